@@ -1,0 +1,277 @@
+package io.tcpfsm.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole model as written in one spec file: declarations, base transitions, defaults and
+ * profiles. Immutable; built once by the parser, read by the validator and every emitter.
+ *
+ * <p>Names are kept as written, so the validator can report unknown or duplicate ones with their
+ * positions; lookups resolve a name or an alias to the first declaration.
+ */
+public final class Machine {
+  /** More flags than this would make the segment alphabet unreasonably large (2^n events). */
+  public static final int MAX_FLAGS = 8;
+
+  /** Name of the single profile of a spec that declares none. */
+  public static final String IMPLICIT_PROFILE = "default";
+
+  private final String file;
+  private final String name;
+  private final String description;
+  private final List<State> states;
+  private final List<Named> flags;
+  private final List<Event> calls;
+  private final List<Timer> timers;
+  private final List<Guard> guards;
+  private final List<Transition> transitions;
+  private final List<Transition> defaults;
+  private final List<Citation> targetStayCitations;
+  private final SourcePos targetStayPos;
+  private final List<Profile> profiles;
+  private final List<Event> events;
+  private final Map<String, State> stateIndex = new LinkedHashMap<>();
+  private final Map<String, Event> eventIndex = new LinkedHashMap<>();
+  private final Map<String, Guard> guardIndex = new LinkedHashMap<>();
+  private final Map<String, Timer> timerIndex = new LinkedHashMap<>();
+
+  private Machine(Builder b) {
+    this.file = b.file;
+    this.name = b.name;
+    this.description = b.description;
+    this.states = List.copyOf(b.states);
+    this.flags = List.copyOf(b.flags);
+    this.calls = List.copyOf(b.calls);
+    this.timers = List.copyOf(b.timers);
+    this.guards = List.copyOf(b.guards);
+    this.transitions = List.copyOf(b.transitions);
+    this.defaults = List.copyOf(b.defaults);
+    this.targetStayCitations = b.targetStayCitations == null ? null : List.copyOf(b.targetStayCitations);
+    this.targetStayPos = b.targetStayPos;
+    this.profiles = List.copyOf(b.profiles);
+    this.events = deriveEvents();
+    for (State s : states) {
+      stateIndex.putIfAbsent(s.name(), s);
+    }
+    for (State s : states) {
+      s.aliases().forEach(a -> stateIndex.putIfAbsent(a.name(), s));
+    }
+    events.forEach(e -> eventIndex.putIfAbsent(e.name(), e));
+    guards.forEach(g -> guardIndex.putIfAbsent(g.name(), g));
+    timers.forEach(t -> timerIndex.putIfAbsent(t.name(), t));
+  }
+
+  private List<Event> deriveEvents() {
+    List<Event> out = new ArrayList<>(calls);
+    int n = Math.min(flags.size(), MAX_FLAGS);
+    SourcePos flagsPos = flags.isEmpty() ? SourcePos.NONE : flags.get(0).pos();
+    for (int mask = 0; mask < (1 << n); mask++) {
+      out.add(new Event(segmentName(mask), EventKind.SEGMENT, mask, "segment " + segmentName(mask), flagsPos));
+    }
+    for (Timer t : timers) {
+      out.add(new Event(t.timeoutEvent(), EventKind.TIMEOUT, 0, "expiry of " + t.name(), t.pos()));
+    }
+    return List.copyOf(out);
+  }
+
+  /** The name of the segment event with these flags: {@code SYN+ACK}; {@code NONE} for none. */
+  public String segmentName(int mask) {
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < flags.size(); i++) {
+      if ((mask & (1 << i)) != 0) {
+        parts.add(flags.get(i).name());
+      }
+    }
+    return parts.isEmpty() ? "NONE" : String.join("+", parts);
+  }
+
+  /** The bit of a flag in segment masks, or -1 if it is not declared. */
+  public int flagBit(String flag) {
+    for (int i = 0; i < flags.size(); i++) {
+      if (flags.get(i).name().equals(flag)) {
+        return 1 << i;
+      }
+    }
+    return -1;
+  }
+
+  public static Builder builder(String file) {
+    return new Builder(file);
+  }
+
+  public String file() {
+    return file;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public List<State> states() {
+    return states;
+  }
+
+  public List<Named> flags() {
+    return flags;
+  }
+
+  public List<Event> calls() {
+    return calls;
+  }
+
+  public List<Timer> timers() {
+    return timers;
+  }
+
+  public List<Guard> guards() {
+    return guards;
+  }
+
+  /** The base transitions, in file order. */
+  public List<Transition> transitions() {
+    return transitions;
+  }
+
+  /** Transitions that apply to a state × event that no other transition names. */
+  public List<Transition> defaults() {
+    return defaults;
+  }
+
+  /** Citations of the spec's "target stay" default; null when the spec has none. */
+  public List<Citation> targetStayCitations() {
+    return targetStayCitations;
+  }
+
+  public SourcePos targetStayPos() {
+    return targetStayPos;
+  }
+
+  public List<Profile> profiles() {
+    return profiles;
+  }
+
+  /** The profile names to analyse: the declared ones, or the implicit one. */
+  public List<String> profileNames() {
+    return profiles.isEmpty() ? List.of(IMPLICIT_PROFILE) : profiles.stream().map(Profile::name).toList();
+  }
+
+  public Optional<Profile> profile(String name) {
+    return profiles.stream().filter(p -> p.name().equals(name)).findFirst();
+  }
+
+  /** Every event: calls, then segments by flag mask, then timeouts. */
+  public List<Event> events() {
+    return events;
+  }
+
+  /** A state by its name or one of its aliases. */
+  public Optional<State> state(String nameOrAlias) {
+    return Optional.ofNullable(stateIndex.get(nameOrAlias));
+  }
+
+  public Optional<Event> event(String name) {
+    return Optional.ofNullable(eventIndex.get(name));
+  }
+
+  public Optional<Guard> guard(String name) {
+    return Optional.ofNullable(guardIndex.get(name));
+  }
+
+  public Optional<Timer> timer(String name) {
+    return Optional.ofNullable(timerIndex.get(name));
+  }
+
+  /** Every transition written anywhere in the spec, in file order. */
+  public List<Transition> allTransitions() {
+    List<Transition> all = new ArrayList<>(transitions);
+    all.addAll(defaults);
+    profiles.forEach(p -> all.addAll(p.delta()));
+    all.sort((a, b) -> a.pos().compareTo(b.pos()));
+    return all;
+  }
+
+  /** Builds a {@link Machine} section by section, as the parser reads it. */
+  public static final class Builder {
+    private final String file;
+    private String name = "machine";
+    private String description = "";
+    private final List<State> states = new ArrayList<>();
+    private final List<Named> flags = new ArrayList<>();
+    private final List<Event> calls = new ArrayList<>();
+    private final List<Timer> timers = new ArrayList<>();
+    private final List<Guard> guards = new ArrayList<>();
+    private final List<Transition> transitions = new ArrayList<>();
+    private final List<Transition> defaults = new ArrayList<>();
+    private List<Citation> targetStayCitations;
+    private SourcePos targetStayPos = SourcePos.NONE;
+    private final List<Profile> profiles = new ArrayList<>();
+
+    private Builder(String file) {
+      this.file = java.util.Objects.requireNonNull(file, "file == null");
+    }
+
+    public Builder name(String name, String description) {
+      this.name = name;
+      this.description = description == null ? "" : description;
+      return this;
+    }
+
+    public Builder addState(State s) {
+      states.add(s);
+      return this;
+    }
+
+    public Builder addFlag(Named flag) {
+      flags.add(flag);
+      return this;
+    }
+
+    public Builder addCall(Event call) {
+      calls.add(call);
+      return this;
+    }
+
+    public Builder addTimer(Timer t) {
+      timers.add(t);
+      return this;
+    }
+
+    public Builder addGuard(Guard g) {
+      guards.add(g);
+      return this;
+    }
+
+    public Builder addTransition(Transition t) {
+      transitions.add(t);
+      return this;
+    }
+
+    public Builder addDefault(Transition t) {
+      defaults.add(t);
+      return this;
+    }
+
+    public Builder targetStay(List<Citation> citations, SourcePos pos) {
+      this.targetStayCitations = citations;
+      this.targetStayPos = pos;
+      return this;
+    }
+
+    public Builder addProfile(Profile p) {
+      profiles.add(p);
+      return this;
+    }
+
+    public Machine build() {
+      return new Machine(this);
+    }
+  }
+}

@@ -1,0 +1,13 @@
+package io.tcpfsm.model;
+
+import java.util.List;
+
+/**
+ * A named variant of the machine (rfc793, rfc9293): the base transitions plus this small delta.
+ * A delta transition replaces the base for the cells it covers.
+ */
+public record Profile(String name, String description, List<Transition> delta, SourcePos pos) {
+  public Profile {
+    delta = List.copyOf(delta);
+  }
+}
