@@ -79,7 +79,12 @@ defaultTransition
     ;
 
 profileBlock
-    : 'profile' name=ID STRING? '{' transition* '}'
+    : 'profile' name=ID STRING? '{' (transition | unreachableDecl)* '}'
+    ;
+
+// A state the profile knowingly never reaches, and why (RFC 793's text never enters LAST-ACK).
+unreachableDecl
+    : 'unreachable' ID (',' ID)* STRING
     ;
 
 transition
@@ -132,7 +137,7 @@ action
     | 'signal' STRING                         # signalAction
     | 'drop'                                  # dropAction
     | 'delete' 'tcb'                          # deleteTcbAction
-    | 'set' VAR '=' expr                      # setAction
+    | 'set' variable=(VAR | ID) '=' expr       # setAction
     | 'retransmit'                            # retransmitAction
     | 'deliver'                               # deliverAction
     | 'queue'                                 # queueAction

@@ -30,6 +30,7 @@ public enum Code {
   DUPLICATE_FLAG(23, Severity.ERROR, "a flag named twice in one event or segment"),
   TOO_MANY_FLAGS(24, Severity.ERROR, "more segment flags than the alphabet allows"),
   NO_STATE_LISTED(25, Severity.ERROR, "a transition that applies to no state"),
+  REACHABLE_AFTER_ALL(26, Severity.ERROR, "a state a profile declares unreachable is reachable"),
   UNUSED_GUARD(101, Severity.WARNING, "a guard that no transition tests"),
   UNUSED_TIMER(102, Severity.WARNING, "a timer that no transition starts");
 
