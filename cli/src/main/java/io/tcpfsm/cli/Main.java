@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       CheckCommand.class,
+      ExplainCommand.class,
     })
 public final class Main implements Runnable {
   /** The input (a spec, a capture) has problems. */

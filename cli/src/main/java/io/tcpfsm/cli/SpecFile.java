@@ -22,6 +22,11 @@ final class SpecFile {
   }
 
   static Validator.Result load(Path file) throws Unreadable {
+    return load(file, file.toString());
+  }
+
+  /** Reads {@code file}; diagnostics and sources name it {@code displayName}. */
+  static Validator.Result load(Path file, String displayName) throws Unreadable {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
@@ -32,7 +37,7 @@ final class SpecFile {
     } catch (IOException e) {
       throw new Unreadable(file + ": cannot read: " + e.getMessage());
     }
-    return Validator.check(file.toString(), text);
+    return Validator.check(displayName, text);
   }
 
   /** Prints every diagnostic, then a count line if there were any; returns true if no errors. */

@@ -1,0 +1,81 @@
+package io.tcpfsm.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void bundledSpecPassesAndIsSummarised() {
+    Cli r = Cli.run("check", Cli.spec());
+    assertThat(r.err()).isEmpty();
+    assertThat(r.exit()).isZero();
+    // 11 states x (7 calls + 16 flag combinations of SYN, FIN, RST, ACK + 3 timeouts) = 286 pairs;
+    // the cells are those pairs times the valuations of the guards each pair's transitions test.
+    assertThat(r.out())
+        .contains("states       11")
+        .contains("events       26 (7 calls, 16 segments, 3 timeouts)")
+        .contains("guards       8")
+        .contains("286 state x event pairs");
+  }
+
+  @Test
+  void profileOptionLimitsTheSummary() {
+    Cli r = Cli.run("check", "--profile", "rfc793", Cli.spec());
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("profile rfc793").doesNotContain("profile rfc9293");
+  }
+
+  @Test
+  void unknownProfileIsAnInputProblem() {
+    Cli r = Cli.run("check", "--profile", "rfc1122", Cli.spec());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("has no profile 'rfc1122'; it has rfc793, rfc9293");
+  }
+
+  @Test
+  void brokenSpecPrintsEachProblemAndExitsOne() throws Exception {
+    String text = Files.readString(Path.of(Cli.spec())).replace("in ESTABLISHED on CLOSE -> FIN_WAIT1 {", "in ESTABLISHED on CLOSE -> FIN_WAIT_1 {");
+    Path broken = dir.resolve("broken.fsm");
+    Files.writeString(broken, text);
+    int line = lineOf(text, "in ESTABLISHED on CLOSE -> FIN_WAIT_1 {");
+    Cli r = Cli.run("check", broken.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err())
+        .isEqualTo(broken + ":" + line + ":28: error: unknown target state 'FIN_WAIT_1'; did you mean FIN_WAIT1? [E003]\n1 error\n");
+  }
+
+  @Test
+  void syntaxErrorsAreReportedWithoutAStackTrace() throws Exception {
+    Path broken = dir.resolve("syntax.fsm");
+    Files.writeString(broken, "states {\n  CLOSED initial\n  LISTEN $\n}\n");
+    Cli r = Cli.run("check", broken.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).startsWith(broken + ":3:10: error: unexpected character '$'").doesNotContain("Exception");
+  }
+
+  @Test
+  void missingFileIsAnInputProblem() {
+    Cli r = Cli.run("check", dir.resolve("nope.fsm").toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("nope.fsm: no such file");
+  }
+
+  @Test
+  void missingArgumentIsAUsageError() {
+    Cli r = Cli.run("check");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("Missing required parameter");
+  }
+
+  static int lineOf(String text, String needle) {
+    int index = text.indexOf(needle);
+    return (int) text.substring(0, index).chars().filter(c -> c == '\n').count() + 1;
+  }
+}
