@@ -40,7 +40,9 @@ final class SyntaxErrors extends BaseErrorListener {
       RecognitionException e) {
     String text = msg;
     if (offendingSymbol instanceof Token token && token.getType() == TcpFsmLexer.ERROR_CHAR) {
-      text = "unexpected character '" + token.getText() + "'";
+      text = token.getText().equals("\"")
+          ? "unterminated string: a quoted string must end on the line it starts"
+          : "unexpected character '" + token.getText() + "'";
     }
     diagnostics.report(Code.SYNTAX, new SourcePos(line, charPositionInLine + 1), plain(text));
   }
@@ -51,10 +53,11 @@ final class SyntaxErrors extends BaseErrorListener {
     for (Map.Entry<String, String> w : WORDS.entrySet()) {
       out = out.replaceAll("(?<![A-Za-z_'])" + java.util.regex.Pattern.quote(w.getKey()) + "(?![A-Za-z_'])", w.getValue());
     }
+    // Only the braces around ANTLR's expected set go: the set itself may hold the tokens '{' and '}'.
+    out = out.replaceFirst("expecting \\{(.*)\\}$", "expecting one of $1");
     return out.replace("extraneous input", "unexpected")
         .replace("mismatched input", "unexpected")
         .replace("token recognition error at:", "unexpected character")
-        .replace("{", "one of ")
-        .replace("}", "");
+        .replace("'<EOF>'", "end of file");
   }
 }

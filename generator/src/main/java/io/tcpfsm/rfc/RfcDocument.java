@@ -16,6 +16,10 @@ import java.util.regex.Pattern;
 public final class RfcDocument {
   // A section heading starts in column 0: "3.10.7.4.  Other States" or "3.9.  Event Processing".
   private static final Pattern HEADING = Pattern.compile("^(\\d+(?:\\.\\d+)*)\\.?\\s{1,}(\\S.*)$");
+  // RFC 793 centres its chapter headings ("      3.  FUNCTIONAL SPECIFICATION") and its
+  // unnumbered back matter ("      GLOSSARY"); both end the section before them.
+  private static final Pattern CENTRED_CHAPTER = Pattern.compile("^\\s{8,}(\\d+)\\.\\s+([A-Z][A-Z ]*[A-Z])\\s*$");
+  private static final Pattern CENTRED_BACK_MATTER = Pattern.compile("^\\s{20,}([A-Z]{4,})\\s*$");
   private static final Pattern FOOTER = Pattern.compile("\\[Page (\\d+)\\]\\s*$");
 
   private final int number;
@@ -48,10 +52,16 @@ public final class RfcDocument {
       }
       maxPage = Math.max(maxPage, pageNo);
       boolean header = paginated;
+      boolean headerSeen = false;
       for (String l : pageLines) {
-        // Drop each page's running header (its first non-blank line) and footer.
-        if (paginated && (FOOTER.matcher(l).find() || (header && !l.isBlank()))) {
+        // Drop each page's running header (its first run of non-blank lines: date, title and
+        // sometimes the chapter) and footer, so sections neither end on an empty page nor
+        // hold header words in the middle of a sentence that crosses a page break.
+        if (header && l.isBlank() && headerSeen) {
           header = false;
+        }
+        if (paginated && (FOOTER.matcher(l).find() || (header && !l.isBlank()))) {
+          headerSeen |= header;
           continue;
         }
         lines.add(l);
@@ -66,15 +76,28 @@ public final class RfcDocument {
     List<String[]> names = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       Matcher m = HEADING.matcher(lines.get(i));
+      Matcher chapter = CENTRED_CHAPTER.matcher(lines.get(i));
       // Table-of-contents lines end in dotted leaders and a page number; they are not headings.
-      if (m.matches() && !lines.get(i).contains("....")) {
+      if (lines.get(i).contains("....")) {
+        continue;
+      }
+      if (m.matches()) {
         headings.add(new int[] {i});
         names.add(new String[] {m.group(1), m.group(2).trim()});
+      } else if (chapter.matches()) {
+        headings.add(new int[] {i});
+        names.add(new String[] {chapter.group(1), chapter.group(2)});
+      } else if (CENTRED_BACK_MATTER.matcher(lines.get(i)).matches()) {
+        headings.add(new int[] {i});
+        names.add(new String[] {"", lines.get(i).trim()}); // a boundary, not a citable section
       }
     }
     Map<String, RfcSection> out = new LinkedHashMap<>();
     for (int h = 0; h < headings.size(); h++) {
       String num = names.get(h)[0];
+      if (num.isEmpty()) {
+        continue;
+      }
       int start = headings.get(h)[0];
       int end = lines.size();
       for (int k = h + 1; k < headings.size(); k++) {

@@ -14,6 +14,14 @@ record Context(Machine machine, Map<String, ProfileTable> tables, Matcher matche
     out.report(code, pos, message);
   }
 
+  /**
+   * Whether {@code s} repeats the name of a state declared before it. The repeat is reported once,
+   * as a duplicate; the table holds only the first declaration, so other rules skip the repeat.
+   */
+  boolean isRedeclaration(io.tcpfsm.model.State s) {
+    return machine.state(s.name()).orElse(null) != s;
+  }
+
   /** " in profile rfc793" when {@code profiles} is a strict subset of all profiles, else "". */
   String profileQualifier(java.util.Collection<String> profiles) {
     if (profiles.size() == tables.size() || machine.profiles().isEmpty()) {

@@ -26,6 +26,9 @@ final class IncompleteCell implements Rule {
     Map<State, Map<String, Set<String>>> gaps = new LinkedHashMap<>();
     for (ProfileTable table : ctx.tables().values()) {
       for (State s : ctx.machine().states()) {
+        if (ctx.isRedeclaration(s)) {
+          continue;
+        }
         Map<String, List<String>> eventsByGuard = new LinkedHashMap<>();
         for (var event : ctx.machine().events()) {
           CellGroup g = table.group(s, event);

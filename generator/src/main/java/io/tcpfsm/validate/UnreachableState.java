@@ -28,6 +28,9 @@ final class UnreachableState implements Rule {
       Set<State> seen = reachable(table, initial);
       Profile profile = ctx.machine().profile(table.profile()).orElse(null);
       for (State s : ctx.machine().states()) {
+        if (ctx.isRedeclaration(s)) {
+          continue;
+        }
         boolean declared = profile != null && profile.declaresUnreachable(s.name());
         if (!seen.contains(s) && !declared) {
           unreachable.computeIfAbsent(s, k -> new ArrayList<>()).add(table.profile());

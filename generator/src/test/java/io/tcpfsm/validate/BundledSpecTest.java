@@ -1,0 +1,185 @@
+package io.tcpfsm.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tcpfsm.diag.Code;
+import io.tcpfsm.diag.Diagnostic;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The bundled spec/tcp.fsm validates clean, and one small edit of it (a wrong target, a copied
+ * transition, a deleted one) gives exactly the one diagnostic that edit deserves.
+ */
+class BundledSpecTest {
+  private static final String FILE = "tcp.fsm";
+  private static List<String> lines;
+
+  @BeforeAll
+  static void readSpec() throws IOException {
+    lines = List.of(Files.readString(repoRoot().resolve("spec/tcp.fsm")).split("\n", -1));
+  }
+
+  @Test
+  void bundledSpecHasNoDiagnostics() {
+    assertThat(diagnostics(lines)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "in CLOSED on OPEN_ACTIVE -> SYN_SENT {",
+        "in LISTEN on CLOSE -> CLOSED {",
+        "in SYN_SENT on CLOSE -> CLOSED {",
+        "in ESTABLISHED on CLOSE -> FIN_WAIT1 {",
+        "in FIN_WAIT2 on FIN+ACK when seq_acceptable and ack_acceptable -> TIME_WAIT {",
+        "in TIME_WAIT on TIMEOUT_TIME_WAIT -> CLOSED {",
+        "in CLOSE_WAIT on CLOSE -> CLOSING {"
+      })
+  void unknownTargetStateIsReportedAtItsToken(String head) {
+    List<String> spec = new ArrayList<>(lines);
+    int at = lineOf(head);
+    String line = spec.get(at);
+    int arrow = line.indexOf("-> ");
+    String target = line.substring(arrow + 3, line.indexOf(' ', arrow + 3));
+    spec.set(at, line.replace("-> " + target + " ", "-> NO_SUCH_STATE "));
+
+    List<Diagnostic> found = diagnostics(spec);
+
+    assertThat(found).hasSize(1);
+    Diagnostic d = found.get(0);
+    assertThat(d.code()).isEqualTo(Code.UNKNOWN_STATE);
+    assertThat(d.pos().line()).isEqualTo(at + 1);
+    assertThat(d.pos().column()).isEqualTo(arrow + 4);
+    assertThat(d.message()).isEqualTo("unknown target state 'NO_SUCH_STATE'");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "in CLOSED on OPEN_PASSIVE -> LISTEN {",
+        "in CLOSED on STATUS ",
+        "in ESTABLISHED on CLOSE -> FIN_WAIT1 {",
+        "in CLOSE_WAIT on RECEIVE when not text_pending {",
+        "in TIME_WAIT on FIN+ACK when seq_acceptable {",
+        "in * except CLOSED on TIMEOUT_USER -> CLOSED {",
+        "in CLOSE_WAIT on CLOSE -> CLOSING {"
+      })
+  void copiedTransitionOverlapsItsOriginal(String head) {
+    List<String> spec = new ArrayList<>(lines);
+    int at = lineOf(head);
+    int end = endOf(at);
+    List<String> copy = new ArrayList<>(spec.subList(at, end + 1));
+    spec.addAll(end + 1, copy);
+    int indent = spec.get(at).indexOf("in ");
+
+    List<Diagnostic> found = diagnostics(spec);
+
+    assertThat(found).hasSize(1);
+    Diagnostic d = found.get(0);
+    assertThat(d.code()).isEqualTo(Code.OVERLAP);
+    assertThat(d.pos().line()).isEqualTo(end + 2);
+    assertThat(d.pos().column()).isEqualTo(indent + 1);
+    assertThat(d.message()).startsWith("this transition overlaps the one at line " + (at + 1) + ":" + (indent + 1) + ": both apply in ");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "in ESTABLISHED on CLOSE -> FIN_WAIT1 {         | ESTABLISHED | state ESTABLISHED has no transition on CLOSE",
+        "in LISTEN on OPEN_PASSIVE {                    | LISTEN      | state LISTEN has no transition on OPEN_PASSIVE",
+        "in CLOSED on STATUS                            | CLOSED      | state CLOSED has no transition on STATUS",
+        "in LISTEN on SEND -> SYN_SENT {                | LISTEN      | state LISTEN has no transition on SEND",
+        "in CLOSE_WAIT on RECEIVE when text_pending {   | CLOSE_WAIT  | state CLOSE_WAIT has no transition on RECEIVE when text_pending",
+        "in TIME_WAIT on FIN+ACK when seq_acceptable {  | TIME_WAIT   | state TIME_WAIT has no transition on FIN+ACK when seq_acceptable"
+      })
+  void deletedTransitionLeavesAGapAtTheStatesDeclaration(String head, String state, String message) {
+    List<String> spec = new ArrayList<>(lines);
+    int at = lineOf(head);
+    int end = endOf(at);
+    // Blank the lines instead of removing them, so every other position stays put.
+    for (int i = at; i <= end; i++) {
+      spec.set(i, "");
+    }
+
+    List<Diagnostic> found = diagnostics(spec);
+
+    assertThat(found).hasSize(1);
+    Diagnostic d = found.get(0);
+    assertThat(d.code()).isEqualTo(Code.INCOMPLETE);
+    assertThat(d.pos().line()).isEqualTo(declarationOf(state) + 1);
+    assertThat(d.pos().column()).isEqualTo(3);
+    assertThat(d.message()).isEqualTo(message);
+  }
+
+  private static List<Diagnostic> diagnostics(List<String> spec) {
+    return Validator.check(FILE, String.join("\n", spec)).diagnostics().sorted();
+  }
+
+  /** The 0-based index of the one line that starts (after indentation) with {@code prefix}. */
+  private static int lineOf(String prefix) {
+    List<Integer> found =
+        IntStream.range(0, lines.size()).filter(i -> lines.get(i).strip().startsWith(prefix.strip())).boxed().toList();
+    assertThat(found).as("lines starting with '%s'", prefix).hasSize(1);
+    return found.get(0);
+  }
+
+  /** The 0-based index of the line in the states block that declares {@code state}. */
+  private static int declarationOf(String state) {
+    int i = lineOf("states {") + 1;
+    for (; !lines.get(i).strip().equals("}"); i++) {
+      if (lines.get(i).strip().split("\\s+")[0].equals(state)) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("state " + state + " is not declared");
+  }
+
+  /** The 0-based index of the line that closes the transition starting at line {@code start}. */
+  private static int endOf(int start) {
+    int depth = 0;
+    for (int i = start; i < lines.size(); i++) {
+      boolean inString = false;
+      char[] cs = lines.get(i).toCharArray();
+      for (int k = 0; k < cs.length; k++) {
+        char c = cs[k];
+        if (c == '\\' && inString) {
+          k++;
+        } else if (c == '"') {
+          inString = !inString;
+        } else if (c == '#' && !inString) {
+          break;
+        } else if (!inString && c == '{') {
+          depth++;
+        } else if (!inString && c == '}' && --depth == 0) {
+          return i;
+        }
+      }
+    }
+    throw new IllegalStateException("no end for the transition at line " + (start + 1));
+  }
+
+  /** The project root: surefire's {@code tcpfsm.root}, else the nearest directory up holding spec/tcp.fsm. */
+  static Path repoRoot() {
+    String configured = System.getProperty("tcpfsm.root");
+    if (configured != null && !configured.contains("${") && Files.exists(Path.of(configured, "spec", "tcp.fsm"))) {
+      return Path.of(configured);
+    }
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.exists(dir.resolve("spec").resolve("tcp.fsm"))) {
+        return dir;
+      }
+    }
+    throw new IllegalStateException("spec/tcp.fsm not found above " + Path.of("").toAbsolutePath());
+  }
+}
