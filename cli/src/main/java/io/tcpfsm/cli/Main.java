@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       CheckCommand.class,
       ExplainCommand.class,
+      GenerateCommand.class,
     })
 public final class Main implements Runnable {
   /** The input (a spec, a capture) has problems. */
