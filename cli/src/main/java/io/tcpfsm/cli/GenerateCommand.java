@@ -49,7 +49,14 @@ final class GenerateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Validator.Result result;
     try {
-      result = SpecFile.load(file, file.getFileName().toString());
+      // Generated code names the spec by folder and file only (as the Maven plugin does), so
+      // the bytes do not depend on where the checkout lives.
+      Path abs = file.toAbsolutePath();
+      String name = abs.getParent() == null ? abs.getFileName().toString() : abs.getParent().getFileName() + "/" + abs.getFileName();
+      result = SpecFile.load(file);
+      if (result.ok()) {
+        result = SpecFile.load(file, name);
+      }
     } catch (SpecFile.Unreadable e) {
       err.println("tcpfsm: " + e.getMessage());
       return Main.EXIT_PROBLEMS;
