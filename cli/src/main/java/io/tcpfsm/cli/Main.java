@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "A formal model of the TCP connection state machine (RFC 793, RFC 9293), and tools around it.",
     subcommands = {
-      CommandLine.HelpCommand.class,
+      CommandLine.HelpCommand.class, DecodeCommand.class,
     })
 public final class Main implements Runnable {
   /** The input (a spec, a capture) has problems. */
