@@ -7,7 +7,9 @@ import java.util.List;
  * One TCP segment as a value (RFC 9293 §3.1): the header fields, the parsed options and the
  * payload as a read-only view. Sequence and acknowledgment numbers are unsigned 32-bit values
  * held in ints (compare them with {@link SeqNum}). The connection layer sees only this type,
- * never bytes; {@link SegmentCodec} converts.
+ * never bytes; {@link SegmentCodec} converts. Options that leave part of the header's last word
+ * free are followed by zero padding on the wire, which reads back as an {@link TcpOption.EndOfList}
+ * (RFC 9293 §3.1), so such a value round-trips through bytes with an EOL added.
  *
  * @param dataOffset header length in 32-bit words, 5..15
  * @param flags the low 12 bits of header word 3: FIN..CWR in bits 0-7 and the reserved bits 8-11

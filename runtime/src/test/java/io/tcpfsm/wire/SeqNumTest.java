@@ -10,7 +10,7 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /** Modulo-2^32 comparisons (RFC 9293 §3.4), concentrated on the wrap boundary. */
-class SeqNumProperties {
+class SeqNumTest {
   /** Numbers near 0 and 2^32-1, where unsigned and modular order disagree, plus anything. */
   @Provide
   Arbitrary<Integer> seqs() {
