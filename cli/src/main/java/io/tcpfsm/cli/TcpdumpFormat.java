@@ -149,7 +149,7 @@ final class TcpdumpFormat {
         sb.append(knownName(u.kind()));
         byte[] d = u.data();
         if (d.length > 0) {
-          sb.append(' ');
+          sb.append(" 0x");
           for (byte x : d) {
             sb.append(Character.forDigit((x >> 4) & 0xF, 16)).append(Character.forDigit(x & 0xF, 16));
           }

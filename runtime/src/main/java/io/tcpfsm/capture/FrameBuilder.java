@@ -42,7 +42,7 @@ public final class FrameBuilder {
         System.arraycopy(ETHER_A, 0, out, 6, 6);
         putU16(out, 12, ethertype);
       }
-      case LinkType.NULL -> out[0] = (byte) (v4 ? 2 : 10); // little-endian AF_INET / Linux AF_INET6
+      case LinkType.NULL -> out[0] = (byte) (v4 ? 2 : 30); // little-endian AF_INET / macOS AF_INET6
       case LinkType.LOOP -> out[3] = (byte) (v4 ? 2 : 24);
       case LinkType.LINUX_SLL -> {
         putU16(out, 0, 0); // packet to us

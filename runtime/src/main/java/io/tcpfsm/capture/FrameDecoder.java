@@ -23,7 +23,7 @@ public final class FrameDecoder {
   private static final int ETHERTYPE_VLAN = 0x8100;
   private static final int ETHERTYPE_QINQ = 0x88A8;
   private static final int ETHERTYPE_QINQ_OLD = 0x9100;
-  /** BSD AF_INET6 differs by OS: 24 (NetBSD/OpenBSD), 28 (FreeBSD), 30 (macOS); Linux uses 10. */
+  /** AF_INET everywhere; BSD AF_INET6 differs by OS: 24 (NetBSD/OpenBSD), 28 (FreeBSD), 30 (macOS), as tcpdump's print-null.c. */
   private static final int AF_INET = 2;
 
   /** Decodes a record from a capture. */
@@ -76,7 +76,7 @@ public final class FrameDecoder {
         if (family == AF_INET) {
           return decodeIp(4, b, 4);
         }
-        if (family == 10 || family == 24 || family == 28 || family == 30) {
+        if (family == 24 || family == 28 || family == 30) {
           return decodeIp(6, b, 4);
         }
         return Frame.notTcp(null);
