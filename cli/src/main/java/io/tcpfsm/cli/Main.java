@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       ExplainCommand.class,
       GenerateCommand.class,
+      DecodeCommand.class,
     })
 public final class Main implements Runnable {
   /** The input (a spec, a capture) has problems. */

@@ -1,0 +1,147 @@
+package io.tcpfsm.cli;
+
+import io.tcpfsm.capture.CaptureException;
+import io.tcpfsm.capture.CaptureReader;
+import io.tcpfsm.capture.Frame;
+import io.tcpfsm.capture.FrameDecoder;
+import io.tcpfsm.capture.Record;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code tcpfsm decode FILE}: every TCP segment of a pcap or pcapng capture, one line each, as tcpdump -S -n prints them. */
+@Command(
+    name = "decode",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Print every TCP segment of a pcap or pcapng capture, one line each, as `tcpdump -S -nr FILE` does"
+          + " (local time, absolute sequence numbers), flagging bad checksums; then a summary line.",
+      "Non-TCP frames are counted and skipped. IP fragments are reported, not reassembled.",
+      "",
+      "Exit codes: 0 the file decoded cleanly (bad checksums are reported, not an error: captures on"
+          + " loopback carry unfinished checksums); 1 the file has problems: it cannot be read on"
+          + " (`tcpfsm: FILE: offset N: reason` on stderr, after the lines decoded so far), or records"
+          + " were skipped or frames were malformed (each named on stderr; the summary counts them);"
+          + " 2 usage."
+    })
+final class DecodeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "A capture written by tcpdump, dumpcap, Wireshark (pcap or pcapng).")
+  Path file;
+
+  @Option(names = "--json", description = "One JSON object per segment, and a summary object at the end.")
+  boolean json;
+
+  @Option(names = "--nano", description = "Print nanoseconds, as tcpdump --nano does.")
+  boolean nano;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), 1 << 16));
+    Summary sum = new Summary();
+    TcpdumpFormat text = new TcpdumpFormat(ZoneId.systemDefault(), nano);
+    StringBuilder sb = new StringBuilder(256);
+    CaptureException fatal = null;
+    CaptureReader reader = null;
+    try (InputStream in = Files.newInputStream(file)) {
+      reader = CaptureReader.open(in);
+      for (Record r = reader.next(); r != null; r = reader.next()) {
+        Frame f = FrameDecoder.decode(r);
+        sum.count(f);
+        if (f.kind() == Frame.Kind.NOT_TCP) {
+          continue;
+        }
+        sb.setLength(0);
+        if (json) {
+          JsonFormat.append(sb, r, f);
+        } else {
+          text.append(sb, r, f);
+        }
+        sb.append('\n');
+        out.append(sb);
+        if (f.kind() == Frame.Kind.MALFORMED && sum.malformed <= 100) {
+          problem(err, f.error().offset(), f.error().reason());
+        }
+      }
+    } catch (CaptureException e) {
+      fatal = e;
+    } catch (NoSuchFileException e) {
+      err.println("tcpfsm: " + file + ": no such file");
+      return Main.EXIT_PROBLEMS;
+    } catch (IOException e) {
+      err.println("tcpfsm: " + file + ": " + e.getMessage());
+      return Main.EXIT_PROBLEMS;
+    }
+    long skipped = reader == null ? 0 : reader.skipped();
+    sb.setLength(0);
+    sum.append(sb, skipped, json);
+    out.append(sb).append('\n');
+    out.flush();
+    if (reader != null) {
+      for (CaptureException e : reader.skipProblems()) {
+        problem(err, e.offset(), e.reason());
+      }
+    }
+    if (fatal != null) {
+      problem(err, fatal.offset(), fatal.reason());
+    }
+    err.flush();
+    return fatal != null || skipped > 0 || sum.malformed > 0 ? Main.EXIT_PROBLEMS : 0;
+  }
+
+  private void problem(PrintWriter err, long offset, String reason) {
+    err.println("tcpfsm: " + file + ": offset " + offset + ": " + reason);
+  }
+
+  /** Counts for the closing line. */
+  static final class Summary {
+    long frames;
+    long tcp;
+    long badChecksums;
+    long notTcp;
+    long fragments;
+    long malformed;
+
+    void count(Frame f) {
+      frames++;
+      switch (f.kind()) {
+        case TCP -> {
+          tcp++;
+          if (f.checksum() == Frame.ChecksumStatus.BAD || !f.ip().headerChecksumOk()) {
+            badChecksums++;
+          }
+        }
+        case NOT_TCP -> notTcp++;
+        case FRAGMENT -> fragments++;
+        case MALFORMED -> malformed++;
+      }
+    }
+
+    void append(StringBuilder sb, long skipped, boolean json) {
+      if (json) {
+        sb.append("{\"summary\":{\"frames\":").append(frames).append(",\"tcp\":").append(tcp)
+            .append(",\"bad_checksums\":").append(badChecksums).append(",\"not_tcp\":").append(notTcp)
+            .append(",\"fragments\":").append(fragments).append(",\"malformed\":").append(malformed)
+            .append(",\"skipped_records\":").append(skipped).append("}}");
+      } else {
+        sb.append("summary: ").append(frames).append(" frames, ").append(tcp).append(" TCP segments, ")
+            .append(badChecksums).append(" bad checksums, ").append(notTcp).append(" non-TCP frames, ")
+            .append(fragments).append(" fragments, ").append(malformed).append(" malformed, ")
+            .append(skipped).append(" skipped records");
+      }
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package io.tcpfsm.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TimeZone;
+import picocli.CommandLine;
+
+/** Runs the command line in-process and keeps what it printed. Time zone UTC, as TZ=UTC tcpdump. */
+record CliRun(int exit, String out, String err) {
+  static CliRun run(String... args) {
+    TimeZone saved = TimeZone.getDefault();
+    TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+    try {
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      CommandLine cl = Main.commandLine();
+      cl.setOut(new PrintWriter(out, true));
+      cl.setErr(new PrintWriter(err, true));
+      int exit = cl.execute(args);
+      return new CliRun(exit, out.toString(), err.toString());
+    } finally {
+      TimeZone.setDefault(saved);
+    }
+  }
+
+  List<String> lines() {
+    return Arrays.asList(out.split("\n"));
+  }
+
+  static Path shared(String name) {
+    String shared = System.getProperty("tcpfsm.shared");
+    return (shared != null ? Path.of(shared) : Path.of("..", "..", "shared")).resolve("captures").resolve(name);
+  }
+}
