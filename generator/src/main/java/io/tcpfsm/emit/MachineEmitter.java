@@ -65,6 +65,7 @@ final class MachineEmitter {
         perState.add(stateMethod(s, type));
       }
     }
+    addLookup(type, seen.size());
     type.addMethod(dispatch(seen));
     perState.forEach(type::addMethod);
     return JavaFile.builder(t.pkg(), type.build()).skipJavaLangImports(true).indent("    ").build();
@@ -76,17 +77,58 @@ final class MachineEmitter {
       body.add("case $L -> $L(event, guards);\n", Names.constant(s), Names.lowerCamel(s));
     }
     body.add("$<};\n");
-    return MethodSpec.methodBuilder("step")
+    return MethodSpec.methodBuilder("decide")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(t.step())
+        .addJavadoc("The rules as the spec writes them: the outcome of {@code event} in {@code state}.\n"
+            + "{@link #step} answers from a table this method fills once.\n\n"
+            + "@param state the connection's state\n@param event what happened\n"
+            + "@param guards the {@link $T#bit() bits} of the guards that hold, OR-ed together\n"
+            + "@return the target state and the actions to run, in order\n", t.guard())
+        .addParameter(t.state(), "state").addParameter(t.event(), "event").addParameter(TypeName.INT, "guards")
+        .addCode(body.build())
+        .build();
+  }
+
+  /**
+   * The public step function: one array load. The table holds {@code decide}'s answer for every
+   * state, event and guard mask, filled once when the class loads, so a step neither branches
+   * on the input nor allocates (the readable rules stay in {@code decide} and the methods per
+   * state). The table has states x events x 2^guards entries.
+   */
+  private void addLookup(TypeSpec.Builder type, int states) {
+    int guards = m.guards().size();
+    int events = m.events().size();
+    type.addField(FieldSpec.builder(TypeName.INT, "EVENTS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("The number of events.\n").initializer("$L", events).build());
+    type.addField(FieldSpec.builder(TypeName.INT, "GUARD_BITS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("The number of guards: the bits of a guard mask that matter.\n").initializer("$L", guards).build());
+    type.addField(FieldSpec.builder(com.palantir.javapoet.ArrayTypeName.of(t.step()), "TABLE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("Every outcome, by {@code (state * EVENTS + event) << GUARD_BITS | guards}.\n")
+        .initializer("new $T[$L * EVENTS << GUARD_BITS]", t.step(), states).build());
+    type.addStaticBlock(CodeBlock.builder()
+        .beginControlFlow("for ($T state : $T.values())", t.state(), t.state())
+        .beginControlFlow("for ($T event : $T.values())", t.event(), t.event())
+        .beginControlFlow("for (int guards = 0; guards < 1 << GUARD_BITS; guards++)")
+        .addStatement("TABLE[index(state, event, guards)] = decide(state, event, guards)")
+        .endControlFlow().endControlFlow().endControlFlow().build());
+    type.addMethod(MethodSpec.methodBuilder("step")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(t.step())
-        .addJavadoc("The outcome of {@code event} in {@code state}.\n\n"
+        .addJavadoc("The outcome of {@code event} in {@code state}: a table lookup, no allocation.\n\n"
             + "@param state the connection's state\n@param event what happened\n"
             + "@param guards the {@link $T#bit() bits} of the guards that hold, OR-ed together;\n"
             + "    guards the outcome does not depend on are ignored\n"
             + "@return the target state and the actions to run, in order\n", t.guard())
         .addParameter(t.state(), "state").addParameter(t.event(), "event").addParameter(TypeName.INT, "guards")
-        .addCode(body.build())
-        .build();
+        .addStatement("return TABLE[index(state, event, guards)]")
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("index")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(TypeName.INT)
+        .addParameter(t.state(), "state").addParameter(t.event(), "event").addParameter(TypeName.INT, "guards")
+        .addStatement("return (state.ordinal() * EVENTS + event.ordinal()) << GUARD_BITS | (guards & ((1 << GUARD_BITS) - 1))")
+        .build());
   }
 
   private MethodSpec stateMethod(State s, TypeSpec.Builder type) {
