@@ -66,7 +66,7 @@ final class ActionTypes {
             .addJavadoc("What an action does to a timer.\n")
             .addEnumConstant("START").addEnumConstant("CANCEL").addEnumConstant("RESTART").build())
         .addMethod(render()
-            .addStatement("return \"timer \" + op.name().toLowerCase($T.ROOT) + \" \" + timer.name()", java.util.Locale.class)
+            .addStatement("return \"timer \" + op.name().toLowerCase($T.ROOT) + \" \" + timer.specName()", java.util.Locale.class)
             .build())
         .build();
   }

@@ -29,9 +29,9 @@ final class Names {
     return (m.profiles().isEmpty() ? prefix(m) : upperCamel(profile)) + upperCamel(state) + "Test";
   }
 
-  /** {@code SYN+ACK} -> {@code SYN_ACK}. */
+  /** {@code SYN+ACK} -> {@code SYN_ACK}; {@code OPEN-ACTIVE} -> {@code OPEN_ACTIVE} (a spec name may have '-'). */
   static String eventConstant(String event) {
-    return event.replace('+', '_');
+    return event.replace('+', '_').replace('-', '_');
   }
 
   /** {@code seq_acceptable} -> {@code SEQ_ACCEPTABLE}. */

@@ -136,11 +136,13 @@ final class TypesEmitter {
     TypeSpec.Builder b = TypeSpec.enumBuilder(t.timer()).addModifiers(Modifier.PUBLIC)
         .addJavadoc("The timers of machine $L; each one's expiry is an event.\n\n<p>$L\n", m.name(), generatedBy);
     for (Timer timer : m.timers()) {
-      b.addEnumConstant(Names.constant(timer.name()), TypeSpec.anonymousClassBuilder("$S", nz(timer.description()))
+      b.addEnumConstant(Names.constant(timer.name()), TypeSpec.anonymousClassBuilder("$S, $S", timer.name(), nz(timer.description()))
           .addJavadoc("$L.\n", Names.javadoc(nz(timer.description()))).build());
     }
-    return textFields(b, List.of("description"))
-        .addMethod(MethodSpec.constructorBuilder().addParameter(String.class, "description").addStatement("this.description = description").build())
+    // The spec's name, as actions render it: the constant's name is upper case ("rexmt" -> REXMT).
+    return textFields(b, List.of("specName", "description"))
+        .addMethod(MethodSpec.constructorBuilder().addParameter(String.class, "specName").addParameter(String.class, "description")
+            .addStatement("this.specName = specName").addStatement("this.description = description").build())
         .build();
   }
 
