@@ -12,9 +12,11 @@ import javax.lang.model.element.Modifier;
  */
 final class ActionTypes {
   private final Types t;
+  private final String generatedBy;
 
-  ActionTypes(Types t) {
+  ActionTypes(Types t, String generatedBy) {
     this.t = t;
+    this.generatedBy = generatedBy;
   }
 
   TypeSpec emit() {
@@ -22,7 +24,7 @@ final class ActionTypes {
         .returns(String.class).addJavadoc("The action as the spec writes it.\n").build();
     return TypeSpec.interfaceBuilder(t.action())
         .addModifiers(Modifier.PUBLIC, Modifier.SEALED)
-        .addJavadoc("One action of a step; the runtime runs a step's actions in order.\n")
+        .addJavadoc("One action of a step; the runtime runs a step's actions in order.\n\n<p>$L\n", generatedBy)
         .addPermittedSubclass(t.send())
         .addPermittedSubclass(t.timerAction())
         .addPermittedSubclass(t.signal())

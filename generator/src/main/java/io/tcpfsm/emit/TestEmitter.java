@@ -88,6 +88,7 @@ final class TestEmitter {
         .addStatement("$T.assertEquals($T.of($L), step.actions().stream().map($T::render).toList(), $S)",
             ASSERTIONS, List.class, CodeBlock.join(rendered, ", "), t.action(), "actions, in order")
         .addStatement("$T.assertEquals($S, step.source(), $S)", ASSERTIONS, m.file() + ":" + c.transition().pos().line(), "the transition that applies")
+        .addStatement("$T.assertEquals($S, step.citation(), $S)", ASSERTIONS, cite == null ? "" : cite.render(), "its citation")
         .build();
   }
 

@@ -41,9 +41,9 @@ final class TypesEmitter {
   List<JavaFile> emit() {
     return List.of(
         file(state()), file(flags()), file(event()), file(timer()), file(guard()),
-        file(textEnum(t.value(), "A sequence-space value an action names, as the RFC writes it.", values())),
-        file(textEnum(t.variable(), "A connection variable an action sets.", variables())),
-        file(new ActionTypes(t).emit()), file(step()));
+        file(textEnum(t.value(), "A sequence-space value an action names, as the RFC writes it.\n\n<p>" + generatedBy, values())),
+        file(textEnum(t.variable(), "A connection variable an action sets.\n\n<p>" + generatedBy, variables())),
+        file(new ActionTypes(t, generatedBy).emit()), file(step()));
   }
 
   private JavaFile file(TypeSpec type) {
@@ -214,6 +214,7 @@ final class TypesEmitter {
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc("The outcome of one event: the next state and the actions to run, in order.\n"
             + "Every step is a constant made once; a machine's step function only picks one.\n\n"
+            + "<p>" + generatedBy + "\n\n"
             + "@param target the state after the event\n@param actions what to do, in order\n"
             + "@param citation the RFC clause the transition implements\n@param source the spec line it was written on\n")
         .recordConstructor(MethodSpec.constructorBuilder()

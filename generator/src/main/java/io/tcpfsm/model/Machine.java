@@ -68,10 +68,18 @@ public final class Machine {
   private List<Event> deriveEvents() {
     List<Event> out = new ArrayList<>(calls);
     int n = Math.min(flags.size(), MAX_FLAGS);
+    if (n == 0) {
+      // No flags declared: the machine has no segment events at all (not even NONE).
+      return deriveRest(out);
+    }
     SourcePos flagsPos = flags.isEmpty() ? SourcePos.NONE : flags.get(0).pos();
     for (int mask = 0; mask < (1 << n); mask++) {
       out.add(new Event(segmentName(mask), EventKind.SEGMENT, mask, "segment " + segmentName(mask), flagsPos));
     }
+    return deriveRest(out);
+  }
+
+  private List<Event> deriveRest(List<Event> out) {
     for (Timer t : timers) {
       out.add(new Event(t.timeoutEvent(), EventKind.TIMEOUT, 0, "expiry of " + t.name(), t.pos()));
     }
