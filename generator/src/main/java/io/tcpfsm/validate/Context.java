@@ -22,6 +22,15 @@ record Context(Machine machine, Map<String, ProfileTable> tables, Matcher matche
     return machine.state(s.name()).orElse(null) != s;
   }
 
+  /**
+   * Whether some transition leads to a state that is not declared. The graph is then not the
+   * one the author meant, so the graph rules (reachability, ways out) say nothing rather than
+   * pile follow-on errors onto the unknown name.
+   */
+  boolean hasUnknownTarget() {
+    return machine.allTransitions().stream().anyMatch(t -> t.target() != null && machine.state(t.target().name()).isEmpty());
+  }
+
   /** " in profile rfc793" when {@code profiles} is a strict subset of all profiles, else "". */
   String profileQualifier(java.util.Collection<String> profiles) {
     if (profiles.size() == tables.size() || machine.profiles().isEmpty()) {

@@ -14,6 +14,9 @@ import java.util.Map;
 final class DeadEndState implements Rule {
   @Override
   public void check(Context ctx) {
+    if (ctx.hasUnknownTarget()) {
+      return;
+    }
     Map<State, List<String>> deadEnds = new LinkedHashMap<>();
     for (ProfileTable table : ctx.tables().values()) {
       for (State s : ctx.machine().states()) {

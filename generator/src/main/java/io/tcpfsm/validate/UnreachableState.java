@@ -19,6 +19,9 @@ import java.util.Set;
 final class UnreachableState implements Rule {
   @Override
   public void check(Context ctx) {
+    if (ctx.hasUnknownTarget()) {
+      return;
+    }
     State initial = ctx.machine().states().stream().filter(State::initial).findFirst().orElse(null);
     if (initial == null) {
       return;

@@ -1,0 +1,44 @@
+package io.tcpfsm.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GenerateCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void writesTheMachineAndTheCellTests() throws Exception {
+    Cli r = Cli.run("generate", "--out", dir.resolve("main").toString(), "--tests-out", dir.resolve("test").toString(), Cli.spec());
+    assertThat(r.err()).isEmpty();
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("wrote 11 machine sources").contains("22 test classes");
+    Path machine = dir.resolve("main/io/tcpfsm/machine/Rfc9293Machine.java");
+    assertThat(Files.readString(machine)).contains("public final class Rfc9293Machine").contains("Spec: spec/tcp.fsm:");
+    try (Stream<Path> tests = Files.list(dir.resolve("test/io/tcpfsm/machine"))) {
+      assertThat(tests.count()).isEqualTo(22);
+    }
+  }
+
+  @Test
+  void oneProfileInItsOwnPackage() throws Exception {
+    Cli r = Cli.run("generate", "--out", dir.toString(), "--profile", "rfc793", "--package", "com.example.tcp", Cli.spec());
+    assertThat(r.exit()).isZero();
+    assertThat(dir.resolve("com/example/tcp/Rfc793Machine.java")).exists();
+    assertThat(dir.resolve("com/example/tcp/Rfc9293Machine.java")).doesNotExist();
+  }
+
+  @Test
+  void aSpecWithErrorsWritesNothing() throws Exception {
+    Path broken = dir.resolve("broken.fsm");
+    Files.writeString(broken, Files.readString(Path.of(Cli.spec())).replace("-> LISTEN {", "-> LISTN {"));
+    Cli r = Cli.run("generate", "--out", dir.resolve("out").toString(), broken.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains(broken + ":").contains("unknown target state 'LISTN'");
+    assertThat(dir.resolve("out")).doesNotExist();
+  }
+}
