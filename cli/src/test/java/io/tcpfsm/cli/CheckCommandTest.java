@@ -12,7 +12,7 @@ class CheckCommandTest {
 
   @Test
   void bundledSpecPassesAndIsSummarised() {
-    Cli r = Cli.run("check", Cli.spec());
+    CliRun r = CliRun.run("check", CliRun.spec());
     assertThat(r.err()).isEmpty();
     assertThat(r.exit()).isZero();
     // 11 states x (7 calls + 16 flag combinations of SYN, FIN, RST, ACK + 3 timeouts) = 286 pairs;
@@ -26,25 +26,25 @@ class CheckCommandTest {
 
   @Test
   void profileOptionLimitsTheSummary() {
-    Cli r = Cli.run("check", "--profile", "rfc793", Cli.spec());
+    CliRun r = CliRun.run("check", "--profile", "rfc793", CliRun.spec());
     assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("profile rfc793").doesNotContain("profile rfc9293");
   }
 
   @Test
   void unknownProfileIsAnInputProblem() {
-    Cli r = Cli.run("check", "--profile", "rfc1122", Cli.spec());
+    CliRun r = CliRun.run("check", "--profile", "rfc1122", CliRun.spec());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("has no profile 'rfc1122'; it has rfc793, rfc9293");
   }
 
   @Test
   void brokenSpecPrintsEachProblemAndExitsOne() throws Exception {
-    String text = Files.readString(Path.of(Cli.spec())).replace("in ESTABLISHED on CLOSE -> FIN_WAIT1 {", "in ESTABLISHED on CLOSE -> FIN_WAIT_1 {");
+    String text = Files.readString(Path.of(CliRun.spec())).replace("in ESTABLISHED on CLOSE -> FIN_WAIT1 {", "in ESTABLISHED on CLOSE -> FIN_WAIT_1 {");
     Path broken = dir.resolve("broken.fsm");
     Files.writeString(broken, text);
     int line = lineOf(text, "in ESTABLISHED on CLOSE -> FIN_WAIT_1 {");
-    Cli r = Cli.run("check", broken.toString());
+    CliRun r = CliRun.run("check", broken.toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.out()).isEmpty();
     assertThat(r.err())
@@ -55,21 +55,21 @@ class CheckCommandTest {
   void syntaxErrorsAreReportedWithoutAStackTrace() throws Exception {
     Path broken = dir.resolve("syntax.fsm");
     Files.writeString(broken, "states {\n  CLOSED initial\n  LISTEN $\n}\n");
-    Cli r = Cli.run("check", broken.toString());
+    CliRun r = CliRun.run("check", broken.toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).startsWith(broken + ":3:10: error: unexpected character '$'").doesNotContain("Exception");
   }
 
   @Test
   void missingFileIsAnInputProblem() {
-    Cli r = Cli.run("check", dir.resolve("nope.fsm").toString());
+    CliRun r = CliRun.run("check", dir.resolve("nope.fsm").toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("nope.fsm: no such file");
   }
 
   @Test
   void missingArgumentIsAUsageError() {
-    Cli r = Cli.run("check");
+    CliRun r = CliRun.run("check");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("Missing required parameter");
   }

@@ -30,6 +30,27 @@ record CliRun(int exit, String out, String err) {
     return Arrays.asList(out.split("\n"));
   }
 
+  /** The checkout's root (surefire sets tcpfsm.root; otherwise walk up to spec/tcp.fsm). */
+  static Path root() {
+    String prop = System.getProperty("tcpfsm.root");
+    if (prop != null && java.nio.file.Files.exists(Path.of(prop, "spec", "tcp.fsm"))) {
+      return Path.of(prop);
+    }
+    Path p = Path.of("").toAbsolutePath();
+    while (p != null && !java.nio.file.Files.exists(p.resolve("spec/tcp.fsm"))) {
+      p = p.getParent();
+    }
+    if (p == null) {
+      throw new IllegalStateException("cannot find spec/tcp.fsm above " + Path.of("").toAbsolutePath());
+    }
+    return p;
+  }
+
+  /** The bundled spec's path. */
+  static String spec() {
+    return root().resolve("spec/tcp.fsm").toString();
+  }
+
   static Path shared(String name) {
     String shared = System.getProperty("tcpfsm.shared");
     return (shared != null ? Path.of(shared) : Path.of("..", "..", "shared")).resolve("captures").resolve(name);

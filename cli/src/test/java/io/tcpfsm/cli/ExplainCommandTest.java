@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /** The answers the RFCs give, asked of the bundled model through the CLI. */
 class ExplainCommandTest {
-  private static Cli explain(String profile, String state, String event, String guards, boolean json) {
-    List<String> args = new ArrayList<>(List.of("explain", "--spec", Cli.spec(), "--profile", profile, "--state", state, "--event", event));
+  private static CliRun explain(String profile, String state, String event, String guards, boolean json) {
+    List<String> args = new ArrayList<>(List.of("explain", "--spec", CliRun.spec(), "--profile", profile, "--state", state, "--event", event));
     if (!guards.isBlank()) {
       for (String g : guards.trim().split(" ")) {
         args.add("--guard");
@@ -21,7 +21,7 @@ class ExplainCommandTest {
     if (json) {
       args.add("--json");
     }
-    return Cli.run(args.toArray(String[]::new));
+    return CliRun.run(args.toArray(String[]::new));
   }
 
   @ParameterizedTest(name = "{0}: {1} on {2} [{3}] -> {4} doing {5}")
@@ -66,7 +66,7 @@ class ExplainCommandTest {
         "rfc9293 | ESTABLISHED | TIMEOUT_USER |                                                   | CLOSED      | {\"kind\":\"timer\",\"op\":\"cancel\",\"timer\":\"RETRANSMIT\"}",
       })
   void answersMatchTheRfcs(String profile, String state, String event, String guards, String target, String action) {
-    Cli r = explain(profile, state, event, guards == null ? "" : guards, true);
+    CliRun r = explain(profile, state, event, guards == null ? "" : guards, true);
     assertThat(r.err()).isEmpty();
     assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("\"target\":\"" + target + "\"");
@@ -75,8 +75,8 @@ class ExplainCommandTest {
 
   @Test
   void jsonHasTheDocumentedShape() throws Exception {
-    Cli r = explain("rfc793", "CLOSE_WAIT", "CLOSE", "", true);
-    String text = java.nio.file.Files.readString(java.nio.file.Path.of(Cli.spec()));
+    CliRun r = explain("rfc793", "CLOSE_WAIT", "CLOSE", "", true);
+    String text = java.nio.file.Files.readString(java.nio.file.Path.of(CliRun.spec()));
     int line = CheckCommandTest.lineOf(text, "in CLOSE_WAIT on CLOSE -> CLOSING {");
     assertThat(r.out().trim())
         .isEqualTo(
@@ -88,22 +88,22 @@ class ExplainCommandTest {
                 + "\"quote\":\"Queue this request until all preceding SENDs have been segmentized; then send a FIN segment, enter CLOSING state.\","
                 + "\"citations\":[\"RFC 793 3.9 p.61\"],"
                 + "\"note\":\"RFC 793's text says CLOSING here, but its own diagram (figure 6, p.23) goes to LAST-ACK; this profile follows the text. RFC 1122 4.2.2.20 and RFC 9293 3.10.4 correct it to LAST-ACK (profile rfc9293).\","
-                + "\"source\":\"" + Cli.spec() + ":" + line + "\"}");
+                + "\"source\":\"" + CliRun.spec() + ":" + line + "\"}");
   }
 
   @Test
   void textNamesTargetActionsCitationAndLine() {
-    Cli r = explain("rfc9293", "CLOSE_WAIT", "CLOSE", "", false);
+    CliRun r = explain("rfc9293", "CLOSE_WAIT", "CLOSE", "", false);
     assertThat(r.out())
         .contains("-> LAST_ACK (LAST-ACK)")
         .contains("1. send <SEQ=SND.NXT><ACK=RCV.NXT><CTL=FIN,ACK>")
         .contains("cites:  RFC 9293 3.10.4")
-        .contains("source: " + Cli.spec() + ":");
+        .contains("source: " + CliRun.spec() + ":");
   }
 
   @Test
   void missingGuardsAreNamedWithTheirMeaning() {
-    Cli r = explain("rfc9293", "SYN_RECV", "RST", "passive_open=true", false);
+    CliRun r = explain("rfc9293", "SYN_RECV", "RST", "passive_open=true", false);
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.out()).isEmpty();
     assertThat(r.err())
@@ -116,7 +116,7 @@ class ExplainCommandTest {
   @Test
   void irrelevantGuardsMayBeLeftOut() {
     // Without seq_acceptable the outcome for a RST differs, but for CLOSE it never matters.
-    Cli r = explain("rfc9293", "ESTABLISHED", "CLOSE", "seq_acceptable=true", true);
+    CliRun r = explain("rfc9293", "ESTABLISHED", "CLOSE", "seq_acceptable=true", true);
     assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("\"guards\":{}");
   }
@@ -125,14 +125,14 @@ class ExplainCommandTest {
   void unknownNamesAreInputProblems() {
     assertThat(explain("rfc9293", "ESTABLISHD", "CLOSE", "", false).err()).contains("unknown state 'ESTABLISHD'");
     assertThat(explain("rfc9293", "ESTABLISHED", "PSH", "", false).err()).contains("unknown event 'PSH'");
-    Cli bad = explain("rfc9293", "ESTABLISHED", "ACK", "nope=true", false);
+    CliRun bad = explain("rfc9293", "ESTABLISHED", "ACK", "nope=true", false);
     assertThat(bad.exit()).isEqualTo(1);
     assertThat(bad.err()).contains("unknown guard 'nope'");
   }
 
   @Test
   void profileIsRequiredWhenThereAreSeveral() {
-    Cli r = Cli.run("explain", "--spec", Cli.spec(), "--state", "LISTEN", "--event", "SYN");
+    CliRun r = CliRun.run("explain", "--spec", CliRun.spec(), "--state", "LISTEN", "--event", "SYN");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("--profile is required; this spec has rfc793, rfc9293");
   }

@@ -13,7 +13,7 @@ class GenerateCommandTest {
 
   @Test
   void writesTheMachineAndTheCellTests() throws Exception {
-    Cli r = Cli.run("generate", "--out", dir.resolve("main").toString(), "--tests-out", dir.resolve("test").toString(), Cli.spec());
+    CliRun r = CliRun.run("generate", "--out", dir.resolve("main").toString(), "--tests-out", dir.resolve("test").toString(), CliRun.spec());
     assertThat(r.err()).isEmpty();
     assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("wrote 11 machine sources").contains("22 test classes");
@@ -26,7 +26,7 @@ class GenerateCommandTest {
 
   @Test
   void oneProfileInItsOwnPackage() throws Exception {
-    Cli r = Cli.run("generate", "--out", dir.toString(), "--profile", "rfc793", "--package", "com.example.tcp", Cli.spec());
+    CliRun r = CliRun.run("generate", "--out", dir.toString(), "--profile", "rfc793", "--package", "com.example.tcp", CliRun.spec());
     assertThat(r.exit()).isZero();
     assertThat(dir.resolve("com/example/tcp/Rfc793Machine.java")).exists();
     assertThat(dir.resolve("com/example/tcp/Rfc9293Machine.java")).doesNotExist();
@@ -35,8 +35,8 @@ class GenerateCommandTest {
   @Test
   void aSpecWithErrorsWritesNothing() throws Exception {
     Path broken = dir.resolve("broken.fsm");
-    Files.writeString(broken, Files.readString(Path.of(Cli.spec())).replace("-> LISTEN {", "-> LISTN {"));
-    Cli r = Cli.run("generate", "--out", dir.resolve("out").toString(), broken.toString());
+    Files.writeString(broken, Files.readString(Path.of(CliRun.spec())).replace("-> LISTEN {", "-> LISTN {"));
+    CliRun r = CliRun.run("generate", "--out", dir.resolve("out").toString(), broken.toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains(broken + ":").contains("unknown target state 'LISTN'");
     assertThat(dir.resolve("out")).doesNotExist();
