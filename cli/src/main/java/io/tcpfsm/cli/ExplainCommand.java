@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
     name = "explain",
     mixinStandardHelpOptions = true,
     description = {
-      "Show what the model does in a state on an event: the target state, the ordered actions,",
-      "the RFC citation and the spec line. States take either spelling (SYN_RECV, SYN-RECEIVED).",
+      "Show what the model does in a state on an event, and which RFC clause says so.",
+      "Prints the target state, the ordered actions, the citation and the spec line.",
+      "States take either spelling (SYN_RECV, SYN-RECEIVED).",
       "Segment events are named by their flags joined with '+' (SYN+ACK, FIN+ACK, RST, ACK);",
       "calls: OPEN_PASSIVE, OPEN_ACTIVE, SEND, RECEIVE, CLOSE, ABORT, STATUS;",
       "timeouts: TIMEOUT_RETRANSMIT, TIMEOUT_TIME_WAIT, TIMEOUT_USER.",

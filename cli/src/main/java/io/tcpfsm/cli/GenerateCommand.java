@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
     name = "generate",
     mixinStandardHelpOptions = true,
     description = {
-      "Generate the Java state machine from a spec: shared types and one machine class per",
-      "profile, in package folders under --out. With --tests, also the JUnit 5 transition tests",
+      "Generate the Java state machine (and its cell tests) from a spec.",
+      "Writes shared types and one machine class per profile, in package folders under --out.",
+      "With --tests-out, also the JUnit 5 transition tests",
       "(one per cell) under --tests-out. The spec must validate (exit 1 with its diagnostics if not)."
     })
 final class GenerateCommand implements Callable<Integer> {
