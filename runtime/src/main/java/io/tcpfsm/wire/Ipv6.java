@@ -61,6 +61,11 @@ public final class Ipv6 {
       }
       next = data[p] & 0xFF;
       p += extLen;
+      if (!first) {
+        // RFC 8200 §4.5: after the Fragment header of a non-first fragment come bytes from the
+        // middle of the fragmentable part, not headers, even when its next header names one.
+        break;
+      }
     }
     byte[] src = new byte[16];
     byte[] dst = new byte[16];
