@@ -141,8 +141,8 @@ public final class FrameDecoder {
     if (!ip.complete()) {
       return new Frame(Frame.Kind.TCP, ip, s, tcpLength, Frame.ChecksumStatus.UNVERIFIED, 0, null);
     }
-    boolean ok = Checksum.verifyTcp(ip.src(), ip.dst(), b, ip.payloadOffset(), ip.payloadLength());
-    int expected = ok ? s.checksum() : Checksum.computeTcp(ip.src(), ip.dst(), b, ip.payloadOffset(), ip.payloadLength());
+    boolean ok = Checksum.verifyTcp(ip.src(), ip.finalDst(), b, ip.payloadOffset(), ip.payloadLength());
+    int expected = ok ? s.checksum() : Checksum.computeTcp(ip.src(), ip.finalDst(), b, ip.payloadOffset(), ip.payloadLength());
     return new Frame(Frame.Kind.TCP, ip, s, tcpLength, ok ? Frame.ChecksumStatus.GOOD : Frame.ChecksumStatus.BAD, expected, null);
   }
 
