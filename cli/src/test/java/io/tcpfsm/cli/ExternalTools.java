@@ -38,10 +38,13 @@ final class ExternalTools {
 
   /** {@code TZ=UTC tcpdump -S -nr FILE [--nano]}: stdout lines. */
   static List<String> tcpdumpRead(Path file, boolean nano) throws IOException, InterruptedException {
+    return nano ? tcpdump(file, "--nano") : tcpdump(file);
+  }
+
+  /** {@code TZ=UTC tcpdump -S -nr FILE OPTIONS...} (e.g. -v): stdout lines. */
+  static List<String> tcpdump(Path file, String... options) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of("tcpdump", "-S", "-nr", file.toString()));
-    if (nano) {
-      cmd.add("--nano");
-    }
+    cmd.addAll(List.of(options));
     Path err = java.nio.file.Files.createTempFile("tcpdump", ".err");
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(err.toFile());
     pb.environment().put("TZ", "UTC");

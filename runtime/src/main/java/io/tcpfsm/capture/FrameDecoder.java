@@ -120,6 +120,13 @@ public final class FrameDecoder {
     if (ip.fragment()) {
       return new Frame(Frame.Kind.FRAGMENT, ip, null, 0, Frame.ChecksumStatus.NONE, 0, null);
     }
+    if (!ip.complete() && ip.capturedLength() >= Offsets.TCP_MIN_HEADER) {
+      // The snap length cut the options: the data offset agrees with the IP length, the capture is short.
+      int hlen = ((b[ip.payloadOffset() + Offsets.TCP_DATA_OFFSET] & 0xFF) >>> 4) * 4;
+      if (hlen > ip.capturedLength() && hlen <= ip.payloadLength()) {
+        throw new Malformed(ip, new DecodeException(ip.payloadOffset(), "truncated TCP header: " + ip.capturedLength() + " bytes, need " + hlen));
+      }
+    }
     Segment s;
     try {
       s = SegmentCodec.decode(b, ip.payloadOffset(), ip.capturedLength());
@@ -134,8 +141,8 @@ public final class FrameDecoder {
     if (!ip.complete()) {
       return new Frame(Frame.Kind.TCP, ip, s, tcpLength, Frame.ChecksumStatus.UNVERIFIED, 0, null);
     }
-    boolean ok = Checksum.verifyTcp(ip.src(), ip.dst(), b, ip.payloadOffset(), ip.payloadLength());
-    int expected = ok ? s.checksum() : Checksum.computeTcp(ip.src(), ip.dst(), b, ip.payloadOffset(), ip.payloadLength());
+    boolean ok = Checksum.verifyTcp(ip.src(), ip.finalDst(), b, ip.payloadOffset(), ip.payloadLength());
+    int expected = ok ? s.checksum() : Checksum.computeTcp(ip.src(), ip.finalDst(), b, ip.payloadOffset(), ip.payloadLength());
     return new Frame(Frame.Kind.TCP, ip, s, tcpLength, ok ? Frame.ChecksumStatus.GOOD : Frame.ChecksumStatus.BAD, expected, null);
   }
 

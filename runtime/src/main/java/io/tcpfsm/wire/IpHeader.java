@@ -10,6 +10,8 @@ package io.tcpfsm.wire;
  * @param fragment true if this datagram is a fragment (RFC 791 MF or offset; RFC 8200 §4.5)
  * @param firstFragment true if the fragment offset is 0 (only meaningful for fragments)
  * @param headerChecksumOk IPv4 header checksum verified (RFC 791 §3.1); always true for IPv6, which has none
+ * @param finalDst the destination for the TCP pseudo-header: {@code dst}, unless an IPv6 Routing
+ *     header with segments left names the final destination (RFC 8200 §8.1)
  */
 public record IpHeader(
     int version,
@@ -21,7 +23,23 @@ public record IpHeader(
     int capturedLength,
     boolean fragment,
     boolean firstFragment,
-    boolean headerChecksumOk) {
+    boolean headerChecksumOk,
+    byte[] finalDst) {
+
+  /** A header whose final destination is its destination address. */
+  public IpHeader(
+      int version,
+      byte[] src,
+      byte[] dst,
+      int protocol,
+      int payloadOffset,
+      int payloadLength,
+      int capturedLength,
+      boolean fragment,
+      boolean firstFragment,
+      boolean headerChecksumOk) {
+    this(version, src, dst, protocol, payloadOffset, payloadLength, capturedLength, fragment, firstFragment, headerChecksumOk, dst);
+  }
 
   /** Whether all the upper-layer bytes the header declares were captured. */
   public boolean complete() {

@@ -36,6 +36,7 @@ public final class Ipv6 {
     int p = off + IPV6_HEADER;
     boolean fragment = false;
     boolean first = true;
+    int finalDst = off + IPV6_DST;
     for (int n = 0; isExtension(next); n++) {
       if (n == MAX_EXTENSIONS) {
         throw new DecodeException(p, "more than " + MAX_EXTENSIONS + " IPv6 extension headers");
@@ -59,14 +60,47 @@ public final class Ipv6 {
       if (p + extLen > capturedEnd) {
         throw DecodeException.truncated("IPv6 extension header " + next, p, capturedEnd - p, extLen);
       }
+      if (next == ROUTING && (data[p + 3] & 0xFF) != 0) {
+        finalDst = finalDestination(data, p, extLen, finalDst);
+      }
       next = data[p] & 0xFF;
       p += extLen;
+      if (!first) {
+        // RFC 8200 §4.5: after the Fragment header of a non-first fragment come bytes from the
+        // middle of the fragmentable part, not headers, even when its next header names one.
+        break;
+      }
     }
     byte[] src = new byte[16];
     byte[] dst = new byte[16];
     System.arraycopy(data, off + IPV6_SRC, src, 0, 16);
     System.arraycopy(data, off + IPV6_DST, dst, 0, 16);
-    return new IpHeader(6, src, dst, next, p, declaredEnd - p, capturedEnd - p, fragment, first, true);
+    byte[] last = dst;
+    if (finalDst != off + IPV6_DST) {
+      last = new byte[16];
+      System.arraycopy(data, finalDst, last, 0, 16);
+    }
+    return new IpHeader(6, src, dst, next, p, declaredEnd - p, capturedEnd - p, fragment, first, true, last);
+  }
+
+  /**
+   * Where the final destination of a Routing header at {@code p} with segments left lies (RFC 8200
+   * §8.1: "the Destination Address used in the pseudo-header is that of the final destination. At
+   * the originating node, that address will be in the last element of the Routing header"), as
+   * tcpdump's ip6_finddst reads it: the last address of type 0 (RFC 2460 §4.4) and type 2
+   * (RFC 6275 §6.4), Segment List[0] of a Segment Routing header (type 4, RFC 8754 §2). Other
+   * types keep {@code current}.
+   */
+  private static int finalDestination(byte[] data, int p, int extLen, int current) {
+    int type = data[p + 2] & 0xFF;
+    int addresses = (extLen - 8) / 16;
+    if ((type == 0 || type == 2) && addresses > 0) {
+      return p + 8 + 16 * (addresses - 1);
+    }
+    if (type == 4 && addresses > 0) {
+      return p + 8;
+    }
+    return current;
   }
 
   private static boolean isExtension(int next) {

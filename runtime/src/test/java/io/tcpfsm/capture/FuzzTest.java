@@ -50,6 +50,16 @@ class FuzzTest {
         FRAMES.add(FrameBuilder.frame(lt, s, v6[0], v6[1]));
         FRAME_LINKS.add(lt);
       }
+      // Golden edge frames: QinQ tags, a fragment, IPv6 options and routing headers (type 0 and segment routing).
+      for (String hex : List.of(
+          Golden.ETH_ADDRS + "88a8 000a 8100 0014 0800" + Golden.IPV4_TCP,
+          Golden.ETH_ADDRS + "0800 45 00 002c 0007 2000 40 06 6e8e c0000201 c6336402 9c40 0050 000003e8 000007d0 50 18 0200 000c 0000 41414141",
+          Golden.ETH_ADDRS + "86dd" + Golden.ipv6(65, 0) + "3c 00 01 04 00000000 2b 00 01 04 00000000 06 02 00 01 00000000 "
+              + Golden.V6_FF + Golden.TCP6_TO_FF,
+          Golden.ETH_ADDRS + "86dd" + Golden.ipv6(65, 43) + "06 04 04 01 01 00 0000 " + Golden.V6_FF + Golden.V6_DST + Golden.TCP6_TO_FF)) {
+        FRAMES.add(Golden.hex(hex));
+        FRAME_LINKS.add(LinkType.ETHERNET);
+      }
     } catch (Exception e) {
       throw new ExceptionInInitializerError(e);
     }
