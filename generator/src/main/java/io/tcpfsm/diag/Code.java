@@ -26,7 +26,7 @@ public enum Code {
   QUOTE_NOT_FOUND(19, Severity.ERROR, "a quoted sentence that the cited section does not contain"),
   NO_TARGET_DEFAULT(20, Severity.ERROR, "a transition names no target and the spec has no target default"),
   EMPTY_PATTERN(21, Severity.ERROR, "an event pattern that matches no event"),
-  BAD_SEGMENT(22, Severity.ERROR, "a segment written with an unknown field or flag"),
+  BAD_SEGMENT(22, Severity.ERROR, "a segment with an unknown field, or SEQ or ACK given more than one value"),
   DUPLICATE_FLAG(23, Severity.ERROR, "a flag named twice in one event or segment"),
   TOO_MANY_FLAGS(24, Severity.ERROR, "more segment flags than the alphabet allows"),
   NO_STATE_LISTED(25, Severity.ERROR, "a transition that applies to no state"),
