@@ -2,6 +2,7 @@ package io.tcpfsm.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tcpfsm.RepoRoot;
 import io.tcpfsm.model.Guard;
 import io.tcpfsm.validate.Validator;
 import java.nio.file.Files;
@@ -17,10 +18,7 @@ class ExplainerTest {
 
   @BeforeAll
   static void load() throws Exception {
-    Path p = Path.of("").toAbsolutePath();
-    while (!Files.exists(p.resolve("spec/tcp.fsm"))) {
-      p = p.getParent();
-    }
+    Path p = RepoRoot.get();
     spec = Validator.check("spec/tcp.fsm", Files.readString(p.resolve("spec/tcp.fsm")));
     assertThat(spec.ok()).isTrue();
   }

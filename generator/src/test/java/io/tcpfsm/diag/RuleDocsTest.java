@@ -1,5 +1,6 @@
 package io.tcpfsm.diag;
 
+import io.tcpfsm.RepoRoot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -40,7 +41,7 @@ class RuleDocsTest {
   @ParameterizedTest(name = "{0}")
   @EnumSource(Code.class)
   void everyCodeHasAPageNamingIt(Code code) throws IOException {
-    Path page = root().resolve(RULES).resolve(pageName(code));
+    Path page = RepoRoot.get().resolve(RULES).resolve(pageName(code));
     assertThat(page).as("page for %s", code).exists();
     String text = Files.readString(page);
     assertThat(text).as(pageName(code)).startsWith("# " + code.id() + " ");
@@ -62,7 +63,7 @@ class RuleDocsTest {
       expected.add(pageName(c));
     }
     Set<String> actual = new TreeSet<>();
-    try (Stream<Path> files = Files.list(root().resolve(RULES))) {
+    try (Stream<Path> files = Files.list(RepoRoot.get().resolve(RULES))) {
       files.map(p -> p.getFileName().toString()).filter(n -> !n.equals("README.md")).forEach(actual::add);
     }
     actual.removeAll(expected);
@@ -72,13 +73,13 @@ class RuleDocsTest {
   @ParameterizedTest(name = "{0}")
   @EnumSource(Code.class)
   void exampleOutputIsWhatTheCorpusExpects(Code code) throws IOException {
-    Path page = root().resolve(RULES).resolve(pageName(code));
+    Path page = RepoRoot.get().resolve(RULES).resolve(pageName(code));
     assertThat(page).as("page for %s", code).exists();
     List<String> shown = new ArrayList<>();
     for (String line : Files.readAllLines(page)) {
       Matcher m = OUTPUT.matcher(line);
       if (m.matches()) {
-        Path spec = root().resolve(CORPUS).resolve(m.group(1));
+        Path spec = RepoRoot.get().resolve(CORPUS).resolve(m.group(1));
         assertThat(spec).as("%s cites a corpus spec that does not exist", pageName(code)).exists();
         assertThat(expectations(spec)).as("%s: not an # EXPECT of %s", pageName(code), m.group(1)).contains(line);
         shown.add(m.group(5));
@@ -90,7 +91,7 @@ class RuleDocsTest {
   /** The index row that links {@code code}'s page, or null. */
   private static String indexRow(Code code) throws IOException {
     String link = "(" + pageName(code) + ")";
-    for (String line : Files.readAllLines(root().resolve(RULES).resolve("README.md"))) {
+    for (String line : Files.readAllLines(RepoRoot.get().resolve(RULES).resolve("README.md"))) {
       if (line.startsWith("|") && line.contains(link)) {
         return line;
       }
@@ -109,19 +110,5 @@ class RuleDocsTest {
       }
     }
     return out;
-  }
-
-  /** The checkout: system property {@code tcpfsm.root} (set by the build), else the first directory up with spec/tcp.fsm. */
-  static Path root() {
-    String configured = System.getProperty("tcpfsm.root");
-    if (configured != null && !configured.contains("${") && Files.exists(Path.of(configured, "spec", "tcp.fsm"))) {
-      return Path.of(configured);
-    }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.exists(dir.resolve("spec").resolve("tcp.fsm"))) {
-        return dir;
-      }
-    }
-    throw new IllegalStateException("spec/tcp.fsm not found above " + Path.of("").toAbsolutePath());
   }
 }

@@ -1,5 +1,6 @@
 package io.tcpfsm.emit;
 
+import io.tcpfsm.RepoRoot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -139,7 +140,7 @@ class JavaEmitterTest {
 
   /** The 1-based line of spec/tcp.fsm where a transition with this head starts (its head may take two lines). */
   private static int specLineOf(String head) throws IOException {
-    List<String> lines = Files.readAllLines(Specs.repoRoot().resolve("spec").resolve("tcp.fsm"));
+    List<String> lines = Files.readAllLines(RepoRoot.get().resolve("spec").resolve("tcp.fsm"));
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();
       String twoLines = i + 1 < lines.size() ? line + " " + lines.get(i + 1).strip() : line;

@@ -1,5 +1,6 @@
 package io.tcpfsm.emit;
 
+import io.tcpfsm.RepoRoot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.palantir.javapoet.JavaFile;
@@ -22,7 +23,7 @@ final class Specs {
   /** spec/tcp.fsm, validated; it must have no errors. */
   static Validator.Result real() {
     try {
-      return valid("tcp.fsm", Files.readString(repoRoot().resolve("spec").resolve("tcp.fsm")));
+      return valid("tcp.fsm", Files.readString(RepoRoot.get().resolve("spec").resolve("tcp.fsm")));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -63,19 +64,5 @@ final class Specs {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** The checkout: system property {@code tcpfsm.root} (set by the build), else the first directory up with spec/tcp.fsm. */
-  static Path repoRoot() {
-    String configured = System.getProperty("tcpfsm.root");
-    if (configured != null && !configured.contains("${") && Files.exists(Path.of(configured, "spec", "tcp.fsm"))) {
-      return Path.of(configured);
-    }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.exists(dir.resolve("spec").resolve("tcp.fsm"))) {
-        return dir;
-      }
-    }
-    throw new IllegalStateException("spec/tcp.fsm not found above " + Path.of("").toAbsolutePath());
   }
 }

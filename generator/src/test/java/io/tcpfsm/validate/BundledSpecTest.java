@@ -1,5 +1,6 @@
 package io.tcpfsm.validate;
 
+import io.tcpfsm.RepoRoot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tcpfsm.diag.Code;
@@ -26,7 +27,7 @@ class BundledSpecTest {
 
   @BeforeAll
   static void readSpec() throws IOException {
-    lines = List.of(Files.readString(repoRoot().resolve("spec/tcp.fsm")).split("\n", -1));
+    lines = List.of(Files.readString(RepoRoot.get().resolve("spec/tcp.fsm")).split("\n", -1));
   }
 
   @Test
@@ -167,19 +168,5 @@ class BundledSpecTest {
       }
     }
     throw new IllegalStateException("no end for the transition at line " + (start + 1));
-  }
-
-  /** The project root: surefire's {@code tcpfsm.root}, else the nearest directory up holding spec/tcp.fsm. */
-  static Path repoRoot() {
-    String configured = System.getProperty("tcpfsm.root");
-    if (configured != null && !configured.contains("${") && Files.exists(Path.of(configured, "spec", "tcp.fsm"))) {
-      return Path.of(configured);
-    }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.exists(dir.resolve("spec").resolve("tcp.fsm"))) {
-        return dir;
-      }
-    }
-    throw new IllegalStateException("spec/tcp.fsm not found above " + Path.of("").toAbsolutePath());
   }
 }
