@@ -47,7 +47,8 @@ final class Json {
     }
   }
 
-  private static void string(String s, StringBuilder sb) {
+  /** Appends {@code s} as a JSON string literal. */
+  static void string(String s, StringBuilder sb) {
     sb.append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

@@ -51,7 +51,7 @@ final class JsonFormat {
     }
     if (f.error() != null) {
       sb.append(",\"error\":{\"offset\":").append(f.error().offset()).append(",\"reason\":");
-      string(sb, f.error().reason());
+      Json.string(f.error().reason(), sb);
       sb.append('}');
     }
     sb.append('}');
@@ -83,20 +83,5 @@ final class JsonFormat {
       sb.append("{\"kind\":").append(u.kind()).append(",\"data\":\"")
           .append(java.util.HexFormat.of().formatHex(u.data())).append("\"}");
     }
-  }
-
-  static void string(StringBuilder sb, String s) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '"' || c == '\\') {
-        sb.append('\\').append(c);
-      } else if (c < 0x20) {
-        sb.append(String.format("\\u%04x", (int) c));
-      } else {
-        sb.append(c);
-      }
-    }
-    sb.append('"');
   }
 }
