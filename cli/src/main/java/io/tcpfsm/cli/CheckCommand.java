@@ -34,13 +34,7 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Validator.Result result;
-    try {
-      result = SpecFile.load(file);
-    } catch (SpecFile.Unreadable e) {
-      err.println("tcpfsm: " + e.getMessage());
-      return Main.EXIT_PROBLEMS;
-    }
+    Validator.Result result = SpecFile.load(file);
     if (profile != null && result.machine() != null && !result.tables().containsKey(profile)) {
       err.println("tcpfsm: " + file + " has no profile '" + profile + "'; it has " + String.join(", ", result.machine().profileNames()));
       return Main.EXIT_PROBLEMS;

@@ -55,13 +55,7 @@ final class ExplainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Validator.Result result;
-    try {
-      result = specFile == null ? BundledSpec.load() : SpecFile.load(specFile);
-    } catch (SpecFile.Unreadable e) {
-      err.println("tcpfsm: " + e.getMessage());
-      return Main.EXIT_PROBLEMS;
-    }
+    Validator.Result result = specFile == null ? BundledSpec.load() : SpecFile.load(specFile);
     if (!result.ok()) {
       SpecFile.report(result, err);
       return Main.EXIT_PROBLEMS;

@@ -46,21 +46,15 @@ final class GenerateCommand implements Callable<Integer> {
   Path file;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, SpecFile.Unreadable {
     PrintWriter err = spec.commandLine().getErr();
-    Validator.Result result;
-    try {
-      // Generated code names the spec by folder and file only (as the Maven plugin does), so
-      // the bytes do not depend on where the checkout lives.
-      Path abs = file.toAbsolutePath();
-      String name = abs.getParent() == null ? abs.getFileName().toString() : abs.getParent().getFileName() + "/" + abs.getFileName();
-      result = SpecFile.load(file);
-      if (result.ok()) {
-        result = SpecFile.load(file, name);
-      }
-    } catch (SpecFile.Unreadable e) {
-      err.println("tcpfsm: " + e.getMessage());
-      return Main.EXIT_PROBLEMS;
+    // Generated code names the spec by folder and file only (as the Maven plugin does), so
+    // the bytes do not depend on where the checkout lives.
+    Path abs = file.toAbsolutePath();
+    String name = abs.getParent() == null ? abs.getFileName().toString() : abs.getParent().getFileName() + "/" + abs.getFileName();
+    Validator.Result result = SpecFile.load(file);
+    if (result.ok()) {
+      result = SpecFile.load(file, name);
     }
     if (!SpecFile.report(result, err)) {
       return Main.EXIT_PROBLEMS;

@@ -38,9 +38,14 @@ public final class Main implements Runnable {
 
   static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
+    // Input problems (an unreadable file) end in one line and exit 1; anything else is a bug
+    // in tcpfsm, said as such, still without a stack trace.
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
-          commandLine.getErr().println("tcpfsm: " + ex.getMessage());
+          String what = ex instanceof SpecFile.Unreadable || ex instanceof java.io.IOException
+              ? ex.getMessage()
+              : "internal error (" + ex.getClass().getSimpleName() + "): " + ex.getMessage();
+          commandLine.getErr().println("tcpfsm: " + what);
           return EXIT_PROBLEMS;
         });
     return cl;
