@@ -175,17 +175,7 @@ final class PcapngReader implements CaptureReader {
 
   /** §4.3: interface id, 64-bit timestamp, captured and original lengths, data, options. */
   private Record enhancedPacket(long at, byte[] body) {
-    if (body.length < 20) {
-      return skip(at + 8, "enhanced packet block too short: " + body.length + " bytes, need 20");
-    }
-    long ifId = Bytes.u32(body, 0, littleEndian);
-    long ts = (Bytes.u32(body, 4, littleEndian) << 32) | Bytes.u32(body, 8, littleEndian);
-    long capLen = Bytes.u32(body, 12, littleEndian);
-    long origLen = Bytes.u32(body, 16, littleEndian);
-    if (capLen > body.length - 20) {
-      return skip(at + 20, "captured length " + capLen + " exceeds the block's " + (body.length - 20) + " data bytes");
-    }
-    return packet(at, at + 28, ifId, ts, body, 20, (int) capLen, origLen);
+    return timedPacket(at, body, "enhanced packet block", false);
   }
 
   /** §4.4: original length and data, on interface 0; captured length is the least of block, snap and original. */
@@ -203,10 +193,15 @@ final class PcapngReader implements CaptureReader {
 
   /** Appendix: the obsolete Packet Block, 16-bit interface id and drops count, then as EPB. */
   private Record obsoletePacket(long at, byte[] body) {
+    return timedPacket(at, body, "packet block", true);
+  }
+
+  /** The layout EPB and the obsolete PB share: only the interface id's width differs. */
+  private Record timedPacket(long at, byte[] body, String block, boolean shortInterfaceId) {
     if (body.length < 20) {
-      return skip(at + 8, "packet block too short: " + body.length + " bytes, need 20");
+      return skip(at + 8, block + " too short: " + body.length + " bytes, need 20");
     }
-    long ifId = Bytes.u16(body, 0, littleEndian);
+    long ifId = shortInterfaceId ? Bytes.u16(body, 0, littleEndian) : Bytes.u32(body, 0, littleEndian);
     long ts = (Bytes.u32(body, 4, littleEndian) << 32) | Bytes.u32(body, 8, littleEndian);
     long capLen = Bytes.u32(body, 12, littleEndian);
     long origLen = Bytes.u32(body, 16, littleEndian);
