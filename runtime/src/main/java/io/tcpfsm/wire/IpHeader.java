@@ -26,21 +26,6 @@ public record IpHeader(
     boolean headerChecksumOk,
     byte[] finalDst) {
 
-  /** A header whose final destination is its destination address. */
-  public IpHeader(
-      int version,
-      byte[] src,
-      byte[] dst,
-      int protocol,
-      int payloadOffset,
-      int payloadLength,
-      int capturedLength,
-      boolean fragment,
-      boolean firstFragment,
-      boolean headerChecksumOk) {
-    this(version, src, dst, protocol, payloadOffset, payloadLength, capturedLength, fragment, firstFragment, headerChecksumOk, dst);
-  }
-
   /** Whether all the upper-layer bytes the header declares were captured. */
   public boolean complete() {
     return capturedLength >= payloadLength;

@@ -54,7 +54,8 @@ public final class Ipv4 {
         Math.min(len, total) - hlen,
         fragment,
         (frag & FRAGMENT_OFFSET) == 0,
-        ok);
+        ok,
+        dst); // IPv4 has no routing header: the pseudo-header uses the destination as is
   }
 
   /** Writes a 20-byte header with DF set and a correct checksum; returns its length. */
