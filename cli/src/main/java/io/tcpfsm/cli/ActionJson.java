@@ -30,6 +30,9 @@ final class ActionJson {
     } else if (action instanceof Action.Set set) {
       out.put("var", set.variable());
       out.put("value", set.value().render());
+    } else if (action instanceof Action.If when) {
+      out.put("condition", when.condition().render());
+      out.put("then", when.then().stream().map(ActionJson::of).toList());
     }
     return out;
   }

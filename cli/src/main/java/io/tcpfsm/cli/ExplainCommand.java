@@ -1,5 +1,6 @@
 package io.tcpfsm.cli;
 
+import io.tcpfsm.analysis.CellsFile;
 import io.tcpfsm.analysis.Explainer;
 import io.tcpfsm.analysis.Explanation;
 import io.tcpfsm.model.Action;
@@ -28,7 +29,9 @@ import picocli.CommandLine.Spec;
       "Segment events are named by their flags joined with '+' (SYN+ACK, FIN+ACK, RST, ACK);",
       "calls: OPEN_PASSIVE, OPEN_ACTIVE, SEND, RECEIVE, CLOSE, ABORT, STATUS;",
       "timeouts: TIMEOUT_RETRANSMIT, TIMEOUT_TIME_WAIT, TIMEOUT_USER.",
-      "Exit 1 if the outcome depends on guards not given (they are named), or on a bad name."
+      "Exit 1 if the outcome depends on guards not given (they are named), or on a bad name.",
+      "With --all, prints every cell of the profile, one per line (state, event, guards,",
+      "target, actions, rule, tab-separated): the answer key spec/tcp.<profile>.cells."
     })
 final class ExplainCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -36,11 +39,14 @@ final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--profile", paramLabel = "P", description = "The profile (rfc793, rfc9293); required when the spec has several.")
   String profile;
 
-  @Option(names = "--state", required = true, paramLabel = "S", description = "The state, e.g. CLOSE_WAIT or CLOSE-WAIT.")
+  @Option(names = "--state", paramLabel = "S", description = "The state, e.g. CLOSE_WAIT or CLOSE-WAIT.")
   String state;
 
-  @Option(names = "--event", required = true, paramLabel = "E", description = "The event, e.g. CLOSE, SYN+ACK, TIMEOUT_TIME_WAIT.")
+  @Option(names = "--event", paramLabel = "E", description = "The event, e.g. CLOSE, SYN+ACK, TIMEOUT_TIME_WAIT.")
   String event;
+
+  @Option(names = "--all", description = "Print every cell of the profile instead of one.")
+  boolean all;
 
   @Option(names = "--guard", paramLabel = "NAME=true|false", description = "A guard's value; repeat for several.")
   Map<String, Boolean> guards = new LinkedHashMap<>();
@@ -70,6 +76,19 @@ final class ExplainCommand implements Callable<Integer> {
       err.println("tcpfsm: explain: no profile '" + p + "'; this spec has " + String.join(", ", profiles));
       return Main.EXIT_PROBLEMS;
     }
+    if (all) {
+      if (state != null || event != null || !guards.isEmpty() || json) {
+        err.println("tcpfsm: explain: --all prints every cell; it takes no --state, --event, --guard or --json");
+        return Main.EXIT_USAGE;
+      }
+      out.print(CellsFile.write(result.tables().get(p)));
+      out.flush();
+      return 0;
+    }
+    if (state == null || event == null) {
+      err.println("tcpfsm: explain: give --state and --event (or --all)");
+      return Main.EXIT_USAGE;
+    }
     Explanation answer = new Explainer(result.tables().get(p)).explain(state, event, guards);
     if (answer instanceof Explanation.Invalid invalid) {
       err.println("tcpfsm: explain: " + invalid.reason());
@@ -96,6 +115,7 @@ final class ExplainCommand implements Callable<Integer> {
     m.put("event", o.event().name());
     m.put("guards", new LinkedHashMap<String, Object>(o.guards()));
     m.put("target", o.target().name());
+    m.put("rule", o.transition().name());
     m.put("actions", o.transition().actions().stream().map(ActionJson::of).toList());
     m.put("citation", o.citation() == null ? null : o.citation().render());
     if (o.citation() != null && o.citation().quote() != null) {
@@ -118,6 +138,7 @@ final class ExplainCommand implements Callable<Integer> {
     }
     sb.append('\n');
     sb.append("  -> ").append(spelled(o.target())).append(o.target() == o.state() ? " (stays)" : "").append('\n');
+    sb.append("  rule:   ").append(o.transition().name()).append('\n');
     List<Action> actions = o.transition().actions();
     if (actions.isEmpty()) {
       sb.append("  actions: none\n");

@@ -72,7 +72,13 @@ final class GenerateCommand implements Callable<Integer> {
     JavaEmitter.write(machine, out);
     List<JavaFile> tests = new ArrayList<>();
     if (testsOut != null) {
-      tests = JavaEmitter.tests(result, pkg);
+      Map<String, JavaEmitter.AnswerKey> keys = JavaEmitter.keysBeside(file, List.copyOf(result.tables().keySet()));
+      try {
+        tests = JavaEmitter.tests(result, pkg, keys);
+      } catch (IllegalArgumentException e) {
+        err.println("tcpfsm: " + e.getMessage());
+        return Main.EXIT_PROBLEMS;
+      }
       JavaEmitter.write(tests, testsOut);
     }
     PrintWriter o = spec.commandLine().getOut();

@@ -9,11 +9,12 @@ spec
     ;
 
 machineDecl
-    : 'machine' name=ID STRING?
+    : 'machine' name=ID description=STRING?
     ;
 
 section
-    : statesBlock
+    : documentsBlock
+    | statesBlock
     | eventsBlock
     | timersBlock
     | guardsBlock
@@ -24,12 +25,23 @@ section
 
 // ---- declarations -------------------------------------------------------------------------
 
+// The documents the spec cites. An RFC whose text tcpfsm bundles is checked (section, page,
+// quoted words); a named source (Linux's behaviour, a paper) is cited by name only.
+documentsBlock
+    : 'documents' '{' documentDecl* '}'
+    ;
+
+documentDecl
+    : name=ID                               # rfcDocument
+    | 'source' name=ID description=STRING   # sourceDocument
+    ;
+
 statesBlock
     : 'states' '{' stateDecl* '}'
     ;
 
 stateDecl
-    : name=ID stateAttr* STRING?
+    : name=ID stateAttr* description=STRING?
     ;
 
 stateAttr
@@ -43,8 +55,8 @@ eventsBlock
     ;
 
 eventDecl
-    : 'call' name=ID STRING?                  # callDecl
-    | 'segment' 'flags' ID (',' ID)* STRING?  # segmentFlagsDecl
+    : 'call' name=ID description=STRING?                           # callDecl
+    | 'segment' 'flags' flags+=ID (',' flags+=ID)* description=STRING?   # segmentFlagsDecl
     ;
 
 timersBlock
@@ -52,7 +64,7 @@ timersBlock
     ;
 
 timerDecl
-    : name=ID STRING?
+    : name=ID description=STRING?
     ;
 
 guardsBlock
@@ -60,7 +72,7 @@ guardsBlock
     ;
 
 guardDecl
-    : name=ID STRING
+    : name=ID meaning=STRING
     ;
 
 // ---- transitions --------------------------------------------------------------------------
@@ -75,25 +87,30 @@ targetDefault
     ;
 
 defaultTransition
-    : 'on' events guard? target? body
+    : 'on' events guard? target? ruleName? body
     ;
 
 profileBlock
-    : 'profile' name=ID STRING? '{' (transition | unreachableDecl)* '}'
+    : 'profile' name=ID description=STRING? '{' (transition | unreachableDecl)* '}'
     ;
 
 // A state the profile knowingly never reaches, and why (RFC 793's text never enters LAST-ACK).
 unreachableDecl
-    : 'unreachable' ID (',' ID)* STRING
+    : 'unreachable' names+=ID (',' names+=ID)* reason=STRING
     ;
 
 transition
-    : 'in' states 'on' events guard? target? body
+    : 'in' states 'on' events guard? target? ruleName? body
+    ;
+
+// A rule's stable name: what TcpRule calls it, what explain and the cell tables print.
+ruleName
+    : 'rule' name=ID
     ;
 
 states
-    : '*' ('except' ID (',' ID)*)?      # allStates
-    | ID (',' ID)*                      # stateList
+    : '*' ('except' names+=ID (',' names+=ID)*)?   # allStates
+    | names+=ID (',' names+=ID)*                   # stateList
     ;
 
 events
@@ -102,11 +119,11 @@ events
 
 eventRef
     : 'segment' ('[' (flagTest (',' flagTest)*)? ']')?   # segmentPattern
-    | ID ('+' ID)*                                        # namedEvent
+    | parts+=ID ('+' parts+=ID)*                          # namedEvent
     ;
 
 flagTest
-    : '!'? ID
+    : negated='!'? flag=ID
     ;
 
 guard
@@ -118,11 +135,11 @@ guardExpr
     | guardExpr 'and' guardExpr         # andGuard
     | guardExpr 'or' guardExpr          # orGuard
     | '(' guardExpr ')'                 # parenGuard
-    | ID                                # guardRef
+    | name=ID                           # guardRef
     ;
 
 target
-    : '->' ID
+    : '->' state=ID
     ;
 
 body
@@ -132,42 +149,58 @@ body
 // ---- actions, in the order they run --------------------------------------------------------
 
 action
-    : 'send' segmentField+ ('with' 'text')?     # sendAction
-    | 'timer' op=('start' | 'cancel' | 'restart') ID  # timerAction
-    | 'signal' STRING                         # signalAction
+    : 'send' segmentField+ withText?            # sendAction
+    | 'timer' op=('start' | 'cancel' | 'restart') timer=ID  # timerAction
+    | 'signal' text=STRING                    # signalAction
     | 'drop'                                  # dropAction
     | 'delete' 'tcb'                          # deleteTcbAction
-    | 'set' variable=(VAR | ID) '=' expr       # setAction
+    | 'set' variable=(VAR | ID) '=' value=expr # setAction
+    | 'if' condition '{' action* '}'          # ifAction
     | 'retransmit'                            # retransmitAction
     | 'deliver'                               # deliverAction
     | 'queue'                                 # queueAction
     ;
 
+withText
+    : 'with' 'text'
+    ;
+
+// A test of sequence-space values, as the RFC writes its checks:
+// SND.WL1 < SEG.SEQ or (SND.WL1 = SEG.SEQ and SND.WL2 =< SEG.ACK)
+condition
+    : 'not' condition                                     # notCondition
+    | condition 'and' condition                           # andCondition
+    | condition 'or' condition                            # orCondition
+    | '(' condition ')'                                   # parenCondition
+    | left=expr op=('<' | '=<' | '=' | '>' | '>=' | '!=') right=expr  # compareCondition
+    ;
+
 // <SEQ=SND.NXT>, <ACK=RCV.NXT>, <CTL=SYN,ACK>, as RFC 793 writes segments
 segmentField
-    : '<' field=ID '=' expr (',' expr)* '>'
+    : '<' field=ID '=' values+=expr (',' values+=expr)* '>'
     ;
 
 expr
-    : term (op=('+' | '-') term)*
+    : first=term (ops+=('+' | '-') rest+=term)*
     ;
 
 term
-    : VAR
-    | ID
-    | NUMBER
+    : VAR                                   # variableTerm
+    | ID                                    # nameTerm
+    | NUMBER                                # numberTerm
     ;
 
+// cite RFC9293 3.10.7.4 "quoted words"; cite RFC793 3.9 p.72; cite linux "what it does"
 citation
-    : 'cite' rfc=ID clause=NUMBER PAGE? STRING?
+    : 'cite' document=ID clause=NUMBER? PAGE? quote=STRING?
     ;
 
 tag
-    : 'tag' ID (',' ID)*
+    : 'tag' names+=ID (',' names+=ID)*
     ;
 
 note
-    : 'note' STRING
+    : 'note' text=STRING
     ;
 
 // ---- tokens -------------------------------------------------------------------------------

@@ -124,7 +124,7 @@ public final class Explainer {
     if (m.matches()) {
       int rfc = Integer.parseInt(m.group(1));
       for (Citation c : t.citations()) {
-        if (c.rfc() == rfc) {
+        if (c.rfc().isPresent() && c.rfc().getAsInt() == rfc) {
           return c;
         }
       }

@@ -1,42 +1,109 @@
 package io.tcpfsm.emit;
 
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
+import java.util.Locale;
 import javax.lang.model.element.Modifier;
 
 /**
- * Emits the sealed action type: one record per kind of action with data, one enum for those
- * without. {@code render()} writes each action as the spec does, so a generated step and the
- * model's transition can be compared as text.
+ * Emits the sealed action type: a record per kind of action with data, an enum for those without,
+ * and a {@code Handler} with one method per kind, so that a new kind of action in the spec breaks
+ * the compile of every class that executes actions. Only the kinds the spec uses are emitted.
+ * {@code render()} writes each action as the spec does.
  */
 final class ActionTypes {
+  private static final TypeVariableName R = TypeVariableName.get("R");
+
   private final Types t;
+  private final Vocabulary vocabulary;
   private final String generatedBy;
 
-  ActionTypes(Types t, String generatedBy) {
+  ActionTypes(Types t, Vocabulary vocabulary, String generatedBy) {
     this.t = t;
+    this.vocabulary = vocabulary;
     this.generatedBy = generatedBy;
   }
 
   TypeSpec emit() {
-    MethodSpec renderAbstract = MethodSpec.methodBuilder("render").addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-        .returns(String.class).addJavadoc("The action as the spec writes it.\n").build();
-    return TypeSpec.interfaceBuilder(t.action())
+    TypeSpec.Builder type = TypeSpec.interfaceBuilder(t.action())
         .addModifiers(Modifier.PUBLIC, Modifier.SEALED)
-        .addJavadoc("One action of a step; the runtime runs a step's actions in order.\n\n<p>$L\n", generatedBy)
-        .addPermittedSubclass(t.send())
-        .addPermittedSubclass(t.timerAction())
-        .addPermittedSubclass(t.signal())
-        .addPermittedSubclass(t.set())
-        .addPermittedSubclass(t.simple())
-        .addMethod(renderAbstract)
-        .addType(send())
-        .addType(timer())
-        .addType(signal())
-        .addType(set())
-        .addType(simple())
-        .build();
+        .addJavadoc("One action of a step; whoever runs the machine runs a step's actions in order,\n"
+            + "each through {@link #accept(Handler)}.\n\n<p>$L\n", generatedBy)
+        .addMethod(MethodSpec.methodBuilder("render").addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+            .returns(String.class).addJavadoc("The action as the spec writes it.\n").build())
+        .addMethod(MethodSpec.methodBuilder("accept").addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+            .addTypeVariable(R).returns(R).addParameter(handlerOf(R), "handler")
+            .addJavadoc("Calls the {@code handler} method for this kind of action.\n\n"
+                + "@param handler what executes actions\n@param <R> what the handler returns\n"
+                + "@return what the handler returned\n").build());
+    if (vocabulary.uses("send")) {
+      type.addPermittedSubclass(t.send()).addType(send());
+    }
+    if (vocabulary.uses("timer")) {
+      type.addPermittedSubclass(t.timerAction()).addType(timer());
+    }
+    if (vocabulary.uses("signal")) {
+      type.addPermittedSubclass(t.signal()).addType(signal());
+    }
+    if (vocabulary.uses("set")) {
+      type.addPermittedSubclass(t.set()).addType(set());
+    }
+    if (vocabulary.uses("if")) {
+      type.addPermittedSubclass(t.ifAction()).addType(ifAction());
+    }
+    if (vocabulary.usesSimple()) {
+      type.addPermittedSubclass(t.simple()).addType(simple());
+    }
+    return type.addType(handler()).build();
+  }
+
+  private TypeSpec handler() {
+    TypeSpec.Builder h = TypeSpec.interfaceBuilder("Handler").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addTypeVariable(R)
+        .addJavadoc("Executes actions: one method per kind of action the spec uses.\n\n"
+            + "@param <R> what each method returns (for example {@link Void})\n");
+    for (String kind : vocabulary.kinds()) {
+      MethodSpec.Builder m = MethodSpec.methodBuilder(handlerMethod(kind)).addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT).returns(R);
+      ClassName data = dataType(kind);
+      if (data != null) {
+        m.addParameter(data, "action").addJavadoc("Runs {@code $L}.\n\n@param action the action\n@return what the handler returns\n", kind);
+      } else {
+        m.addJavadoc("Runs {@code $L}.\n\n@return what the handler returns\n", kind.replace('_', ' '));
+      }
+      h.addMethod(m.build());
+    }
+    return h.build();
+  }
+
+  /** {@code send} -> {@code onSend}, {@code delete_tcb} -> {@code onDeleteTcb}. */
+  static String handlerMethod(String kind) {
+    return "on" + Names.upperCamel(kind);
+  }
+
+  private ClassName dataType(String kind) {
+    return switch (kind) {
+      case "send" -> t.send();
+      case "timer" -> t.timerAction();
+      case "signal" -> t.signal();
+      case "set" -> t.set();
+      case "if" -> t.ifAction();
+      default -> null;
+    };
+  }
+
+  private TypeName handlerOf(TypeName r) {
+    return ParameterizedTypeName.get(t.handler(), r);
+  }
+
+  private MethodSpec accept(String kind) {
+    return MethodSpec.methodBuilder("accept").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .addTypeVariable(R).returns(R).addParameter(handlerOf(R), "handler")
+        .addStatement("return handler.$L(this)", handlerMethod(kind)).build();
   }
 
   private TypeSpec send() {
@@ -45,7 +112,7 @@ final class ActionTypes {
         .addSuperinterface(t.action())
         .addJavadoc("Send a segment: {@code <SEQ=seq><ACK=ack><CTL=flags>}; {@code seq} or {@code ack} is null\n"
             + "when the RFC leaves it out.\n\n@param seq the sequence number\n@param ack the acknowledgment number\n"
-            + "@param flags the control flags ({@link $T} bits)\n@param withText whether the segment carries queued data\n", t.flags())
+            + "@param flags the control flags, as the header's bits ({@link $T})\n@param withText whether the segment carries queued data\n", t.flags())
         .recordConstructor(MethodSpec.constructorBuilder()
             .addParameter(t.value(), "seq").addParameter(t.value(), "ack")
             .addParameter(TypeName.INT, "flags").addParameter(TypeName.BOOLEAN, "withText").build())
@@ -54,6 +121,7 @@ final class ActionTypes {
                 + " + (ack == null ? \"\" : \"<ACK=\" + ack.text() + \">\")"
                 + " + \"<CTL=\" + $T.join(flags, \",\") + \">\" + (withText ? \" with text\" : \"\")", t.flags())
             .build())
+        .addMethod(accept("send"))
         .build();
   }
 
@@ -68,8 +136,9 @@ final class ActionTypes {
             .addJavadoc("What an action does to a timer.\n")
             .addEnumConstant("START").addEnumConstant("CANCEL").addEnumConstant("RESTART").build())
         .addMethod(render()
-            .addStatement("return \"timer \" + op.name().toLowerCase($T.ROOT) + \" \" + timer.specName()", java.util.Locale.class)
+            .addStatement("return \"timer \" + op.name().toLowerCase($T.ROOT) + \" \" + timer.specName()", Locale.class)
             .build())
+        .addMethod(accept("timer"))
         .build();
   }
 
@@ -80,6 +149,7 @@ final class ActionTypes {
         .addJavadoc("Tell the application something, in the RFC's words.\n\n@param text what to say\n")
         .recordConstructor(MethodSpec.constructorBuilder().addParameter(String.class, "text").build())
         .addMethod(render().addStatement("return \"signal \\\"\" + text + \"\\\"\"").build())
+        .addMethod(accept("signal"))
         .build();
   }
 
@@ -91,27 +161,58 @@ final class ActionTypes {
         .recordConstructor(MethodSpec.constructorBuilder()
             .addParameter(t.variable(), "variable").addParameter(t.value(), "value").build())
         .addMethod(render().addStatement("return \"set \" + variable.text() + \" = \" + value.text()").build())
+        .addMethod(accept("set"))
+        .build();
+  }
+
+  private TypeSpec ifAction() {
+    return TypeSpec.recordBuilder("If")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addSuperinterface(t.action())
+        .addJavadoc("Run {@code then} when {@code condition} holds; the condition is tested once, before\n"
+            + "any of them runs.\n\n@param condition the test\n@param then what to do when it holds, in order\n")
+        .recordConstructor(MethodSpec.constructorBuilder()
+            .addParameter(t.condition(), "condition").addParameter(t.actionList(), "then").build())
+        .addMethod(render()
+            .addStatement("$T joiner = new $T(\"; \", \"if \" + condition.text() + \" { \", \" }\")", java.util.StringJoiner.class, java.util.StringJoiner.class)
+            .addStatement("then.forEach(a -> joiner.add(a.render()))")
+            .addStatement("return joiner.toString()")
+            .build())
+        .addMethod(accept("if"))
         .build();
   }
 
   private TypeSpec simple() {
-    return TypeSpec.enumBuilder("Simple")
+    TypeSpec.Builder e = TypeSpec.enumBuilder("Simple")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addSuperinterface(t.action())
-        .addJavadoc("The actions that need no data.\n")
-        .addEnumConstant("DROP", constant("drop", "Discard the arriving segment (or ignore the event)."))
-        .addEnumConstant("DELETE_TCB", constant("delete tcb", "Delete the transmission control block."))
-        .addEnumConstant("RETRANSMIT", constant("retransmit", "Send the front of the retransmission queue again."))
-        .addEnumConstant("DELIVER", constant("deliver", "Hand the segment's text to the user."))
-        .addEnumConstant("QUEUE", constant("queue", "Keep the call until the connection can serve it."))
-        .addField(String.class, "text", Modifier.PRIVATE, Modifier.FINAL)
+        .addJavadoc("The actions that need no data.\n");
+    CodeBlock.Builder dispatch = CodeBlock.builder().add("return switch (this) {\n$>");
+    for (String kind : Vocabulary.SIMPLE) {
+      if (vocabulary.uses(kind)) {
+        String constant = kind.toUpperCase(Locale.ROOT);
+        e.addEnumConstant(constant, TypeSpec.anonymousClassBuilder("$S", kind.replace('_', ' ')).addJavadoc("$L\n", doc(kind)).build());
+        dispatch.add("case $L -> handler.$L();\n", constant, handlerMethod(kind));
+      }
+    }
+    dispatch.add("$<};\n");
+    return e.addField(String.class, "text", Modifier.PRIVATE, Modifier.FINAL)
         .addMethod(MethodSpec.constructorBuilder().addParameter(String.class, "text").addStatement("this.text = text").build())
         .addMethod(render().addStatement("return text").build())
+        .addMethod(MethodSpec.methodBuilder("accept").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+            .addTypeVariable(R).returns(R).addParameter(handlerOf(R), "handler").addCode(dispatch.build()).build())
         .build();
   }
 
-  private static TypeSpec constant(String text, String doc) {
-    return TypeSpec.anonymousClassBuilder("$S", text).addJavadoc("$L\n", doc).build();
+  private static String doc(String kind) {
+    return switch (kind) {
+      case "drop" -> "Discard the arriving segment (or ignore the event).";
+      case "delete_tcb" -> "Delete the transmission control block.";
+      case "retransmit" -> "Send the front of the retransmission queue again.";
+      case "deliver" -> "Accept the segment's text for the user: the text the window admits, in sequence.";
+      case "queue" -> "Keep the call until the connection can serve it.";
+      default -> throw new IllegalArgumentException("not an action without data: " + kind);
+    };
   }
 
   private static MethodSpec.Builder render() {

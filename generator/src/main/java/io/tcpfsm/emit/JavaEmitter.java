@@ -1,6 +1,7 @@
 package io.tcpfsm.emit;
 
 import com.palantir.javapoet.JavaFile;
+import io.tcpfsm.analysis.CellsFile;
 import io.tcpfsm.analysis.ProfileTable;
 import io.tcpfsm.model.Machine;
 import io.tcpfsm.validate.Validator;
@@ -12,7 +13,7 @@ import java.util.Map;
 
 /**
  * The Java products of a validated spec: the machine (shared types and one class per profile)
- * and the exhaustive transition tests. Regenerating from the same spec gives the same bytes.
+ * and the cell tests. Regenerating from the same spec gives the same bytes.
  */
 public final class JavaEmitter {
   private JavaEmitter() {}
@@ -29,16 +30,43 @@ public final class JavaEmitter {
     return files;
   }
 
-  /** The transition tests: one JUnit 5 test per cell of every profile, a class per state. */
-  public static List<JavaFile> tests(Validator.Result spec, String pkg) {
+  /** A profile's answer key: where it was read from (for messages) and its text. */
+  public record AnswerKey(String source, String text) {}
+
+  /**
+   * The cell tests: one JUnit 5 test per cell of every profile, a class per state, expecting
+   * what each profile's answer key ({@link CellsFile}) says.
+   *
+   * @param keys each profile's answer key, by profile name
+   * @throws IllegalArgumentException if a profile has no key, or its key does not list exactly
+   *     the profile's cells (the message names the file and what differs)
+   */
+  public static List<JavaFile> tests(Validator.Result spec, String pkg, Map<String, AnswerKey> keys) {
     requireValid(spec);
     Machine m = spec.machine();
     Types t = Types.of(m, pkg);
     List<JavaFile> files = new ArrayList<>();
     for (ProfileTable table : spec.tables().values()) {
-      files.addAll(new TestEmitter(m, t, table).emit());
+      AnswerKey key = keys.get(table.profile());
+      if (key == null) {
+        throw new IllegalArgumentException("no answer key for profile " + table.profile() + ": write one beside the spec with: tcpfsm explain --all --profile "
+            + table.profile() + " " + m.file() + " > " + CellsFile.fileName(m.file(), table.profile()) + ", and review it");
+      }
+      files.addAll(new TestEmitter(m, t, table, key.source(), CellsFile.parse(key.source(), key.text())).emit());
     }
     return files;
+  }
+
+  /** Reads each profile's answer key beside {@code spec} ({@code tcp.fsm} -> {@code tcp.rfc9293.cells}), where it exists. */
+  public static Map<String, AnswerKey> keysBeside(Path spec, List<String> profiles) throws IOException {
+    Map<String, AnswerKey> keys = new java.util.LinkedHashMap<>();
+    for (String p : profiles) {
+      Path key = spec.resolveSibling(CellsFile.fileName(spec.getFileName().toString(), p));
+      if (java.nio.file.Files.isRegularFile(key)) {
+        keys.put(p, new AnswerKey(key.toString(), java.nio.file.Files.readString(key)));
+      }
+    }
+    return keys;
   }
 
   /** Writes {@code files} under {@code dir} in their package folders. */

@@ -1,13 +1,8 @@
 package io.tcpfsm.emit;
 
-import io.tcpfsm.model.EventPattern;
-import io.tcpfsm.model.GuardExpr;
 import io.tcpfsm.model.Machine;
-import io.tcpfsm.model.Named;
 import io.tcpfsm.model.SeqExpr;
 import io.tcpfsm.model.Transition;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /** Java names for the model's names: types, enum constants, test methods. One place, one rule each. */
@@ -19,9 +14,12 @@ final class Names {
     return upperCamel(m.name());
   }
 
-  /** {@code rfc9293} -> {@code Rfc9293Machine}; the implicit profile gives {@code TcpMachine}. */
+  /**
+   * {@code rfc9293} -> {@code Rfc9293Machine}; the implicit profile of a spec with none gives
+   * {@code DefaultMachine} ({@code TcpMachine} is the interface every profile implements).
+   */
   static String machineClass(Machine m, String profile) {
-    return (m.profiles().isEmpty() ? prefix(m) : upperCamel(profile)) + "Machine";
+    return upperCamel(profile) + "Machine";
   }
 
   /** {@code Rfc9293EstablishedTest}. */
@@ -53,41 +51,32 @@ final class Names {
     return Character.isDigit(s.charAt(0)) ? "N" + s : s;
   }
 
-  /**
-   * The name of a transition's step constant in one state: what the spec says, in words.
-   * {@code in ESTABLISHED on CLOSE} -> {@code ESTABLISHED_CLOSE}; {@code segment[ACK, !SYN]
-   * when seq_acceptable} -> {@code ..._SEGMENT_ACK_NO_SYN_IF_SEQ_ACCEPTABLE}.
-   */
-  static String stepConstant(String state, Transition t) {
-    List<String> events = new ArrayList<>();
-    for (EventPattern p : t.events()) {
-      if (p instanceof EventPattern.Exact e) {
-        events.add(eventConstant(e.event().name()));
-      } else {
-        EventPattern.Segments s = (EventPattern.Segments) p;
-        StringBuilder sb = new StringBuilder("SEGMENT");
-        s.with().forEach(f -> sb.append('_').append(constant(f.name())));
-        s.without().forEach(f -> sb.append("_NO_").append(constant(f.name())));
-        events.add(sb.toString());
-      }
+  /** {@code SND.UNA < SEG.ACK} -> {@code SND_UNA_LT_SEG_ACK}: a condition in words. */
+  static String conditionConstant(io.tcpfsm.model.Condition c) {
+    if (c instanceof io.tcpfsm.model.Condition.Compare cmp) {
+      String op = switch (cmp.op()) {
+        case "<" -> "LT";
+        case "=<" -> "LE";
+        case "=" -> "EQ";
+        case ">" -> "GT";
+        case ">=" -> "GE";
+        case "!=" -> "NE";
+        default -> throw new IllegalArgumentException("unknown comparison " + cmp.op());
+      };
+      return valueConstant(cmp.left()) + "_" + op + "_" + valueConstant(cmp.right());
+    } else if (c instanceof io.tcpfsm.model.Condition.And a) {
+      return conditionConstant(a.left()) + "_AND_" + conditionConstant(a.right());
+    } else if (c instanceof io.tcpfsm.model.Condition.Or o) {
+      return conditionConstant(o.left()) + "_OR_" + conditionConstant(o.right());
+    } else if (c instanceof io.tcpfsm.model.Condition.Not n) {
+      return "NOT_" + conditionConstant(n.operand());
     }
-    String name = constant(state) + "_" + String.join("_OR_", events);
-    if (t.guard() != null) {
-      name += "_IF_" + guardWords(t.guard());
-    }
-    return name;
+    throw new IllegalArgumentException("unknown condition " + c);
   }
 
-  private static String guardWords(GuardExpr g) {
-    if (g instanceof GuardExpr.Ref r) {
-      return constant(r.guard().name());
-    } else if (g instanceof GuardExpr.Not n) {
-      return "NOT_" + guardWords(n.operand());
-    } else if (g instanceof GuardExpr.And a) {
-      return guardWords(a.left()) + "_AND_" + guardWords(a.right());
-    }
-    GuardExpr.Or o = (GuardExpr.Or) g;
-    return guardWords(o.left()) + "_OR_" + guardWords(o.right());
+  /** A rule's constant in the generated rule enum: {@code syn_recv_rst} -> {@code SYN_RECV_RST}. */
+  static String ruleConstant(Transition t) {
+    return constant(t.name());
   }
 
   /** {@code SYN_RECV}, {@code SYN+ACK}, guards -> {@code synRecv_synAck_seqAcceptable_notPassiveOpen}. */
@@ -115,9 +104,5 @@ final class Names {
   /** Text safe inside Javadoc: no HTML metacharacters, no comment terminator. */
   static String javadoc(String s) {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("*/", "*&#47;").replace("@", "&#64;");
-  }
-
-  static Named first(List<Named> names) {
-    return names.isEmpty() ? null : names.get(0);
   }
 }

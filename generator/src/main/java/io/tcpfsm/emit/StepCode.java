@@ -1,32 +1,19 @@
 package io.tcpfsm.emit;
 
 import com.palantir.javapoet.CodeBlock;
-import io.tcpfsm.analysis.Explainer;
 import io.tcpfsm.model.Action;
-import io.tcpfsm.model.Citation;
 import io.tcpfsm.model.GuardExpr;
-import io.tcpfsm.model.Machine;
 import io.tcpfsm.model.SeqExpr;
-import io.tcpfsm.model.State;
-import io.tcpfsm.model.Transition;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
-/** The Java code for the pieces of a step: its constant, its actions, guard conditions. */
+/** The Java code for actions (as the rule enum holds them) and for guard conditions. */
 final class StepCode {
-  private final Machine m;
   private final Types t;
 
-  StepCode(Machine m, Types t) {
-    this.m = m;
+  StepCode(Types t) {
     this.t = t;
-  }
-
-  /** {@code new TcpStep(TcpState.X, List.of(...), "RFC 9293 3.10.4", "tcp.fsm:215")}. */
-  CodeBlock newStep(Transition tr, State target, String profile) {
-    Citation c = Explainer.preferredCitation(tr, profile);
-    return CodeBlock.of("new $T($T.$L, $L, $S, $S)", t.step(), t.state(), Names.constant(target.name()),
-        actions(tr.actions()), c == null ? "" : c.render(), m.file() + ":" + tr.pos().line());
   }
 
   /** {@code List.of(action, ...)}, one action per line. */
@@ -50,23 +37,20 @@ final class StepCode {
       return CodeBlock.of("new $T($S)", t.signal(), s.text());
     } else if (a instanceof Action.Set s) {
       return CodeBlock.of("new $T($T.$L, $L)", t.set(), t.variable(), Names.constant(s.variable()), value(s.value()));
+    } else if (a instanceof Action.If i) {
+      return CodeBlock.of("new $T($T.$L, $L)", t.ifAction(), t.condition(), Names.conditionConstant(i.condition()), actions(i.then()));
+    } else if (a instanceof Action.Drop || a instanceof Action.DeleteTcb || a instanceof Action.Retransmit
+        || a instanceof Action.Deliver || a instanceof Action.Queue) {
+      return CodeBlock.of("$T.$L", t.simple(), a.kind().toUpperCase(Locale.ROOT));
     }
-    String simple = switch (a.kind()) {
-      case "drop" -> "DROP";
-      case "delete_tcb" -> "DELETE_TCB";
-      case "retransmit" -> "RETRANSMIT";
-      case "deliver" -> "DELIVER";
-      case "queue" -> "QUEUE";
-      default -> throw new IllegalArgumentException("no Java form for action " + a.kind());
-    };
-    return CodeBlock.of("$T.$L", t.simple(), simple);
+    throw new IllegalArgumentException("no Java form for action " + a.kind());
   }
 
   private CodeBlock value(SeqExpr e) {
     return e == null ? CodeBlock.of("null") : CodeBlock.of("$T.$L", t.value(), Names.valueConstant(e));
   }
 
-  /** {@code TcpFlags.FIN | TcpFlags.ACK}. */
+  /** {@code TcpFlags.FIN | TcpFlags.ACK}: header bits. */
   CodeBlock flags(List<String> ctl) {
     if (ctl.isEmpty()) {
       return CodeBlock.of("0");
@@ -78,18 +62,19 @@ final class StepCode {
     return CodeBlock.join(parts, " | ");
   }
 
-  /** A guard as a Java condition over {@code int guards}: {@code SEQ_ACCEPTABLE.in(guards) && ...}. */
+  /** A guard as a Java condition over {@code int guards}, guards imported statically: {@code SEQ_ACCEPTABLE.in(guards) && ...}. */
   CodeBlock condition(GuardExpr g) {
     if (g instanceof GuardExpr.Ref r) {
-      return CodeBlock.of("$T.$L.in(guards)", t.guard(), Names.constant(r.guard().name()));
+      return CodeBlock.of("$L.in(guards)", Names.constant(r.guard().name()));
     } else if (g instanceof GuardExpr.Not n) {
       CodeBlock inner = condition(n.operand());
       return n.operand() instanceof GuardExpr.Ref ? CodeBlock.of("!$L", inner) : CodeBlock.of("!($L)", inner);
     } else if (g instanceof GuardExpr.And a) {
       return CodeBlock.of("$L && $L", wrapOr(a.left()), wrapOr(a.right()));
+    } else if (g instanceof GuardExpr.Or o) {
+      return CodeBlock.of("$L || $L", condition(o.left()), condition(o.right()));
     }
-    GuardExpr.Or o = (GuardExpr.Or) g;
-    return CodeBlock.of("$L || $L", condition(o.left()), condition(o.right()));
+    throw new IllegalArgumentException("unknown guard expression " + g);
   }
 
   private CodeBlock wrapOr(GuardExpr g) {

@@ -14,10 +14,14 @@ record Types(
     ClassName flags,
     ClassName timer,
     ClassName guard,
-    ClassName value,
     ClassName variable,
+    ClassName value,
+    ClassName condition,
     ClassName action,
-    ClassName step) {
+    ClassName rule,
+    ClassName step,
+    ClassName machine,
+    ClassName profile) {
 
   static Types of(Machine m, String pkg) {
     String p = Names.prefix(m);
@@ -30,10 +34,14 @@ record Types(
         ClassName.get(pkg, p + "Flags"),
         ClassName.get(pkg, p + "Timer"),
         ClassName.get(pkg, p + "Guard"),
-        ClassName.get(pkg, p + "Value"),
         ClassName.get(pkg, p + "Variable"),
+        ClassName.get(pkg, p + "Value"),
+        ClassName.get(pkg, p + "Condition"),
         ClassName.get(pkg, p + "Action"),
-        ClassName.get(pkg, p + "Step"));
+        ClassName.get(pkg, p + "Rule"),
+        ClassName.get(pkg, p + "Step"),
+        ClassName.get(pkg, p + "Machine"),
+        ClassName.get(pkg, p + "Profile"));
   }
 
   ClassName send() {
@@ -56,8 +64,20 @@ record Types(
     return action.nestedClass("Set");
   }
 
+  ClassName ifAction() {
+    return action.nestedClass("If");
+  }
+
   ClassName simple() {
     return action.nestedClass("Simple");
+  }
+
+  ClassName handler() {
+    return action.nestedClass("Handler");
+  }
+
+  ClassName citation() {
+    return rule.nestedClass("Citation");
   }
 
   TypeName actionList() {

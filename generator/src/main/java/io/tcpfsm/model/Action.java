@@ -16,7 +16,8 @@ public sealed interface Action {
   /**
    * Send a segment written as RFC 793 writes it: {@code <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>}.
    * {@code ctl} lists the control flags in the machine's flag order; {@code withText} says that
-   * the segment carries queued data.
+   * the segment carries queued data. {@code seq} and {@code ack} are null when the segment
+   * does not carry them.
    */
   record Send(SeqExpr seq, SeqExpr ack, List<String> ctl, boolean withText, SourcePos pos)
       implements Action {
@@ -113,6 +114,26 @@ public sealed interface Action {
     @Override
     public String render() {
       return "set " + variable + " = " + value.render();
+    }
+  }
+
+  /**
+   * Run {@code then} only when {@code condition} holds, as the RFC's "If (SND.WL1 < SEG.SEQ or
+   * ...), set SND.WND <- SEG.WND, ..." does: the condition is evaluated once, before any of them.
+   */
+  record If(Condition condition, List<Action> then, SourcePos pos) implements Action {
+    public If {
+      then = List.copyOf(then);
+    }
+
+    @Override
+    public String kind() {
+      return "if";
+    }
+
+    @Override
+    public String render() {
+      return "if " + condition.render() + " { " + renderAll(then) + " }";
     }
   }
 

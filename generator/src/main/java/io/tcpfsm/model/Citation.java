@@ -1,19 +1,34 @@
 package io.tcpfsm.model;
 
-/**
- * The RFC clause a transition implements: RFC number, section, and optionally the page (for
- * paginated RFCs such as 793) and a sentence quoted from that section.
- */
-public record Citation(int rfc, String section, int page, String quote, SourcePos pos) {
-  public static final int NO_PAGE = 0;
+import java.util.OptionalInt;
 
+/**
+ * The clause a transition implements: a document ({@code RFC9293}, or a declared source such as
+ * {@code linux}), the section, the page (paginated RFCs such as 793) and a quoted sentence.
+ * {@code section}, {@code page} and {@code quote} are null when the spec leaves them out.
+ */
+public record Citation(String document, String section, Integer page, String quote, SourcePos pos) {
   public boolean hasPage() {
-    return page != NO_PAGE;
+    return page != null;
   }
 
-  /** {@code RFC 9293 3.10.7.4} or {@code RFC 793 3.9 p.72}. */
+  /** The RFC number when the document is an RFC. */
+  public OptionalInt rfc() {
+    return Document.rfcNumber(document);
+  }
+
+  /** {@code RFC 9293 3.10.7.4}, {@code RFC 793 3.9 p.72}, or a source's name. */
   public String render() {
-    return "RFC " + rfc + " " + section + (hasPage() ? " p." + page : "");
+    StringBuilder sb = new StringBuilder();
+    OptionalInt rfc = rfc();
+    sb.append(rfc.isPresent() ? "RFC " + rfc.getAsInt() : document);
+    if (section != null) {
+      sb.append(' ').append(section);
+    }
+    if (page != null) {
+      sb.append(" p.").append(page);
+    }
+    return sb.toString();
   }
 
   @Override

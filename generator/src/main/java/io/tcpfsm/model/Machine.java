@@ -34,6 +34,8 @@ public final class Machine {
   private final SourcePos targetStayPos;
   private final List<Profile> profiles;
   private final List<Event> events;
+  private final List<Document> documents;
+  private final boolean declaresDocuments;
   private final Map<String, State> stateIndex = new LinkedHashMap<>();
   private final Map<String, Event> eventIndex = new LinkedHashMap<>();
   private final Map<String, Guard> guardIndex = new LinkedHashMap<>();
@@ -54,6 +56,8 @@ public final class Machine {
     this.targetStayPos = b.targetStayPos;
     this.profiles = List.copyOf(b.profiles);
     this.events = deriveEvents();
+    this.documents = List.copyOf(b.documents);
+    this.declaresDocuments = b.declaresDocuments;
     for (State s : states) {
       stateIndex.putIfAbsent(s.name(), s);
     }
@@ -105,6 +109,62 @@ public final class Machine {
       }
     }
     return -1;
+  }
+
+  /**
+   * The TCP header bits (RFC 9293 3.1) of the flags TCP names; the generated API speaks in
+   * these bits, as the wire does. A flag TCP does not name takes the lowest bit left free.
+   */
+  private static final List<String> TCP_HEADER_FLAGS = List.of("FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR");
+
+  /** The bit of a declared flag in a segment's header flags byte, or -1 if it is not declared. */
+  public int headerBit(String flag) {
+    int used = 0;
+    for (Named f : flags) {
+      int tcp = TCP_HEADER_FLAGS.indexOf(f.name());
+      if (tcp >= 0) {
+        used |= 1 << tcp;
+      }
+    }
+    for (Named f : flags) {
+      int tcp = TCP_HEADER_FLAGS.indexOf(f.name());
+      int bit;
+      if (tcp >= 0) {
+        bit = 1 << tcp;
+      } else {
+        bit = Integer.lowestOneBit(~used);
+        used |= bit;
+      }
+      if (f.name().equals(flag)) {
+        return bit;
+      }
+    }
+    return -1;
+  }
+
+  /** The header bits of a segment event's flags ({@link Event#flags()} is in declaration order). */
+  public int headerBits(Event event) {
+    int bits = 0;
+    for (int i = 0; i < flags.size(); i++) {
+      if ((event.flags() & (1 << i)) != 0) {
+        bits |= headerBit(flags.get(i).name());
+      }
+    }
+    return bits;
+  }
+
+  /** The documents the spec declares it cites, in order. */
+  public List<Document> documents() {
+    return documents;
+  }
+
+  /** Whether the spec has a {@code documents} block (then every rule must cite one of them). */
+  public boolean declaresDocuments() {
+    return declaresDocuments;
+  }
+
+  public Optional<Document> document(String name) {
+    return documents.stream().filter(d -> d.name().equals(name)).findFirst();
   }
 
   public static Builder builder(String file) {
@@ -221,6 +281,8 @@ public final class Machine {
     private List<Citation> targetStayCitations;
     private SourcePos targetStayPos = SourcePos.NONE;
     private final List<Profile> profiles = new ArrayList<>();
+    private final List<Document> documents = new ArrayList<>();
+    private boolean declaresDocuments;
 
     private Builder(String file) {
       this.file = java.util.Objects.requireNonNull(file, "file == null");
@@ -270,6 +332,17 @@ public final class Machine {
     public Builder targetStay(List<Citation> citations, SourcePos pos) {
       this.targetStayCitations = citations;
       this.targetStayPos = pos;
+      return this;
+    }
+
+    public Builder addDocument(Document d) {
+      documents.add(d);
+      return this;
+    }
+
+    /** The spec has a documents block (possibly empty: it then cites nothing). */
+    public Builder declaresDocuments() {
+      this.declaresDocuments = true;
       return this;
     }
 

@@ -7,11 +7,16 @@ import java.util.stream.Collectors;
  * One rule of the machine: in these states, on these events, when this guard holds, go to this
  * state doing these actions, because the cited RFC clause says so.
  *
- * <p>{@code target} is null when the rule names no state change: the machine's {@code target
- * stay} default then keeps the state (RFC 793 p.53). {@code origin} says where the rule lives:
- * the base machine, a profile's delta, or the defaults.
+ * <p>{@code rule} is the rule's stable name: written after {@code rule} in its head, or made
+ * from the head when the spec gives none ({@link #ruleNamed} says which). {@code guard},
+ * {@code target} and {@code note} are null when the spec leaves them out; a null target means
+ * the rule names no state change, and the machine's {@code target stay} default then keeps the
+ * state (RFC 793 p.53). {@code origin} says where the rule lives: the base machine, a profile's
+ * delta, or the defaults.
  */
 public record Transition(
+    Named rule,
+    boolean ruleNamed,
     Origin origin,
     StateSet states,
     List<EventPattern> events,
@@ -63,5 +68,10 @@ public record Transition(
     String when = guard == null ? "" : " when " + guard.render();
     String to = target == null ? "" : " -> " + target.name();
     return in + on + when + to;
+  }
+
+  /** The rule's name. */
+  public String name() {
+    return rule.name();
   }
 }

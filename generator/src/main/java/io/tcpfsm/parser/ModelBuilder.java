@@ -4,6 +4,8 @@ import io.tcpfsm.diag.Code;
 import io.tcpfsm.diag.Diagnostics;
 import io.tcpfsm.model.Action;
 import io.tcpfsm.model.Citation;
+import io.tcpfsm.model.Condition;
+import io.tcpfsm.model.Document;
 import io.tcpfsm.model.Event;
 import io.tcpfsm.model.EventKind;
 import io.tcpfsm.model.EventPattern;
@@ -15,6 +17,7 @@ import io.tcpfsm.model.Profile;
 import io.tcpfsm.model.SeqExpr;
 import io.tcpfsm.model.SourcePos;
 import io.tcpfsm.model.State;
+import io.tcpfsm.model.StateSet;
 import io.tcpfsm.model.Timer;
 import io.tcpfsm.model.TimerOp;
 import io.tcpfsm.model.Transition;
@@ -22,15 +25,18 @@ import io.tcpfsm.model.Transition.Origin;
 import io.tcpfsm.parser.TcpFsmParser.*;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.tree.TerminalNode;
+import org.antlr.v4.runtime.tree.ParseTree;
 
 /**
- * Turns the parse tree into the plain model, once (as Trino's AstBuilder does). Declarations are
- * read first so that segments written in transitions can be checked against the declared flags
- * wherever in the file those are declared.
+ * Turns the parse tree into the plain model, once (as Trino's AstBuilder does), reading each node
+ * by its grammar labels. A node this class does not know is a bug in the grammar or here, so it
+ * throws rather than guess. Absent optional parts become null, as the model's records document.
+ * Declarations are read first so that segments written in transitions can be checked against the
+ * declared flags wherever in the file those are declared.
  */
 final class ModelBuilder {
   private static final Set<String> SEGMENT_FIELDS = Set.of("SEQ", "ACK", "CTL");
@@ -46,20 +52,23 @@ final class ModelBuilder {
 
   Machine build(SpecContext spec) {
     if (spec.machineDecl() != null) {
-      machine.name(spec.machineDecl().name.getText(), unquote(spec.machineDecl().STRING()));
+      machine.name(spec.machineDecl().name.getText(), text(spec.machineDecl().description));
     }
     for (SectionContext s : spec.section()) {
-      if (s.statesBlock() != null) {
+      if (s.documentsBlock() != null) {
+        machine.declaresDocuments();
+        s.documentsBlock().documentDecl().forEach(this::document);
+      } else if (s.statesBlock() != null) {
         s.statesBlock().stateDecl().forEach(this::state);
       } else if (s.eventsBlock() != null) {
         s.eventsBlock().eventDecl().forEach(this::event);
       } else if (s.timersBlock() != null) {
         for (TimerDeclContext t : s.timersBlock().timerDecl()) {
-          machine.addTimer(new Timer(t.name.getText(), unquote(t.STRING()), pos(t.name)));
+          machine.addTimer(new Timer(t.name.getText(), text(t.description), pos(t.name)));
         }
       } else if (s.guardsBlock() != null) {
         for (GuardDeclContext g : s.guardsBlock().guardDecl()) {
-          machine.addGuard(new Guard(g.name.getText(), unquote(g.STRING()), pos(g.name)));
+          machine.addGuard(new Guard(g.name.getText(), text(g.meaning), pos(g.name)));
         }
       }
     }
@@ -75,6 +84,20 @@ final class ModelBuilder {
     return machine.build();
   }
 
+  private void document(DocumentDeclContext ctx) {
+    if (ctx instanceof RfcDocumentContext rfc) {
+      String name = rfc.name.getText();
+      if (Document.rfcNumber(name).isEmpty()) {
+        diagnostics.report(Code.UNKNOWN_RFC, pos(rfc.name), "'" + name + "' does not name an RFC: write it as RFC9293, or declare a source: source " + name + " \"what it is\"");
+      }
+      machine.addDocument(new Document(name, true, null, pos(rfc.name)));
+    } else if (ctx instanceof SourceDocumentContext source) {
+      machine.addDocument(new Document(source.name.getText(), false, text(source.description), pos(source.name)));
+    } else {
+      throw unknown(ctx);
+    }
+  }
+
   private void state(StateDeclContext ctx) {
     boolean initial = false;
     boolean isFinal = false;
@@ -86,20 +109,23 @@ final class ModelBuilder {
         isFinal = true;
       } else if (a instanceof AliasAttrContext alias) {
         aliases.add(named(alias.alias));
+      } else {
+        throw unknown(a);
       }
     }
-    machine.addState(
-        new State(ctx.name.getText(), aliases, initial, isFinal, unquote(ctx.STRING()), pos(ctx.name)));
+    machine.addState(new State(ctx.name.getText(), aliases, initial, isFinal, text(ctx.description), pos(ctx.name)));
   }
 
   private void event(EventDeclContext ctx) {
     if (ctx instanceof CallDeclContext call) {
-      machine.addCall(new Event(call.name.getText(), EventKind.CALL, 0, unquote(call.STRING()), pos(call.name)));
-    } else if (ctx instanceof SegmentFlagsDeclContext flags) {
-      for (TerminalNode f : flags.ID()) {
-        machine.addFlag(named(f.getSymbol()));
+      machine.addCall(new Event(call.name.getText(), EventKind.CALL, 0, text(call.description), pos(call.name)));
+    } else if (ctx instanceof SegmentFlagsDeclContext decl) {
+      for (Token f : decl.flags) {
+        machine.addFlag(named(f));
         flagNames.add(f.getText());
       }
+    } else {
+      throw unknown(ctx);
     }
   }
 
@@ -108,8 +134,7 @@ final class ModelBuilder {
       machine.targetStay(t.citation().stream().map(this::citation).toList(), pos(t.getStart()));
     }
     for (DefaultTransitionContext d : ctx.defaultTransition()) {
-      machine.addDefault(
-          transition(Origin.DEFAULT, d, allStates(), d.events(), d.guard(), d.target(), d.body()));
+      machine.addDefault(transition(Origin.DEFAULT, d, StateSet.allExcept(List.of()), d.events(), d.guard(), d.target(), d.ruleName(), d.body()));
     }
   }
 
@@ -121,88 +146,89 @@ final class ModelBuilder {
     }
     List<Profile.Unreachable> unreachable = new ArrayList<>();
     for (UnreachableDeclContext u : ctx.unreachableDecl()) {
-      for (TerminalNode id : u.ID()) {
-        unreachable.add(new Profile.Unreachable(named(id.getSymbol()), unquote(u.STRING())));
+      for (Token id : u.names) {
+        unreachable.add(new Profile.Unreachable(named(id), text(u.reason)));
       }
     }
-    machine.addProfile(new Profile(name, unquote(ctx.STRING()), delta, unreachable, pos(ctx.name)));
-  }
-
-  private static io.tcpfsm.model.StateSet allStates() {
-    return io.tcpfsm.model.StateSet.allExcept(List.of());
+    machine.addProfile(new Profile(name, text(ctx.description), delta, unreachable, pos(ctx.name)));
   }
 
   private Transition transition(TransitionContext ctx, Origin origin) {
-    io.tcpfsm.model.StateSet states;
+    StateSet states;
     if (ctx.states() instanceof AllStatesContext all) {
-      states = io.tcpfsm.model.StateSet.allExcept(all.ID().stream().map(t -> named(t.getSymbol())).toList());
+      states = StateSet.allExcept(all.names.stream().map(ModelBuilder::named).toList());
+    } else if (ctx.states() instanceof StateListContext list) {
+      states = StateSet.of(list.names.stream().map(ModelBuilder::named).toList());
     } else {
-      StateListContext list = (StateListContext) ctx.states();
-      states = io.tcpfsm.model.StateSet.of(list.ID().stream().map(t -> named(t.getSymbol())).toList());
+      throw unknown(ctx.states());
     }
-    return transition(origin, ctx, states, ctx.events(), ctx.guard(), ctx.target(), ctx.body());
+    return transition(origin, ctx, states, ctx.events(), ctx.guard(), ctx.target(), ctx.ruleName(), ctx.body());
   }
 
   private Transition transition(
       Origin origin,
       ParserRuleContext head,
-      io.tcpfsm.model.StateSet states,
+      StateSet states,
       EventsContext events,
       GuardContext guard,
       TargetContext target,
+      RuleNameContext ruleName,
       BodyContext body) {
     List<Action> actions = new ArrayList<>();
     List<Citation> citations = new ArrayList<>();
     List<String> tags = new ArrayList<>();
     String note = null;
-    for (var child : body.children) {
+    for (ParseTree child : body.children) {
       if (child instanceof ActionContext a) {
         actions.add(action(a));
       } else if (child instanceof CitationContext c) {
         citations.add(citation(c));
       } else if (child instanceof TagContext t) {
-        t.ID().forEach(id -> tags.add(id.getText()));
+        t.names.forEach(id -> tags.add(id.getText()));
       } else if (child instanceof NoteContext n) {
-        note = unquote(n.STRING());
+        note = text(n.text);
+      } else if (!isBrace(child)) {
+        throw unknown(child);
       }
     }
-    return new Transition(
-        origin,
-        states,
-        events.eventRef().stream().map(this::eventPattern).toList(),
-        guard == null ? null : guardExpr(guard.guardExpr()),
-        target == null ? null : named(target.ID().getSymbol()),
-        actions,
-        citations,
-        tags,
-        note,
-        pos(head.getStart()));
+    List<EventPattern> patterns = events.eventRef().stream().map(this::eventPattern).toList();
+    GuardExpr when = guard == null ? null : guardExpr(guard.guardExpr());
+    Named to = target == null ? null : named(target.state);
+    Named rule = ruleName != null
+        ? named(ruleName.name)
+        : new Named(RuleNames.derive(origin, states, patterns, when), pos(head.getStart()));
+    return new Transition(rule, ruleName != null, origin, states, patterns, when, to, actions, citations, tags, note, pos(head.getStart()));
+  }
+
+  private static boolean isBrace(ParseTree child) {
+    String t = child.getText();
+    return child.getChildCount() == 0 && (t.equals("{") || t.equals("}"));
   }
 
   private EventPattern eventPattern(EventRefContext ctx) {
     if (ctx instanceof NamedEventContext named) {
-      List<TerminalNode> ids = named.ID();
-      String name = String.join("+", ids.stream().map(TerminalNode::getText).toList());
-      Named event = new Named(canonicalSegmentName(ids, name), pos(named.getStart()));
-      return new EventPattern.Exact(event);
+      List<String> parts = named.parts.stream().map(Token::getText).toList();
+      String asWritten = String.join("+", parts);
+      return new EventPattern.Exact(new Named(canonicalSegmentName(named.parts, asWritten), pos(named.getStart())));
+    } else if (ctx instanceof SegmentPatternContext seg) {
+      List<Named> with = new ArrayList<>();
+      List<Named> without = new ArrayList<>();
+      for (FlagTestContext f : seg.flagTest()) {
+        (f.negated != null ? without : with).add(named(f.flag));
+      }
+      return new EventPattern.Segments(with, without, pos(seg.getStart()));
     }
-    SegmentPatternContext seg = (SegmentPatternContext) ctx;
-    List<Named> with = new ArrayList<>();
-    List<Named> without = new ArrayList<>();
-    for (FlagTestContext f : seg.flagTest()) {
-      (f.getChildCount() == 2 ? without : with).add(named(f.ID().getSymbol()));
-    }
-    return new EventPattern.Segments(with, without, pos(seg.getStart()));
+    throw unknown(ctx);
   }
 
   /** {@code ACK+SYN} names the same event as {@code SYN+ACK}: order flags as declared. */
-  private String canonicalSegmentName(List<TerminalNode> ids, String asWritten) {
+  private String canonicalSegmentName(List<Token> ids, String asWritten) {
     if (ids.size() < 2 || !ids.stream().allMatch(id -> flagNames.contains(id.getText()))) {
       return asWritten;
     }
-    List<String> sorted = new ArrayList<>(ids.stream().map(TerminalNode::getText).toList());
+    List<String> sorted = new ArrayList<>(ids.stream().map(Token::getText).toList());
     if (sorted.stream().distinct().count() != sorted.size()) {
-      diagnostics.report(Code.DUPLICATE_FLAG, pos(ids.get(0).getSymbol()), "event '" + asWritten + "' names a flag twice");
+      diagnostics.report(Code.DUPLICATE_FLAG, pos(ids.get(0)), "event '" + asWritten + "' names a flag twice");
       return asWritten;
     }
     sorted.sort((a, b) -> Integer.compare(flagNames.indexOf(a), flagNames.indexOf(b)));
@@ -218,8 +244,10 @@ final class ModelBuilder {
       return new GuardExpr.Or(guardExpr(o.guardExpr(0)), guardExpr(o.guardExpr(1)));
     } else if (ctx instanceof ParenGuardContext p) {
       return guardExpr(p.guardExpr());
+    } else if (ctx instanceof GuardRefContext ref) {
+      return new GuardExpr.Ref(named(ref.name));
     }
-    return new GuardExpr.Ref(named(((GuardRefContext) ctx).ID().getSymbol()));
+    throw unknown(ctx);
   }
 
   private Action action(ActionContext ctx) {
@@ -227,22 +255,41 @@ final class ModelBuilder {
     if (ctx instanceof SendActionContext send) {
       return send(send, at);
     } else if (ctx instanceof TimerActionContext t) {
-      TimerOp op = TimerOp.valueOf(t.op.getText().toUpperCase(java.util.Locale.ROOT));
-      return new Action.TimerAction(op, named(t.ID().getSymbol()), at);
+      TimerOp op = TimerOp.valueOf(t.op.getText().toUpperCase(Locale.ROOT));
+      return new Action.TimerAction(op, named(t.timer), at);
     } else if (ctx instanceof SignalActionContext s) {
-      return new Action.Signal(unquote(s.STRING()), at);
+      return new Action.Signal(text(s.text), at);
     } else if (ctx instanceof DropActionContext) {
       return new Action.Drop(at);
     } else if (ctx instanceof DeleteTcbActionContext) {
       return new Action.DeleteTcb(at);
     } else if (ctx instanceof SetActionContext set) {
-      return new Action.Set(set.variable.getText(), seqExpr(set.expr()), at);
+      return new Action.Set(set.variable.getText(), seqExpr(set.value), at);
+    } else if (ctx instanceof IfActionContext when) {
+      return new Action.If(condition(when.condition()), when.action().stream().map(this::action).toList(), at);
     } else if (ctx instanceof RetransmitActionContext) {
       return new Action.Retransmit(at);
     } else if (ctx instanceof DeliverActionContext) {
       return new Action.Deliver(at);
+    } else if (ctx instanceof QueueActionContext) {
+      return new Action.Queue(at);
     }
-    return new Action.Queue(at);
+    throw unknown(ctx);
+  }
+
+  private Condition condition(ConditionContext ctx) {
+    if (ctx instanceof NotConditionContext n) {
+      return new Condition.Not(condition(n.condition()));
+    } else if (ctx instanceof AndConditionContext a) {
+      return new Condition.And(condition(a.condition(0)), condition(a.condition(1)));
+    } else if (ctx instanceof OrConditionContext o) {
+      return new Condition.Or(condition(o.condition(0)), condition(o.condition(1)));
+    } else if (ctx instanceof ParenConditionContext p) {
+      return condition(p.condition());
+    } else if (ctx instanceof CompareConditionContext c) {
+      return new Condition.Compare(seqExpr(c.left), c.op.getText(), seqExpr(c.right));
+    }
+    throw unknown(ctx);
   }
 
   private Action send(SendActionContext ctx, SourcePos at) {
@@ -254,7 +301,7 @@ final class ModelBuilder {
       if (!SEGMENT_FIELDS.contains(field)) {
         diagnostics.report(Code.BAD_SEGMENT, pos(f.field), "unknown segment field '" + field + "': a segment is written with SEQ, ACK and CTL, as in <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>");
       } else if (field.equals("CTL")) {
-        for (ExprContext e : f.expr()) {
+        for (ExprContext e : f.values) {
           String flag = e.getText();
           if (!flagNames.contains(flag)) {
             diagnostics.report(Code.UNKNOWN_FLAG, pos(e.getStart()), "'" + flag + "' is not a declared segment flag");
@@ -264,43 +311,49 @@ final class ModelBuilder {
             ctl.add(flag);
           }
         }
-      } else if (f.expr().size() != 1) {
-        diagnostics.report(Code.BAD_SEGMENT, pos(f.expr(1).getStart()), "field " + field + " takes one value");
+      } else if (f.values.size() != 1) {
+        diagnostics.report(Code.BAD_SEGMENT, pos(f.values.get(1).getStart()), "field " + field + " takes one value");
       } else if (field.equals("SEQ")) {
-        seq = seqExpr(f.expr(0));
+        seq = seqExpr(f.values.get(0));
       } else {
-        ack = seqExpr(f.expr(0));
+        ack = seqExpr(f.values.get(0));
       }
     }
     ctl.sort((a, b) -> Integer.compare(flagNames.indexOf(a), flagNames.indexOf(b)));
-    return new Action.Send(seq, ack, ctl, ctx.getChildCount() > 2 && ctx.getChild(ctx.getChildCount() - 1).getText().equals("text"), at);
+    return new Action.Send(seq, ack, ctl, ctx.withText() != null, at);
   }
 
   private static SeqExpr seqExpr(ExprContext ctx) {
-    List<String> terms = ctx.term().stream().map(ParserRuleContext::getText).toList();
-    List<Character> ops = new ArrayList<>();
-    for (int i = 0; i < ctx.getChildCount(); i++) {
-      String t = ctx.getChild(i).getText();
-      if (t.equals("+") || t.equals("-")) {
-        ops.add(t.charAt(0));
-      }
-    }
+    List<String> terms = new ArrayList<>();
+    terms.add(term(ctx.first));
+    ctx.rest.forEach(t -> terms.add(term(t)));
+    List<Character> ops = ctx.ops.stream().map(op -> op.getText().charAt(0)).toList();
     return new SeqExpr(terms, ops);
   }
 
+  private static String term(TermContext ctx) {
+    if (ctx instanceof VariableTermContext v) {
+      return v.VAR().getText();
+    } else if (ctx instanceof NameTermContext n) {
+      return n.ID().getText();
+    } else if (ctx instanceof NumberTermContext n) {
+      return n.NUMBER().getText();
+    }
+    throw unknown(ctx);
+  }
+
   private Citation citation(CitationContext ctx) {
-    String rfcText = ctx.rfc.getText();
-    int rfc = 0;
-    if (rfcText.matches("RFC[0-9]{1,5}")) {
-      rfc = Integer.parseInt(rfcText.substring(3));
-    } else {
-      diagnostics.report(Code.UNKNOWN_RFC, pos(ctx.rfc), "'" + rfcText + "' does not name an RFC: write it as RFC9293");
-    }
-    int page = Citation.NO_PAGE;
+    Integer page = null;
     if (ctx.PAGE() != null) {
-      page = Integer.parseInt(ctx.PAGE().getText().substring(2));
+      String digits = ctx.PAGE().getText().substring(2);
+      try {
+        page = Integer.valueOf(digits);
+      } catch (NumberFormatException e) {
+        diagnostics.report(Code.PAGE_OUT_OF_RANGE, pos(ctx.PAGE().getSymbol()), "page " + digits + " is not a page number any RFC has");
+      }
     }
-    return new Citation(rfc, ctx.clause.getText(), page, unquote(ctx.STRING()), pos(ctx.getStart()));
+    String section = ctx.clause == null ? null : ctx.clause.getText();
+    return new Citation(ctx.document.getText(), section, page, text(ctx.quote), pos(ctx.getStart()));
   }
 
   private static Named named(Token token) {
@@ -312,11 +365,16 @@ final class ModelBuilder {
     return new SourcePos(token.getLine(), token.getCharPositionInLine() + 1);
   }
 
-  private static String unquote(TerminalNode string) {
+  /** A string literal's text without its quotes and escapes; null when the spec has none. */
+  private static String text(Token string) {
     if (string == null) {
       return null;
     }
     String s = string.getText();
     return s.substring(1, s.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
+  }
+
+  private static IllegalStateException unknown(ParseTree node) {
+    return new IllegalStateException("ModelBuilder does not know the parse node " + node.getClass().getSimpleName() + " ('" + node.getText() + "'): the grammar and the builder disagree");
   }
 }

@@ -1,6 +1,7 @@
 package io.tcpfsm.validate;
 
 import io.tcpfsm.diag.Code;
+import io.tcpfsm.model.Document;
 import io.tcpfsm.model.Event;
 import io.tcpfsm.model.Guard;
 import io.tcpfsm.model.Named;
@@ -8,10 +9,14 @@ import io.tcpfsm.model.Profile;
 import io.tcpfsm.model.SourcePos;
 import io.tcpfsm.model.State;
 import io.tcpfsm.model.Timer;
+import io.tcpfsm.model.Transition;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Each name means one thing: states and their aliases, events, flags, timers, guards, profiles. */
+/**
+ * Each name means one thing: states and their aliases, events, flags, timers, guards, profiles,
+ * documents, and rules (a rule's name is its constant in the generated {@code TcpRule}).
+ */
 final class DuplicateName implements Rule {
   @Override
   public void check(Context ctx) {
@@ -49,6 +54,18 @@ final class DuplicateName implements Rule {
     Map<String, SourcePos> profiles = new HashMap<>();
     for (Profile p : ctx.machine().profiles()) {
       declare(ctx, profiles, "profile", p.name(), p.pos());
+    }
+    Map<String, SourcePos> documents = new HashMap<>();
+    for (Document d : ctx.machine().documents()) {
+      declare(ctx, documents, "document", d.name(), d.pos());
+    }
+    Map<String, SourcePos> rules = new HashMap<>();
+    for (Transition t : ctx.machine().allTransitions()) {
+      SourcePos first = rules.putIfAbsent(t.name(), t.rule().pos());
+      if (first != null) {
+        ctx.report(Code.DUPLICATE_NAME, t.rule().pos(), "rule '" + t.name() + "' is already the name of the rule at line " + first.line() + ":" + first.column()
+            + (t.ruleNamed() ? "" : "; name one of them with 'rule NAME' before its '{'"));
+      }
     }
   }
 

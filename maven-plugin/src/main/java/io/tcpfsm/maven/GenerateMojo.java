@@ -121,7 +121,13 @@ public final class GenerateMojo extends AbstractMojo {
         getLog().info("tcpfsm: " + name + ": " + files.size() + " machine sources in " + outputDirectory);
       }
       if (tests) {
-        List<JavaFile> files = JavaEmitter.tests(selected, packageName);
+        List<JavaFile> files;
+        try {
+          files = JavaEmitter.tests(selected, packageName, JavaEmitter.keysBeside(spec, List.copyOf(selected.tables().keySet())));
+        } catch (IllegalArgumentException e) {
+          getLog().error(e.getMessage());
+          return 1;
+        }
         JavaEmitter.write(files, testOutputDirectory.toPath());
         long cells = selected.tables().values().stream().mapToLong(ProfileTable::cellCount).sum();
         getLog().info("tcpfsm: " + name + ": " + files.size() + " test classes, " + cells + " cell tests in " + testOutputDirectory);
