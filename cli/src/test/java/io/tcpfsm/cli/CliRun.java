@@ -51,8 +51,8 @@ record CliRun(int exit, String out, String err) {
     return root().resolve("spec/tcp.fsm").toString();
   }
 
-  static Path shared(String name) {
-    String shared = System.getProperty("tcpfsm.shared");
-    return (shared != null ? Path.of(shared) : Path.of("..", "..", "shared")).resolve("captures").resolve(name);
+  /** A real capture from the checkout's captures/ folder (captures/README.md says where each comes from). */
+  static Path capture(String name) {
+    return root().resolve("captures").resolve(name);
   }
 }

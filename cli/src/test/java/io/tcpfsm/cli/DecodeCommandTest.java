@@ -34,7 +34,7 @@ class DecodeCommandTest {
 
   @Test
   void dnsTcpMatchesTcpdumpLineForLine() {
-    CliRun r = CliRun.run("decode", CliRun.shared("dns_tcp.pcap").toString());
+    CliRun r = CliRun.run("decode", CliRun.capture("dns_tcp.pcap").toString());
     assertThat(r.exit()).isZero();
     assertThat(r.err()).isEmpty();
     assertThat(r.out())
@@ -44,20 +44,20 @@ class DecodeCommandTest {
 
   @Test
   void nanoOptionPrintsNineDigitsAsTcpdumpNanoDoes() {
-    CliRun r = CliRun.run("decode", "--nano", CliRun.shared("tcp-handshake-nano.pcap").toString());
+    CliRun r = CliRun.run("decode", "--nano", CliRun.capture("tcp-handshake-nano.pcap").toString());
     assertThat(r.lines().get(0)).startsWith("17:16:09.924505488 IP 131.155.215.69.46656 > 137.116.81.94.80: Flags [S], seq 797190859, win 27200");
   }
 
   @Test
   void rstWithDataShowsItsLength() {
-    CliRun r = CliRun.run("decode", CliRun.shared("tcp_rst_data.pcap").toString());
+    CliRun r = CliRun.run("decode", CliRun.capture("tcp_rst_data.pcap").toString());
     assertThat(r.lines().get(0))
         .isEqualTo("22:03:19.190965 IP 199.204.31.89.80 > 172.16.133.41.52875: Flags [R.], seq 1617159969:1617160027, ack 1936660873, win 5785, length 58");
   }
 
   @Test
   void jsonPrintsOneObjectPerSegmentAndASummary() {
-    CliRun r = CliRun.run("decode", "--json", CliRun.shared("tcp_refuseconnection.pcapng").toString());
+    CliRun r = CliRun.run("decode", "--json", CliRun.capture("tcp_refuseconnection.pcapng").toString());
     assertThat(r.exit()).isZero();
     assertThat(r.lines()).hasSize(3);
     assertThat(r.lines().get(1))
@@ -92,7 +92,7 @@ class DecodeCommandTest {
 
   @Test
   void truncatedFileGivesTheLinesSoFarThenOneErrorLineAndExit1() throws IOException {
-    byte[] whole = Files.readAllBytes(CliRun.shared("dns_tcp.pcap"));
+    byte[] whole = Files.readAllBytes(CliRun.capture("dns_tcp.pcap"));
     Path f = tmp.resolve("cut.pcap");
     Files.write(f, Arrays.copyOf(whole, 300));
     CliRun r = CliRun.run("decode", f.toString());
@@ -119,7 +119,7 @@ class DecodeCommandTest {
 
   @Test
   void skippedRecordsAreCountedNamedAndExit1() throws IOException {
-    byte[] whole = Files.readAllBytes(CliRun.shared("dns_tcp.pcap"));
+    byte[] whole = Files.readAllBytes(CliRun.capture("dns_tcp.pcap"));
     whole[24 + 12] = 1; // first record: original length 1, below its captured length
     whole[24 + 13] = 0;
     Path f = tmp.resolve("skip.pcap");
@@ -133,7 +133,7 @@ class DecodeCommandTest {
 
   @Test
   void malformedSegmentIsReportedWithItsFileOffsetAndExit1() throws IOException {
-    byte[] whole = Files.readAllBytes(CliRun.shared("tcp_rst_data.pcap"));
+    byte[] whole = Files.readAllBytes(CliRun.capture("tcp_rst_data.pcap"));
     whole[24 + 16 + 14 + 20 + 12] = 0x30; // data offset 3
     Path f = tmp.resolve("bad.pcap");
     Files.write(f, whole);
