@@ -2,11 +2,14 @@ package io.tcpfsm.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The answers the RFCs give, asked of the bundled model through the CLI. */
 class ExplainCommandTest {
@@ -194,6 +197,25 @@ class ExplainCommandTest {
     CliRun r = explain("rfc9293", state, event, guards, true);
     assertThat(r.err()).isEmpty();
     assertThat(r.out()).contains("\"target\":\"" + target + "\"");
+  }
+
+  @Test
+  void aLooseSpellingThatFitsTwoNamesIsRefused(@TempDir Path dir) throws Exception {
+    // A second guard whose name differs from seq_acceptable only by its separator (unused: a warning, not an error).
+    Path spec = dir.resolve("two.fsm");
+    Files.writeString(spec, Files.readString(Path.of(CliRun.spec())).replaceFirst("guards \\{\n", "guards {\n  seqacceptable \"a look-alike\"\n"));
+    List<String> args = List.of("explain", "--spec", spec.toString(), "--profile", "rfc9293", "--state", "ESTABLISHED", "--event", "CLOSE");
+    CliRun loose = CliRun.run(concat(args, "--guard", "seq-acceptable=true"));
+    assertThat(loose.exit()).isEqualTo(1);
+    assertThat(loose.err())
+        .isEqualTo("tcpfsm: explain: guard 'seq-acceptable' is ambiguous: it could be seqacceptable or seq_acceptable; give its exact name\n");
+    assertThat(CliRun.run(concat(args, "--guard", "seq_acceptable=true")).exit()).isZero();
+  }
+
+  private static String[] concat(List<String> args, String... more) {
+    List<String> all = new ArrayList<>(args);
+    all.addAll(List.of(more));
+    return all.toArray(String[]::new);
   }
 
   @Test
