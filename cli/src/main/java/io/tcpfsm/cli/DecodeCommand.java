@@ -5,7 +5,9 @@ import io.tcpfsm.capture.CaptureReader;
 import io.tcpfsm.capture.Frame;
 import io.tcpfsm.capture.FrameDecoder;
 import io.tcpfsm.capture.Record;
+import java.io.BufferedInputStream;
 import java.io.BufferedWriter;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -26,22 +28,24 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description = {
       "Print every TCP segment of a pcap or pcapng capture, one line each, as `tcpdump -S -nr FILE` does"
-          + " (local time, absolute sequence numbers), flagging bad checksums; then a summary line.",
+          + " (local time, absolute sequence numbers), flagging bad checksums, on standard output;"
+          + " then a summary line on standard error (so the output holds segments only)."
+          + " FILE `-` reads the capture from standard input.",
       "Non-TCP frames are counted and skipped. IP fragments are reported, not reassembled.",
       "",
       "Exit codes: 0 the file decoded cleanly (bad checksums are reported, not an error: captures on"
           + " loopback carry unfinished checksums); 1 the file has problems: it cannot be read on"
           + " (`tcpfsm: FILE: offset N: reason` on stderr, after the lines decoded so far), or records"
-          + " were skipped or frames were malformed (each named on stderr; the summary counts them);"
-          + " 2 usage."
+          + " were skipped or frames were malformed (each named on stderr; the summary counts them,"
+          + " and says where a truncated file ends); 2 usage; 3 internal error."
     })
 final class DecodeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "A capture written by tcpdump, dumpcap, Wireshark (pcap or pcapng).")
+  @Parameters(index = "0", paramLabel = "FILE", description = "A capture written by tcpdump, dumpcap, Wireshark (pcap or pcapng); - for standard input.")
   Path file;
 
-  @Option(names = "--json", description = "One JSON object per segment, and a summary object at the end.")
+  @Option(names = "--json", description = "One JSON object per segment on standard output, and a summary object on standard error.")
   boolean json;
 
   @Option(names = "--nano", description = "Print nanoseconds, as tcpdump --nano does.")
@@ -56,8 +60,10 @@ final class DecodeCommand implements Callable<Integer> {
     StringBuilder sb = new StringBuilder(256);
     CaptureException fatal = null;
     CaptureReader reader = null;
-    try (InputStream in = Files.newInputStream(file)) {
-      reader = CaptureReader.open(in);
+    Counting counted = null;
+    try (Counting in = file.toString().equals("-") ? new Counting(System.in, false) : new Counting(Files.newInputStream(file), true)) {
+      counted = in;
+      reader = CaptureReader.open(new BufferedInputStream(in, 1 << 16));
       for (Record r = reader.next(); r != null; r = reader.next()) {
         Frame f = FrameDecoder.decode(r);
         sum.count(f);
@@ -82,14 +88,11 @@ final class DecodeCommand implements Callable<Integer> {
       err.println("tcpfsm: " + file + ": no such file");
       return Main.EXIT_PROBLEMS;
     } catch (IOException e) {
-      err.println("tcpfsm: " + file + ": " + e.getMessage());
+      err.println("tcpfsm: " + name() + ": " + e.getMessage());
       return Main.EXIT_PROBLEMS;
     }
-    long skipped = reader == null ? 0 : reader.skipped();
-    sb.setLength(0);
-    sum.append(sb, skipped, json);
-    out.append(sb).append('\n');
     out.flush();
+    long skipped = reader == null ? 0 : reader.skipped();
     if (reader != null) {
       for (CaptureException e : reader.skipProblems()) {
         problem(err, e.offset(), e.reason());
@@ -98,12 +101,69 @@ final class DecodeCommand implements Callable<Integer> {
     if (fatal != null) {
       problem(err, fatal.offset(), fatal.reason());
     }
+    sb.setLength(0);
+    boolean truncated = fatal != null && fatal.reason().startsWith("truncated");
+    sum.append(sb, skipped, truncated ? counted.count : -1, fatal == null ? -1 : fatal.offset(), json);
+    err.println(sb);
     err.flush();
     return fatal != null || skipped > 0 || sum.malformed > 0 ? Main.EXIT_PROBLEMS : 0;
   }
 
   private void problem(PrintWriter err, long offset, String reason) {
-    err.println("tcpfsm: " + file + ": offset " + offset + ": " + reason);
+    err.println("tcpfsm: " + name() + ": offset " + offset + ": " + reason);
+  }
+
+  /** The file's name in messages; standard input is "<stdin>". */
+  private String name() {
+    return file.toString().equals("-") ? "<stdin>" : file.toString();
+  }
+
+  /** Counts the bytes read, so a truncated file's end can be named; closes the stream only if asked (not standard input). */
+  static final class Counting extends FilterInputStream {
+    long count;
+    private final boolean close;
+
+    Counting(InputStream in, boolean close) {
+      super(in);
+      this.close = close;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = in.read(b, off, len);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long k = in.skip(n);
+      count += k;
+      return k;
+    }
+
+    @Override
+    public boolean markSupported() {
+      return false;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (close) {
+        super.close();
+      }
+    }
   }
 
   /** Counts for the closing line. */
@@ -130,17 +190,32 @@ final class DecodeCommand implements Callable<Integer> {
       }
     }
 
-    void append(StringBuilder sb, long skipped, boolean json) {
+    /**
+     * The summary. {@code truncatedAt} is where a truncated file ends, {@code stoppedAt} where a
+     * problem stopped the reading; each -1 if not.
+     */
+    void append(StringBuilder sb, long skipped, long truncatedAt, long stoppedAt, boolean json) {
       if (json) {
         sb.append("{\"summary\":{\"frames\":").append(frames).append(",\"tcp\":").append(tcp)
             .append(",\"bad_checksums\":").append(badChecksums).append(",\"not_tcp\":").append(notTcp)
             .append(",\"fragments\":").append(fragments).append(",\"malformed\":").append(malformed)
-            .append(",\"skipped_records\":").append(skipped).append("}}");
+            .append(",\"skipped_records\":").append(skipped);
+        if (truncatedAt >= 0) {
+          sb.append(",\"truncated_at\":").append(truncatedAt);
+        } else if (stoppedAt >= 0) {
+          sb.append(",\"stopped_at\":").append(stoppedAt);
+        }
+        sb.append("}}");
       } else {
         sb.append("summary: ").append(frames).append(" frames, ").append(tcp).append(" TCP segments, ")
             .append(badChecksums).append(" bad checksums, ").append(notTcp).append(" non-TCP frames, ")
             .append(fragments).append(" fragments, ").append(malformed).append(" malformed, ")
             .append(skipped).append(" skipped records");
+        if (truncatedAt >= 0) {
+          sb.append("; truncated: the file ends at offset ").append(truncatedAt).append(", inside a record");
+        } else if (stoppedAt >= 0) {
+          sb.append("; reading stopped at offset ").append(stoppedAt);
+        }
       }
     }
   }

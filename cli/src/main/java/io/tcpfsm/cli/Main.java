@@ -1,22 +1,37 @@
 package io.tcpfsm.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
- * The {@code tcpfsm} command. Exit codes: 0 ok, 1 the input has problems, 2 usage error.
+ * The {@code tcpfsm} command. Exit codes, the same for every command: 0 ok, 1 the input has
+ * problems, 2 usage error, 3 internal error (a bug in tcpfsm).
  */
 @Command(
     name = "tcpfsm",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "A formal model of the TCP connection state machine (RFC 793, RFC 9293), and tools around it.",
+    exitCodeListHeading = "%nExit codes (every command):%n",
+    exitCodeList = {
+      "0:ok",
+      "1:the input has problems (a spec with errors, an unreadable or corrupt file, ...)",
+      "2:usage error (an unknown option, a missing or invalid argument)",
+      "3:internal error: a bug in tcpfsm; rerun with --stacktrace and report it"
+    },
     subcommands = {
       CommandLine.HelpCommand.class,
       CheckCommand.class,
       ExplainCommand.class,
       GenerateCommand.class,
       DecodeCommand.class,
+      CompletionCommand.class,
     })
 public final class Main implements Runnable {
   /** The input (a spec, a capture) has problems. */
@@ -25,7 +40,16 @@ public final class Main implements Runnable {
   /** Bad command-line usage. */
   public static final int EXIT_USAGE = 2;
 
+  /** An unexpected exception: a bug in tcpfsm. */
+  public static final int EXIT_INTERNAL = 3;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--stacktrace",
+      scope = ScopeType.INHERIT,
+      description = "On an internal error, print the stack trace (for a bug report).")
+  boolean stacktrace;
 
   public static void main(String[] args) {
     System.exit(run(args));
@@ -39,16 +63,34 @@ public final class Main implements Runnable {
   static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
     // Input problems (an unreadable file) end in one line and exit 1; anything else is a bug
-    // in tcpfsm, said as such, still without a stack trace.
+    // in tcpfsm: one line and exit 3, the stack trace only when asked for.
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
-          String what = ex instanceof SpecFile.Unreadable || ex instanceof java.io.IOException
-              ? ex.getMessage()
-              : "internal error (" + ex.getClass().getSimpleName() + "): " + ex.getMessage();
-          commandLine.getErr().println("tcpfsm: " + what);
-          return EXIT_PROBLEMS;
+          PrintWriter err = commandLine.getErr();
+          if (ex instanceof SpecFile.Unreadable || ex instanceof IOException) {
+            err.println("tcpfsm: " + ex.getMessage());
+            err.flush();
+            return EXIT_PROBLEMS;
+          }
+          err.println("tcpfsm: internal error: " + ex.getClass().getName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage())
+              + (stacktraceAsked(parseResult) ? "" : " (rerun with --stacktrace for details)"));
+          if (stacktraceAsked(parseResult)) {
+            ex.printStackTrace(err);
+          }
+          err.flush();
+          return EXIT_INTERNAL;
         });
     return cl;
+  }
+
+  /** Whether --stacktrace was given, before or after the command's name. */
+  private static boolean stacktraceAsked(CommandLine.ParseResult parseResult) {
+    for (CommandLine.ParseResult p = parseResult; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--stacktrace")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
@@ -56,12 +98,28 @@ public final class Main implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
   }
 
-  /** Reports the version from the jar's manifest or the build. */
+  /** The version the build wrote into version.properties, else the jar manifest's. */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
+      return new String[] {"tcpfsm " + version()};
+    }
+
+    static String version() {
+      try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+        if (in != null) {
+          Properties p = new Properties();
+          p.load(in);
+          String v = p.getProperty("version");
+          if (v != null && !v.isBlank() && !v.contains("${")) {
+            return v;
+          }
+        }
+      } catch (IOException e) {
+        // fall through to the manifest
+      }
       String v = Main.class.getPackage().getImplementationVersion();
-      return new String[] {"tcpfsm " + (v == null ? "development build" : v)};
+      return v == null ? "(version unknown: built without Maven)" : v;
     }
   }
 }

@@ -32,40 +32,68 @@ class DecodeCommandTest {
       09:21:04.101256 IP 192.168.1.11.33779 > 209.87.249.18.53: Flags [.], ack 2043824631, win 64014, length 0
       """;
 
+  static final String DNS_TCP_SUMMARY =
+      "summary: 11 frames, 11 TCP segments, 0 bad checksums, 0 non-TCP frames, 0 fragments, 0 malformed, 0 skipped records\n";
+
   @Test
-  void dnsTcpMatchesTcpdumpLineForLine() {
-    CliRun r = CliRun.run("decode", CliRun.shared("dns_tcp.pcap").toString());
+  void dnsTcpMatchesTcpdumpLineForLineWithTheSummaryOnStderr() {
+    CliRun r = CliRun.run("decode", CliRun.capture("dns_tcp.pcap").toString());
     assertThat(r.exit()).isZero();
-    assertThat(r.err()).isEmpty();
-    assertThat(r.out())
-        .isEqualTo(DNS_TCP_BY_TCPDUMP
-            + "summary: 11 frames, 11 TCP segments, 0 bad checksums, 0 non-TCP frames, 0 fragments, 0 malformed, 0 skipped records\n");
+    assertThat(r.out()).isEqualTo(DNS_TCP_BY_TCPDUMP);
+    assertThat(r.err()).isEqualTo(DNS_TCP_SUMMARY);
+  }
+
+  @Test
+  void dashReadsAPcapFromStandardInput() throws IOException {
+    CliRun r = CliRun.runWithStdin(Files.readAllBytes(CliRun.capture("dns_tcp.pcap")), "decode", "-");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).isEqualTo(DNS_TCP_BY_TCPDUMP);
+    assertThat(r.err()).isEqualTo(DNS_TCP_SUMMARY);
+  }
+
+  @Test
+  void dashReadsAPcapngFromStandardInput() throws IOException {
+    Path f = CliRun.capture("tcp_teardown.pcapng");
+    CliRun fromFile = CliRun.run("decode", "--json", f.toString());
+    CliRun fromStdin = CliRun.runWithStdin(Files.readAllBytes(f), "decode", "--json", "-");
+    assertThat(fromStdin.exit()).isZero();
+    assertThat(fromStdin.lines()).hasSize(4).isEqualTo(fromFile.lines());
+    assertThat(fromStdin.err()).isEqualTo(fromFile.err()).contains("\"frames\":4");
+  }
+
+  @Test
+  void aTruncatedStandardInputIsNamedAsSuch() throws IOException {
+    byte[] whole = Files.readAllBytes(CliRun.capture("dns_tcp.pcap"));
+    CliRun r = CliRun.runWithStdin(Arrays.copyOf(whole, 300), "decode", "-");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.lines()).hasSize(3);
+    assertThat(r.err()).startsWith("tcpfsm: <stdin>: offset 276: truncated record data").contains("the file ends at offset 300");
   }
 
   @Test
   void nanoOptionPrintsNineDigitsAsTcpdumpNanoDoes() {
-    CliRun r = CliRun.run("decode", "--nano", CliRun.shared("tcp-handshake-nano.pcap").toString());
+    CliRun r = CliRun.run("decode", "--nano", CliRun.capture("tcp-handshake-nano.pcap").toString());
     assertThat(r.lines().get(0)).startsWith("17:16:09.924505488 IP 131.155.215.69.46656 > 137.116.81.94.80: Flags [S], seq 797190859, win 27200");
   }
 
   @Test
   void rstWithDataShowsItsLength() {
-    CliRun r = CliRun.run("decode", CliRun.shared("tcp_rst_data.pcap").toString());
+    CliRun r = CliRun.run("decode", CliRun.capture("tcp_rst_data.pcap").toString());
     assertThat(r.lines().get(0))
         .isEqualTo("22:03:19.190965 IP 199.204.31.89.80 > 172.16.133.41.52875: Flags [R.], seq 1617159969:1617160027, ack 1936660873, win 5785, length 58");
   }
 
   @Test
   void jsonPrintsOneObjectPerSegmentAndASummary() {
-    CliRun r = CliRun.run("decode", "--json", CliRun.shared("tcp_refuseconnection.pcapng").toString());
+    CliRun r = CliRun.run("decode", "--json", CliRun.capture("tcp_refuseconnection.pcapng").toString());
     assertThat(r.exit()).isZero();
-    assertThat(r.lines()).hasSize(3);
+    assertThat(r.lines()).hasSize(2);
     assertThat(r.lines().get(1))
         .contains("\"kind\":\"tcp\"", "\"src\":\"192.168.100.1\"", "\"sport\":80", "\"flags\":\"R.\"", "\"seq\":0", "\"ack\":951057940",
             "\"win\":0", "\"checksum\":\"good\"");
     assertThat(r.lines().get(0)).contains("{\"kind\":\"mss\",\"value\":1460}", "{\"kind\":\"sackOK\"}");
-    assertThat(r.lines().get(2)).isEqualTo(
-        "{\"summary\":{\"frames\":2,\"tcp\":2,\"bad_checksums\":0,\"not_tcp\":0,\"fragments\":0,\"malformed\":0,\"skipped_records\":0}}");
+    assertThat(r.err()).isEqualTo(
+        "{\"summary\":{\"frames\":2,\"tcp\":2,\"bad_checksums\":0,\"not_tcp\":0,\"fragments\":0,\"malformed\":0,\"skipped_records\":0}}\n");
   }
 
   @Test
@@ -77,7 +105,8 @@ class DecodeCommandTest {
     CliRun r = CliRun.run("decode", f.toString());
     assertThat(r.exit()).isZero();
     assertThat(r.lines().get(0)).matches(".*Flags \\[S\\], seq 0, win 0, length 0 \\[bad tcp cksum 0x[0-9a-f]{4} -> 0x[0-9a-f]{4}!\\]");
-    assertThat(r.lines().get(1)).contains("1 bad checksums");
+    assertThat(r.lines()).hasSize(1);
+    assertThat(r.err()).contains("1 bad checksums");
   }
 
   @Test
@@ -87,27 +116,41 @@ class DecodeCommandTest {
     arp[13] = 0x06;
     CliRun r = CliRun.run("decode", pcap(arp, arp).toString());
     assertThat(r.exit()).isZero();
-    assertThat(r.out()).isEqualTo("summary: 2 frames, 0 TCP segments, 0 bad checksums, 2 non-TCP frames, 0 fragments, 0 malformed, 0 skipped records\n");
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isEqualTo("summary: 2 frames, 0 TCP segments, 0 bad checksums, 2 non-TCP frames, 0 fragments, 0 malformed, 0 skipped records\n");
   }
 
   @Test
-  void truncatedFileGivesTheLinesSoFarThenOneErrorLineAndExit1() throws IOException {
-    byte[] whole = Files.readAllBytes(CliRun.shared("dns_tcp.pcap"));
+  void truncatedFileGivesTheLinesSoFarThenAnErrorLineAndASummarySayingWhereItEndsAndExit1() throws IOException {
+    byte[] whole = Files.readAllBytes(CliRun.capture("dns_tcp.pcap"));
     Path f = tmp.resolve("cut.pcap");
     Files.write(f, Arrays.copyOf(whole, 300));
     CliRun r = CliRun.run("decode", f.toString());
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.lines()).hasSize(4); // three segments, then the summary
-    assertThat(r.err()).isEqualTo("tcpfsm: " + f + ": offset 276: truncated record data (record at offset 260): 24 bytes, need 112\n");
+    assertThat(r.lines()).hasSize(3); // three whole segments
+    assertThat(r.err()).isEqualTo("tcpfsm: " + f + ": offset 276: truncated record data (record at offset 260): 24 bytes, need 112\n"
+        + "summary: 3 frames, 3 TCP segments, 0 bad checksums, 0 non-TCP frames, 0 fragments, 0 malformed, 0 skipped records;"
+        + " truncated: the file ends at offset 300, inside a record\n");
+    CliRun json = CliRun.run("decode", "--json", f.toString());
+    assertThat(json.summary()).endsWith("\"skipped_records\":0,\"truncated_at\":300}}");
   }
 
   @Test
-  void wrongMagicIsOneLineNoStackTrace() throws IOException {
+  void aFileThatIsNotACaptureStopsTheSummaryAtOffset0() throws IOException {
+    Path f = tmp.resolve("notes.txt");
+    Files.writeString(f, "hello, this is not a capture");
+    CliRun r = CliRun.run("decode", f.toString());
+    assertThat(r.summary()).endsWith("0 skipped records; reading stopped at offset 0");
+  }
+
+  @Test
+  void wrongMagicIsOneErrorLineThenTheSummaryNoStackTrace() throws IOException {
     Path f = tmp.resolve("notes.txt");
     Files.writeString(f, "hello, this is not a capture");
     CliRun r = CliRun.run("decode", f.toString());
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.err()).isEqualTo("tcpfsm: " + f + ": offset 0: unknown magic number 0x68656c6c: not a pcap or pcapng file\n");
+    assertThat(r.err()).startsWith("tcpfsm: " + f + ": offset 0: unknown magic number 0x68656c6c: not a pcap or pcapng file\nsummary: 0 frames");
+    assertThat(r.err().lines()).hasSize(2);
   }
 
   @Test
@@ -119,28 +162,28 @@ class DecodeCommandTest {
 
   @Test
   void skippedRecordsAreCountedNamedAndExit1() throws IOException {
-    byte[] whole = Files.readAllBytes(CliRun.shared("dns_tcp.pcap"));
+    byte[] whole = Files.readAllBytes(CliRun.capture("dns_tcp.pcap"));
     whole[24 + 12] = 1; // first record: original length 1, below its captured length
     whole[24 + 13] = 0;
     Path f = tmp.resolve("skip.pcap");
     Files.write(f, whole);
     CliRun r = CliRun.run("decode", f.toString());
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.lines()).hasSize(11);
-    assertThat(r.lines().get(10)).endsWith("10 frames, 10 TCP segments, 0 bad checksums, 0 non-TCP frames, 0 fragments, 0 malformed, 1 skipped records");
-    assertThat(r.err()).isEqualTo("tcpfsm: " + f + ": offset 32: captured length 74 > original length 1 (record skipped)\n");
+    assertThat(r.lines()).hasSize(10);
+    assertThat(r.err()).isEqualTo("tcpfsm: " + f + ": offset 32: captured length 74 > original length 1 (record skipped)\n"
+        + "summary: 10 frames, 10 TCP segments, 0 bad checksums, 0 non-TCP frames, 0 fragments, 0 malformed, 1 skipped records\n");
   }
 
   @Test
   void malformedSegmentIsReportedWithItsFileOffsetAndExit1() throws IOException {
-    byte[] whole = Files.readAllBytes(CliRun.shared("tcp_rst_data.pcap"));
+    byte[] whole = Files.readAllBytes(CliRun.capture("tcp_rst_data.pcap"));
     whole[24 + 16 + 14 + 20 + 12] = 0x30; // data offset 3
     Path f = tmp.resolve("bad.pcap");
     Files.write(f, whole);
     CliRun r = CliRun.run("decode", f.toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.lines().get(0)).endsWith("IP 199.204.31.89 > 172.16.133.41: malformed tcp: TCP data offset 3 < 5 at offset 86");
-    assertThat(r.err()).isEqualTo("tcpfsm: " + f + ": offset 86: TCP data offset 3 < 5\n");
+    assertThat(r.err()).startsWith("tcpfsm: " + f + ": offset 86: TCP data offset 3 < 5\nsummary: 1 frames");
   }
 
   @Test

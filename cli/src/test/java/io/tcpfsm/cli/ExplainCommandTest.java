@@ -2,11 +2,14 @@ package io.tcpfsm.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The answers the RFCs give, asked of the bundled model through the CLI. */
 class ExplainCommandTest {
@@ -135,5 +138,90 @@ class ExplainCommandTest {
     CliRun r = CliRun.run("explain", "--spec", CliRun.spec(), "--state", "LISTEN", "--event", "SYN");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("--profile is required; this spec has rfc793, rfc9293");
+  }
+
+  @Test
+  void misspeltNamesGetADidYouMean() {
+    CliRun state = explain("rfc9293", "ESTABLISHD", "CLOSE", "", false);
+    assertThat(state.exit()).isEqualTo(1);
+    assertThat(state.err()).isEqualTo("tcpfsm: explain: unknown state 'ESTABLISHD'; did you mean ESTABLISHED?\n");
+    assertThat(explain("rfc9293", "SYN-RECIEVED", "RST", "", false).err()).contains("did you mean SYN-RECEIVED?");
+    CliRun event = explain("rfc9293", "ESTABLISHED", "SYNACK", "", false);
+    assertThat(event.exit()).isEqualTo(1);
+    assertThat(event.err()).isEqualTo("tcpfsm: explain: unknown event 'SYNACK'; did you mean SYN+ACK?\n");
+    assertThat(explain("rfc9293", "ESTABLISHED", "CLOES", "", false).err()).contains("did you mean CLOSE?");
+    CliRun guard = explain("rfc9293", "ESTABLISHED", "RST", "seq_aceptable=true", false);
+    assertThat(guard.exit()).isEqualTo(1);
+    assertThat(guard.err()).isEqualTo("tcpfsm: explain: unknown guard 'seq_aceptable'; did you mean seq_acceptable?\n");
+  }
+
+  @Test
+  void aNameFarFromEveryOneListsTheNamesThereAre() {
+    assertThat(explain("rfc9293", "HALF_OPEN", "CLOSE", "", false).err())
+        .startsWith("tcpfsm: explain: unknown state 'HALF_OPEN'; states are CLOSED, LISTEN, SYN_SENT");
+  }
+
+  @Test
+  void flagsTheModelDoesNotDistinguishAreSaidSo() {
+    CliRun r = explain("rfc9293", "ESTABLISHED", "PSH+ACK", "", false);
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo("tcpfsm: explain: unknown event 'PSH+ACK': the model does not distinguish PSH;"
+        + " name a segment by its SYN, FIN, RST, ACK flags only; did you mean ACK?\n");
+  }
+
+  @ParameterizedTest(name = "{0} on {1}")
+  @CsvSource({
+    "SYN_SENT, SYN+ACK",
+    "SYN-SENT, SYN-ACK",
+    "syn-sent, syn-ack",
+    "syn_sent, syn_ack",
+    "Syn-Sent, ack+syn",
+    "synsent, 'syn, ack'",
+  })
+  void statesAndSegmentsTakeAnyCaseAndSeparator(String state, String event) {
+    CliRun r = explain("rfc9293", state, event, "ack-acceptable=true", true);
+    assertThat(r.err()).isEmpty();
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("\"state\":\"SYN_SENT\",\"event\":\"SYN+ACK\",\"guards\":{\"ack_acceptable\":true},\"target\":\"ESTABLISHED\"");
+  }
+
+  @ParameterizedTest(name = "{0} on {1} -> {2}")
+  @CsvSource({
+    "syn-received,  rst,               seq_acceptable=true passive_open=true rst_seq_exact=true, LISTEN",
+    "fin-wait-1,    close,             '',                                                       FIN_WAIT1",
+    "fin_wait_1,    CLOSE,             '',                                                       FIN_WAIT1",
+    "closed,        open-active,       '',                                                       SYN_SENT",
+    "time-wait,     timeout-time-wait, '',                                                       CLOSED",
+  })
+  void lowercaseStatesCallsAndTimeoutsAreAccepted(String state, String event, String guards, String target) {
+    CliRun r = explain("rfc9293", state, event, guards, true);
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).contains("\"target\":\"" + target + "\"");
+  }
+
+  @Test
+  void aLooseSpellingThatFitsTwoNamesIsRefused(@TempDir Path dir) throws Exception {
+    // A second guard whose name differs from seq_acceptable only by its separator (unused: a warning, not an error).
+    Path spec = dir.resolve("two.fsm");
+    Files.writeString(spec, Files.readString(Path.of(CliRun.spec())).replaceFirst("guards \\{\n", "guards {\n  seqacceptable \"a look-alike\"\n"));
+    List<String> args = List.of("explain", "--spec", spec.toString(), "--profile", "rfc9293", "--state", "ESTABLISHED", "--event", "CLOSE");
+    CliRun loose = CliRun.run(concat(args, "--guard", "seq-acceptable=true"));
+    assertThat(loose.exit()).isEqualTo(1);
+    assertThat(loose.err())
+        .isEqualTo("tcpfsm: explain: guard 'seq-acceptable' is ambiguous: it could be seqacceptable or seq_acceptable; give its exact name\n");
+    assertThat(CliRun.run(concat(args, "--guard", "seq_acceptable=true")).exit()).isZero();
+  }
+
+  private static String[] concat(List<String> args, String... more) {
+    List<String> all = new ArrayList<>(args);
+    all.addAll(List.of(more));
+    return all.toArray(String[]::new);
+  }
+
+  @Test
+  void aGuardGivenTwiceUnderTwoSpellingsIsAnInputProblem() {
+    CliRun r = explain("rfc9293", "ESTABLISHED", "RST", "seq_acceptable=true seq-acceptable=false", false);
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo("tcpfsm: explain: guard seq_acceptable is given twice\n");
   }
 }

@@ -71,8 +71,6 @@ final class ExternalTools {
   /** Our decode's lines for the file, without the summary, cut as {@link #upToLength}. */
   static List<String> decodeLines(Path file, boolean nano) {
     CliRun r = nano ? CliRun.run("decode", "--nano", file.toString()) : CliRun.run("decode", file.toString());
-    List<String> lines = new ArrayList<>(r.lines());
-    lines.remove(lines.size() - 1);
-    return lines.stream().map(ExternalTools::upToLength).toList();
+    return r.lines().stream().map(ExternalTools::upToLength).toList();
   }
 }

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class GenerateCommandTest {
@@ -40,5 +42,46 @@ class GenerateCommandTest {
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains(broken + ":").contains("unknown target state 'LISTN'");
     assertThat(dir.resolve("out")).doesNotExist();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "com.example.int   | 'com.example.int' is not a Java package name: 'int' is a Java keyword",
+        "com.3com.tcp      | 'com.3com.tcp' is not a Java package name: '3com' is not a Java identifier",
+        "com.my-org.tcp    | 'my-org' is not a Java identifier",
+        "com..tcp          | it has an empty part",
+        "io.tcpfsm.        | it has an empty part",
+      })
+  void anInvalidPackageIsAUsageErrorWithASentence(String pkg, String sentence) {
+    CliRun r = CliRun.run("generate", "--out", dir.resolve("out").toString(), "--package", pkg, CliRun.spec());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).startsWith("Invalid value for option '--package': ").contains(sentence).doesNotContain("tcpfsm: internal error");
+    assertThat(dir.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void anOutBelowARegularFileNamesThatFileAndExits1() throws Exception {
+    Path file = Files.writeString(dir.resolve("notes.txt"), "not a directory");
+    Path out = file.resolve("gen");
+    CliRun r = CliRun.run("generate", "--out", out.toString(), CliRun.spec());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo("tcpfsm: generate: cannot write to --out " + out + ": " + file + " is a file, not a directory\n");
+  }
+
+  @Test
+  void anOutThatIsARegularFileIsNamedToo() throws Exception {
+    Path file = Files.writeString(dir.resolve("notes.txt"), "not a directory");
+    CliRun r = CliRun.run("generate", "--out", dir.resolve("main").toString(), "--tests-out", file.toString(), CliRun.spec());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo("tcpfsm: generate: cannot write to --tests-out " + file + ": " + file + " is a file, not a directory\n");
+    assertThat(dir.resolve("main")).as("nothing is written when a target is bad").doesNotExist();
+  }
+
+  @Test
+  void directoryProblemAcceptsExistingAndNewDirectories() {
+    assertThat(GenerateCommand.directoryProblem("--out", dir)).isNull();
+    assertThat(GenerateCommand.directoryProblem("--out", dir.resolve("a/b/c"))).isNull();
   }
 }

@@ -33,10 +33,10 @@ class TcpdumpComparisonTest {
   }
 
   @Test
-  void everySharedCaptureMatchesTcpdump() throws Exception {
+  void everyBundledCaptureMatchesTcpdump() throws Exception {
     for (String name : List.of("dns_tcp.pcap", "tcp-handshake-nano.pcap", "tcp_rst_data.pcap", "tcp_handshake.pcapng",
         "tcp_teardown.pcapng", "tcp_refuseconnection.pcapng", "tcp_retransmissions.pcapng", "tcp_zerowindowdead.pcapng")) {
-      Path f = CliRun.shared(name);
+      Path f = CliRun.capture(name);
       List<String> theirs = ExternalTools.tcpdumpRead(f, false).stream().map(ExternalTools::upToLength).toList();
       assertThat(ExternalTools.decodeLines(f, false)).as(name).isEqualTo(theirs).isNotEmpty();
     }

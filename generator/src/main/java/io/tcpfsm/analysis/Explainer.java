@@ -3,16 +3,13 @@ package io.tcpfsm.analysis;
 import io.tcpfsm.model.Citation;
 import io.tcpfsm.model.Event;
 import io.tcpfsm.model.Guard;
-import io.tcpfsm.model.Machine;
 import io.tcpfsm.model.State;
 import io.tcpfsm.model.Transition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,24 +29,31 @@ public final class Explainer {
   }
 
   public Explanation explain(String stateName, String eventName, Map<String, Boolean> given) {
-    Machine m = table.machine();
-    Optional<State> state = m.state(stateName);
-    if (state.isEmpty()) {
-      state = m.state(stateName.toUpperCase(Locale.ROOT));
+    NameResolver names = new NameResolver(table.machine());
+    NameResolver.Found<State> state = names.state(stateName);
+    if (!state.ok()) {
+      return new Explanation.Invalid(state.problem());
     }
-    if (state.isEmpty()) {
-      return new Explanation.Invalid("unknown state '" + stateName + "'; states are " + String.join(", ", m.states().stream().map(s -> s.name()).toList()));
+    NameResolver.Found<Event> event = names.event(eventName);
+    if (!event.ok()) {
+      return new Explanation.Invalid(event.problem());
     }
-    Optional<Event> event = resolveEvent(m, eventName);
-    if (event.isEmpty()) {
-      return new Explanation.Invalid("unknown event '" + eventName + "'; events are " + String.join(", ", m.events().stream().map(Event::name).toList()));
-    }
-    for (String g : given.keySet()) {
-      if (m.guard(g).isEmpty()) {
-        return new Explanation.Invalid("unknown guard '" + g + "'; guards are " + String.join(", ", m.guards().stream().map(Guard::name).toList()));
+    Map<String, Boolean> guards = new LinkedHashMap<>();
+    for (Map.Entry<String, Boolean> g : given.entrySet()) {
+      NameResolver.Found<Guard> guard = names.guard(g.getKey());
+      if (!guard.ok()) {
+        return new Explanation.Invalid(guard.problem());
       }
+      if (guards.containsKey(guard.value().name())) {
+        return new Explanation.Invalid("guard " + guard.value().name() + " is given twice");
+      }
+      guards.put(guard.value().name(), g.getValue());
     }
-    CellGroup group = table.group(state.get(), event.get());
+    return explain(state.value(), event.value(), guards);
+  }
+
+  private Explanation explain(State state, Event event, Map<String, Boolean> given) {
+    CellGroup group = table.group(state, event);
     List<Cell> consistent = new ArrayList<>();
     for (Cell c : group.cells()) {
       if (c.guards().entrySet().stream().allMatch(e -> !given.containsKey(e.getKey()) || given.get(e.getKey()).equals(e.getValue()))) {
@@ -63,7 +67,7 @@ public final class Explainer {
     }
     Cell cell = consistent.get(0);
     if (cell.transition() == null) {
-      return new Explanation.Invalid("the model has no transition for " + state.get().name() + " on " + event.get().name() + " when " + cell.guardText() + " (run check)");
+      return new Explanation.Invalid("the model has no transition for " + state.name() + " on " + event.name() + " when " + cell.guardText() + " (run check)");
     }
     Map<String, Boolean> used = new LinkedHashMap<>();
     for (String g : group.guards()) {
@@ -72,24 +76,7 @@ public final class Explainer {
       }
     }
     Transition t = cell.transition();
-    return new Explanation.Outcome(table.profile(), state.get(), event.get(), used, t, cell.target(), preferredCitation(t));
-  }
-
-  /** Events by name; segment flags may be written in any order and any case (ack+syn). */
-  private static Optional<Event> resolveEvent(Machine m, String name) {
-    Optional<Event> exact = m.event(name).or(() -> m.event(name.toUpperCase(Locale.ROOT)));
-    if (exact.isPresent()) {
-      return exact;
-    }
-    int mask = 0;
-    for (String flag : name.toUpperCase(Locale.ROOT).split("\\+")) {
-      int bit = m.flagBit(flag.trim());
-      if (bit < 0) {
-        return Optional.empty();
-      }
-      mask |= bit;
-    }
-    return m.event(m.segmentName(mask));
+    return new Explanation.Outcome(table.profile(), state, event, used, t, cell.target(), preferredCitation(t));
   }
 
   /** The unspecified guards whose value changes the outcome, in declaration order. */

@@ -2,11 +2,11 @@ package io.tcpfsm.validate;
 
 import java.util.Collection;
 
-/** "did you mean ESTABLISHED?": the closest known name within a small edit distance. */
-final class Suggest {
+/** "did you mean ESTABLISHED?": the closest known name within a small edit distance (the validator, explain). */
+public final class Suggest {
   private Suggest() {}
 
-  static String hint(String wrong, Collection<String> known) {
+  public static String hint(String wrong, Collection<String> known) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String k : known) {

@@ -196,7 +196,7 @@ class BadCaptureTest {
   void segmentWhoseDataOffsetPointsPastItsEndIsMalformedAtItsFileOffset() throws Exception {
     byte[] frame = frame();
     frame[14 + 20 + 12] = (byte) 0xF0; // data offset 15: 60 bytes, the segment has 20
-    List<Record> records = SharedCaptures.records(pcap(ByteOrder.LITTLE_ENDIAN, frame));
+    List<Record> records = RealCaptures.records(pcap(ByteOrder.LITTLE_ENDIAN, frame));
     Frame f = FrameDecoder.decode(records.get(0));
     assertThat(f.kind()).isEqualTo(Frame.Kind.MALFORMED);
     assertThat(f.ip()).isNotNull();

@@ -33,9 +33,9 @@ class FuzzTest {
     try {
       for (String name : List.of("dns_tcp.pcap", "tcp-handshake-nano.pcap", "tcp_rst_data.pcap", "tcp_handshake.pcapng",
           "tcp_teardown.pcapng", "tcp_refuseconnection.pcapng", "tcp_retransmissions.pcapng", "tcp_zerowindowdead.pcapng")) {
-        byte[] file = SharedCaptures.bytes(name);
+        byte[] file = RealCaptures.bytes(name);
         CAPTURES.add(file);
-        for (Record r : SharedCaptures.records(file)) {
+        for (Record r : RealCaptures.records(file)) {
           FRAMES.add(r.bytes());
           FRAME_LINKS.add(r.linkType());
         }

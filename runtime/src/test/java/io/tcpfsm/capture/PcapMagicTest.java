@@ -33,7 +33,7 @@ class PcapMagicTest {
   static final String NANO_BE = "a1b23c4d 0002 0004 00000000 00000000 00040000 00000001 6553f100 0001e240 0000003b 0000003b " + FRAME;
 
   static List<Record> read(String fileHex) throws Exception {
-    return SharedCaptures.records(hex(fileHex));
+    return RealCaptures.records(hex(fileHex));
   }
 
   @Test

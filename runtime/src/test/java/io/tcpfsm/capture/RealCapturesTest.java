@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The captures in ../shared/captures (their README says what each holds): all decode, all checksums good. */
+/** The captures in captures/ (their README says what each holds): all decode, all checksums good. */
 class RealCapturesTest {
   @ParameterizedTest
   @CsvSource({
@@ -23,7 +23,7 @@ class RealCapturesTest {
     "tcp_zerowindowdead.pcapng, 8, pcapng",
   })
   void everyFrameIsATcpSegmentWithAGoodChecksum(String name, int frames, String format) throws Exception {
-    List<Record> records = SharedCaptures.records(name);
+    List<Record> records = RealCaptures.records(name);
     assertThat(records).hasSize(frames);
     for (Record r : records) {
       Frame f = FrameDecoder.decode(r);
@@ -31,14 +31,30 @@ class RealCapturesTest {
       assertThat(f.checksum()).as("frame at offset %d", r.offset()).isEqualTo(Frame.ChecksumStatus.GOOD);
       assertThat(f.ip().headerChecksumOk()).isTrue();
     }
-    try (CaptureReader reader = CaptureReader.open(java.nio.file.Files.newInputStream(SharedCaptures.file(name)))) {
+    try (CaptureReader reader = CaptureReader.open(java.nio.file.Files.newInputStream(RealCaptures.file(name)))) {
       assertThat(reader.format()).isEqualTo(format);
     }
   }
 
+  /** Every capture in the folder has its source and licence in captures/README.md, and the README lists no missing file. */
+  @Test
+  void everyCaptureIsListedInTheFoldersReadme() throws Exception {
+    String readme = java.nio.file.Files.readString(RealCaptures.dir().resolve("README.md"));
+    List<String> listed = new java.util.ArrayList<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\| `([^`]+)` \\|").matcher(readme);
+    while (m.find()) {
+      listed.add(m.group(1));
+    }
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(RealCaptures.dir())) {
+      List<String> present = files.map(f -> f.getFileName().toString()).filter(n -> !n.equals("README.md")).sorted().toList();
+      assertThat(listed).containsExactlyInAnyOrderElementsOf(present).hasSize(8);
+    }
+    assertThat(readme).contains("Licences:");
+  }
+
   @Test
   void nanosecondPcapWithLinuxCookedLinkType() throws Exception {
-    List<Record> records = SharedCaptures.records("tcp-handshake-nano.pcap");
+    List<Record> records = RealCaptures.records("tcp-handshake-nano.pcap");
     Record syn = records.get(0);
     assertThat(syn.linkType()).isEqualTo(LinkType.LINUX_SLL);
     // tcpdump --nano prints 17:16:09.924505488 for it (UTC).
@@ -53,7 +69,7 @@ class RealCapturesTest {
 
   @Test
   void rstCarries58BytesOfData() throws Exception {
-    Frame f = FrameDecoder.decode(SharedCaptures.records("tcp_rst_data.pcap").get(0));
+    Frame f = FrameDecoder.decode(RealCaptures.records("tcp_rst_data.pcap").get(0));
     assertThat(f.segment().rst()).isTrue();
     assertThat(f.segment().ackFlag()).isTrue();
     assertThat(f.segment().length()).isEqualTo(58);
@@ -62,7 +78,7 @@ class RealCapturesTest {
 
   @Test
   void refusedConnectionIsAnswerdByRstAckSeqZero() throws Exception {
-    List<Record> records = SharedCaptures.records("tcp_refuseconnection.pcapng");
+    List<Record> records = RealCaptures.records("tcp_refuseconnection.pcapng");
     Segment syn = FrameDecoder.decode(records.get(0)).segment();
     Segment rst = FrameDecoder.decode(records.get(1)).segment();
     assertThat(Integer.toUnsignedLong(syn.seq())).isEqualTo(951057939L);
@@ -74,7 +90,7 @@ class RealCapturesTest {
 
   @Test
   void retransmissionsCarry648BytesEachWithMicrosecondTimestamps() throws Exception {
-    List<Record> records = SharedCaptures.records("tcp_retransmissions.pcapng");
+    List<Record> records = RealCaptures.records("tcp_retransmissions.pcapng");
     assertThat(records).allSatisfy(r -> assertThat(FrameDecoder.decode(r).tcpLength()).isEqualTo(648));
     long firstMicros = records.get(0).nanos() / 1000;
     long secondMicros = (records.get(1).epochSecond() - records.get(0).epochSecond()) * 1_000_000 + records.get(1).nanos() / 1000 - firstMicros;
@@ -83,7 +99,7 @@ class RealCapturesTest {
 
   @Test
   void dnsCaptureHasTheQueryAndReplyLengths() throws Exception {
-    List<Record> records = SharedCaptures.records("dns_tcp.pcap");
+    List<Record> records = RealCaptures.records("dns_tcp.pcap");
     assertThat(FrameDecoder.decode(records.get(3)).tcpLength()).isEqualTo(58);
     assertThat(FrameDecoder.decode(records.get(5)).tcpLength()).isEqualTo(226);
     assertThat(records.get(0).offset()).isEqualTo(24);

@@ -38,7 +38,7 @@ class RoundTripTest {
     for (Packet p : packets) {
       w.write(p.second, p.nanos, p.data);
     }
-    List<Record> read = SharedCaptures.records(bos.toByteArray());
+    List<Record> read = RealCaptures.records(bos.toByteArray());
     assertThat(read).hasSize(packets.size());
     for (int i = 0; i < packets.size(); i++) {
       Packet p = packets.get(i);
@@ -71,7 +71,7 @@ class RoundTripTest {
       Packet p = packets.get(i);
       w.write(p.ifChoice % 4, p.second, p.nanos, p.data, p.data.length + 7);
     }
-    List<Record> read = SharedCaptures.records(bos.toByteArray());
+    List<Record> read = RealCaptures.records(bos.toByteArray());
     assertThat(read).hasSize(packets.size());
     for (int i = 0; i < packets.size(); i++) {
       Packet p = packets.get(i);

@@ -7,14 +7,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The real captures in ../shared/captures, found through the tcpfsm.shared system property. */
-final class SharedCaptures {
-  private SharedCaptures() {}
+/** The real captures in the checkout's captures/ folder (its README.md says where each comes from). */
+final class RealCaptures {
+  private RealCaptures() {}
 
+  /** captures/ of the checkout: under system property tcpfsm.root (set by the build), else the first directory up that has it. */
   static Path dir() {
-    String shared = System.getProperty("tcpfsm.shared");
-    Path base = shared != null ? Path.of(shared) : Path.of("..", "..", "shared");
-    return base.resolve("captures");
+    String root = System.getProperty("tcpfsm.root");
+    if (root != null && !root.contains("${") && Files.isDirectory(Path.of(root, "captures"))) {
+      return Path.of(root, "captures");
+    }
+    for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+      if (Files.isRegularFile(d.resolve("captures").resolve("README.md"))) {
+        return d.resolve("captures");
+      }
+    }
+    throw new IllegalStateException("captures/README.md not found above " + Path.of("").toAbsolutePath());
   }
 
   static Path file(String name) {

@@ -1,0 +1,92 @@
+package io.tcpfsm.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** What every command shares: the version, shell completion, exit codes, internal errors. */
+class MainTest {
+  @Test
+  void versionIsTheProjectsVersionFromTheBuild() throws Exception {
+    String pom = Files.readString(CliRun.root().resolve("pom.xml"));
+    Matcher m = Pattern.compile("<artifactId>tcpfsm-parent</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+    assertThat(m.find()).isTrue();
+    CliRun r = CliRun.run("--version");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).isEqualTo("tcpfsm " + m.group(1) + "\n");
+  }
+
+  @Test
+  void completionPrintsPicocliBashCompletionForEveryCommandAndOption() {
+    CliRun r = CliRun.run("completion");
+    assertThat(r.exit()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out())
+        .startsWith("#!/usr/bin/env bash")
+        .contains("complete -F _complete_tcpfsm")
+        .contains("_picocli_tcpfsm_check", "_picocli_tcpfsm_explain", "_picocli_tcpfsm_generate", "_picocli_tcpfsm_decode")
+        .contains("--profile", "--tests-out", "--stacktrace");
+  }
+
+  @Test
+  void helpListsTheExitCodes() {
+    CliRun r = CliRun.run("--help");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("Exit codes (every command):").contains("3   internal error").contains("completion");
+  }
+
+  @Test
+  void usageErrorsExit2() {
+    assertThat(CliRun.run().exit()).isEqualTo(2);
+    assertThat(CliRun.run("chek").exit()).isEqualTo(2);
+    assertThat(CliRun.run("check", "--no-such-option", CliRun.spec()).exit()).isEqualTo(2);
+  }
+
+  @Test
+  void inputProblemsExit1() {
+    CliRun r = CliRun.run("check", "no/such/spec.fsm");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo("tcpfsm: no/such/spec.fsm: no such file\n");
+  }
+
+  /** A command with a bug in it. */
+  @Command(name = "boom")
+  static final class Boom implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      throw new IllegalStateException("the table has no row 7");
+    }
+  }
+
+  private static CliRun withBoom(String... args) {
+    CommandLine cl = Main.commandLine();
+    cl.addSubcommand(new Boom());
+    return CliRun.run(cl, args);
+  }
+
+  @Test
+  void anInternalErrorIsOneLineAndExit3() {
+    CliRun r = withBoom("boom");
+    assertThat(r.exit()).isEqualTo(3);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err())
+        .isEqualTo("tcpfsm: internal error: java.lang.IllegalStateException: the table has no row 7 (rerun with --stacktrace for details)\n");
+  }
+
+  @Test
+  void stacktraceBeforeOrAfterTheCommandPrintsTheTrace() {
+    for (String[] args : new String[][] {{"--stacktrace", "boom"}, {"boom", "--stacktrace"}}) {
+      CliRun r = withBoom(args);
+      assertThat(r.exit()).isEqualTo(3);
+      assertThat(r.err())
+          .startsWith("tcpfsm: internal error: java.lang.IllegalStateException: the table has no row 7\n")
+          .contains("\tat io.tcpfsm.cli.MainTest$Boom.call(");
+    }
+  }
+}
