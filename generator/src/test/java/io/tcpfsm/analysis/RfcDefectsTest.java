@@ -70,6 +70,65 @@ class RfcDefectsTest {
     }
   }
 
+  // ---- text and FIN on one segment ----------------------------------------------------------
+
+  private static final String ACK = "send <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>";
+  private static final String PAST_TEXT_AND_FIN = "set RCV.NXT = SEG.SEQ+SEG.LEN";
+
+  /*
+   * RFC 793 p.74, seventh step: "Once the TCP takes responsibility for the data it advances
+   * RCV.NXT over the data accepted"; p.75, eighth step: "If the FIN bit is set, signal the user
+   * "connection closing" ... advance RCV.NXT over the FIN, and send an acknowledgment for the
+   * FIN." ... "ESTABLISHED STATE: Enter the CLOSE-WAIT state."
+   * SEG.LEN counts the FIN, so RCV.NXT must end at SEG.SEQ+SEG.LEN before the ACK goes out.
+   */
+  @Test
+  @DisplayName("RFC 793 p.74-75 / RFC 9293 3.10.7.4: a FIN with text in ESTABLISHED acknowledges text and FIN")
+  void finWithTextInEstablishedAcknowledgesTextAndFin() {
+    for (String profile : List.of("rfc793", "rfc9293")) {
+      Explanation.Outcome o = outcome(profile, "ESTABLISHED", "FIN+ACK", "seq_acceptable", true, "ack_acceptable", true, "rst_seq_exact", true);
+      assertThat(o.target().name()).isEqualTo("CLOSE_WAIT");
+      assertThat(actions(o)).containsSubsequence("deliver", PAST_TEXT_AND_FIN, ACK).contains("signal \"connection closing\"").doesNotContain("set RCV.NXT = RCV.NXT+1");
+    }
+  }
+
+  /*
+   * RFC 793 p.75: "FIN-WAIT-1 STATE: If our FIN has been ACKed (perhaps in this segment), then
+   * enter TIME-WAIT, start the time-wait timer, turn off the other timers; otherwise enter the
+   * CLOSING state." "FIN-WAIT-2 STATE: Enter the TIME-WAIT state." The text (p.74) and the FIN
+   * are both acknowledged.
+   */
+  @Test
+  @DisplayName("RFC 793 p.74-75: a FIN with text in FIN-WAIT-1 and FIN-WAIT-2 acknowledges text and FIN")
+  void finWithTextInFinWaitAcknowledgesTextAndFin() {
+    Explanation.Outcome acked = outcome("rfc793", "FIN_WAIT1", "FIN+ACK", "seq_acceptable", true, "ack_acceptable", true, "fin_acked", true);
+    assertThat(acked.target().name()).isEqualTo("TIME_WAIT");
+    assertThat(actions(acked)).containsSubsequence("deliver", PAST_TEXT_AND_FIN, ACK).contains("timer start TIME_WAIT", "timer cancel RETRANSMIT", "timer cancel USER");
+    Explanation.Outcome notAcked = outcome("rfc793", "FIN_WAIT1", "FIN+ACK", "seq_acceptable", true, "ack_acceptable", true, "fin_acked", false);
+    assertThat(notAcked.target().name()).isEqualTo("CLOSING");
+    assertThat(actions(notAcked)).containsSubsequence("deliver", PAST_TEXT_AND_FIN, ACK);
+    Explanation.Outcome fw2 = outcome("rfc793", "FIN_WAIT2", "FIN+ACK", "seq_acceptable", true, "ack_acceptable", true);
+    assertThat(fw2.target().name()).isEqualTo("TIME_WAIT");
+    assertThat(actions(fw2)).containsSubsequence("deliver", PAST_TEXT_AND_FIN, ACK).contains("timer start TIME_WAIT");
+  }
+
+  /*
+   * RFC 793 p.72: "SYN-RECEIVED STATE: If SND.UNA =< SEG.ACK =< SND.NXT then enter ESTABLISHED
+   * state and continue processing." The seventh step (p.74) then accepts the text: "it
+   * advances RCV.NXT over the data accepted ... Send an acknowledgment of the form:
+   * <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>"; with a FIN, the eighth (p.75) moves on to CLOSE-WAIT.
+   */
+  @Test
+  @DisplayName("RFC 793 p.72-75: the ACK completing SYN-RECEIVED with text, or text and FIN, acknowledges them")
+  void synReceivedCompletionAcknowledgesItsTextAndFin() {
+    Explanation.Outcome data = outcome("rfc9293", "SYN_RECV", "ACK", "seq_acceptable", true, "ack_acceptable", true, "has_data", true, "rst_seq_exact", true);
+    assertThat(data.target().name()).isEqualTo("ESTABLISHED");
+    assertThat(actions(data)).containsSubsequence("deliver", "set RCV.NXT = SEG.SEQ+SEG.LEN", ACK);
+    Explanation.Outcome fin = outcome("rfc9293", "SYN_RECV", "FIN+ACK", "seq_acceptable", true, "ack_acceptable", true, "rst_seq_exact", true);
+    assertThat(fin.target().name()).isEqualTo("CLOSE_WAIT");
+    assertThat(actions(fin)).containsSubsequence("deliver", PAST_TEXT_AND_FIN, ACK).contains("signal \"connection closing\"");
+  }
+
   // ---- helpers ------------------------------------------------------------------------------
 
   /** The model's outcome; guards as name, value pairs. */
