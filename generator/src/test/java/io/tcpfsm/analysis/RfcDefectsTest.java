@@ -70,6 +70,36 @@ class RfcDefectsTest {
     }
   }
 
+  // ---- SYN-RECEIVED's ACK test ----------------------------------------------------------------
+
+  /*
+   * RFC 793 p.72: "SYN-RECEIVED STATE: If SND.UNA =< SEG.ACK =< SND.NXT then enter ESTABLISHED
+   * state and continue processing. If the segment acknowledgment is not acceptable, form a
+   * reset segment, <SEQ=SEG.ACK><CTL=RST> and send it."
+   * RFC 9293 3.10.7.4: "If SND.UNA < SEG.ACK =< SND.NXT, then enter ESTABLISHED state".
+   * So SEG.ACK = SND.UNA enters ESTABLISHED under RFC 793 and draws a reset under RFC 9293.
+   */
+  @Test
+  @DisplayName("RFC 793 p.72: in SYN-RECEIVED, SEG.ACK = SND.UNA is acceptable (SND.UNA =< SEG.ACK =< SND.NXT) and enters ESTABLISHED")
+  void synReceivedAcceptsAckEqualToSndUnaUnderRfc793Only() {
+    for (boolean data : new boolean[] {false, true}) {
+      Explanation.Outcome o793 = outcome("rfc793", "SYN_RECV", "ACK", "seq_acceptable", true, "ack_acceptable", false, "ack_is_snd_una", true, "has_data", data);
+      assertThat(o793.target().name()).isEqualTo("ESTABLISHED");
+      assertThat(actions(o793)).doesNotContain("send <SEQ=SEG.ACK><CTL=RST>");
+      assertThat(o793.citation().rfc()).isEqualTo(793);
+      assertThat(o793.citation().page()).isEqualTo(rfc793PageOf("If SND.UNA =< SEG.ACK =< SND.NXT then enter ESTABLISHED state"));
+    }
+    Explanation.Outcome fin793 = outcome("rfc793", "SYN_RECV", "FIN+ACK", "seq_acceptable", true, "ack_acceptable", false, "ack_is_snd_una", true);
+    assertThat(fin793.target().name()).isEqualTo("CLOSE_WAIT");
+
+    Explanation.Outcome o9293 = outcome("rfc9293", "SYN_RECV", "ACK", "seq_acceptable", true, "ack_acceptable", false, "ack_is_snd_una", true, "rst_seq_exact", true);
+    assertThat(o9293.target().name()).isEqualTo("SYN_RECV");
+    assertThat(actions(o9293)).containsExactly("send <SEQ=SEG.ACK><CTL=RST>", "drop");
+    // Outside RFC 793's range too (SEG.ACK < SND.UNA or > SND.NXT): the reset, in both.
+    Explanation.Outcome bad793 = outcome("rfc793", "SYN_RECV", "ACK", "seq_acceptable", true, "ack_acceptable", false, "ack_is_snd_una", false);
+    assertThat(actions(bad793)).containsExactly("send <SEQ=SEG.ACK><CTL=RST>", "drop");
+  }
+
   // ---- text and FIN on one segment ----------------------------------------------------------
 
   private static final String ACK = "send <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>";
