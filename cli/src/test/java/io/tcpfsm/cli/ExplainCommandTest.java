@@ -47,7 +47,7 @@ class ExplainCommandTest {
         // The handshake.
         "rfc9293 | CLOSED      | OPEN_ACTIVE |                                                    | SYN_SENT    | {\"kind\":\"send\",\"flags\":\"SYN\",\"seq\":\"ISS\"}",
         "rfc9293 | LISTEN      | SYN         |                                                    | SYN_RECV    | {\"kind\":\"send\",\"flags\":\"SYN+ACK\",\"seq\":\"ISS\",\"ack\":\"RCV.NXT\"}",
-        "rfc9293 | SYN_SENT    | SYN+ACK     | ack_acceptable=true                                | ESTABLISHED | {\"kind\":\"send\",\"flags\":\"ACK\",\"seq\":\"SND.NXT\",\"ack\":\"RCV.NXT\"}",
+        "rfc9293 | SYN_SENT    | SYN+ACK     | ack_acceptable=true has_data=false                 | ESTABLISHED | {\"kind\":\"send\",\"flags\":\"ACK\",\"seq\":\"SND.NXT\",\"ack\":\"RCV.NXT\"}",
         "rfc9293 | SYN_SENT    | ACK+SYN     | ack_acceptable=false                               | SYN_SENT    | {\"kind\":\"send\",\"flags\":\"RST\",\"seq\":\"SEG.ACK\"}",
         "rfc9293 | SYN_SENT    | SYN         |                                                    | SYN_RECV    | {\"kind\":\"send\",\"flags\":\"SYN+ACK\",\"seq\":\"ISS\",\"ack\":\"RCV.NXT\"}",
         "rfc9293 | LISTEN      | ACK         |                                                    | LISTEN      | {\"kind\":\"send\",\"flags\":\"RST\",\"seq\":\"SEG.ACK\"}",

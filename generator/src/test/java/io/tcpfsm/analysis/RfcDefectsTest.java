@@ -159,6 +159,29 @@ class RfcDefectsTest {
     assertThat(actions(fin)).containsSubsequence("deliver", PAST_TEXT_AND_FIN, ACK).contains("signal \"connection closing\"");
   }
 
+  /*
+   * RFC 793 p.68: "If SND.UNA > ISS (our SYN has been ACKed), change the connection state to
+   * ESTABLISHED, form an ACK segment <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> and send it. ... If
+   * there are other controls or text in the segment then continue processing at the sixth step
+   * below where the URG bit is checked, otherwise return." The seventh step (p.74) accepts the
+   * text and advances RCV.NXT over it; the eighth (p.75) the FIN: ESTABLISHED -> CLOSE-WAIT.
+   */
+  @Test
+  @DisplayName("RFC 793 p.68 / RFC 9293 3.10.7.3: text on SYN,ACK in SYN-SENT is processed from the sixth step on, not dropped")
+  void synAckWithTextInSynSentDeliversAndAcknowledgesIt() {
+    for (String profile : List.of("rfc793", "rfc9293")) {
+      Explanation.Outcome o = outcome(profile, "SYN_SENT", "SYN+ACK", "ack_acceptable", true, "has_data", true);
+      assertThat(o.target().name()).isEqualTo("ESTABLISHED");
+      assertThat(actions(o)).containsSubsequence("set RCV.NXT = SEG.SEQ+1", "deliver", "set RCV.NXT = SEG.SEQ+SEG.LEN", ACK);
+      Explanation.Outcome fin = outcome(profile, "SYN_SENT", "SYN+FIN+ACK", "ack_acceptable", true);
+      assertThat(fin.target().name()).isEqualTo("CLOSE_WAIT");
+      assertThat(actions(fin)).containsSubsequence("set RCV.NXT = SEG.SEQ+1", "deliver", PAST_TEXT_AND_FIN, ACK, "signal \"connection closing\"");
+      Explanation.Outcome bare = outcome(profile, "SYN_SENT", "SYN+ACK", "ack_acceptable", true, "has_data", false);
+      assertThat(bare.target().name()).isEqualTo("ESTABLISHED");
+      assertThat(actions(bare)).contains("set RCV.NXT = SEG.SEQ+1", ACK).doesNotContain("deliver");
+    }
+  }
+
   // ---- helpers ------------------------------------------------------------------------------
 
   /** The model's outcome; guards as name, value pairs. */
