@@ -182,6 +182,31 @@ class RfcDefectsTest {
     }
   }
 
+  // ---- RFC 5961 in every synchronized state ---------------------------------------------------
+
+  /*
+   * RFC 9293 3.10.7.4, fifth step: "TCP stacks that implement RFC 5961 MUST add an input check
+   * that the ACK value is acceptable only if it is in the range of ((SND.UNA - MAX.SND.WND) =<
+   * SEG.ACK =< SND.NXT). All incoming segments whose ACK value doesn't satisfy the above
+   * condition MUST be discarded and an ACK sent back." That check precedes the per-state
+   * processing, LAST-ACK's and TIME-WAIT's included. RFC 793 p.73 has no such test there.
+   */
+  @Test
+  @DisplayName("RFC 9293 3.10.7.4 (RFC 5961 section 5): an unacceptable ACK in LAST-ACK or TIME-WAIT is discarded and answered with an ACK")
+  void unacceptableAckInLastAckAndTimeWaitDrawsAnAckUnderRfc9293() {
+    for (String state : List.of("LAST_ACK", "TIME_WAIT")) {
+      for (String event : List.of("ACK", "FIN+ACK")) {
+        Explanation.Outcome o = outcome("rfc9293", state, event, "seq_acceptable", true, "ack_acceptable", false, "fin_acked", false, "rst_seq_exact", true);
+        assertThat(o.target().name()).as("%s %s", state, event).isEqualTo(state);
+        assertThat(actions(o)).as("%s %s", state, event).containsExactly(ACK, "drop");
+      }
+    }
+    // RFC 793 p.73: "LAST-ACK STATE: The only thing that can arrive in this state is an
+    // acknowledgment of our FIN." No ACK is sent for one that is not.
+    Explanation.Outcome o793 = outcome("rfc793", "LAST_ACK", "ACK", "seq_acceptable", true, "ack_acceptable", false, "fin_acked", false);
+    assertThat(actions(o793)).doesNotContain(ACK);
+  }
+
   // ---- helpers ------------------------------------------------------------------------------
 
   /** The model's outcome; guards as name, value pairs. */
