@@ -207,6 +207,69 @@ class RfcDefectsTest {
     assertThat(actions(o793)).doesNotContain(ACK);
   }
 
+  // ---- signals, queues and timers -------------------------------------------------------------
+
+  /*
+   * RFC 793 p.73: "FIN-WAIT-1 STATE: In addition to the processing for the ESTABLISHED state,
+   * if our FIN is now acknowledged then enter FIN-WAIT-2 and continue processing in that
+   * state. FIN-WAIT-2 STATE: In addition to the processing for the ESTABLISHED state, if the
+   * retransmission queue is empty, the user's CLOSE can be acknowledged ("ok") but do not
+   * delete the TCB."
+   */
+  @Test
+  @DisplayName("RFC 793 p.73 / RFC 9293 3.10.7.4: when our FIN is acknowledged the user's CLOSE is answered \"ok\"")
+  void finAcknowledgedAnswersTheClose() {
+    for (String profile : List.of("rfc793", "rfc9293")) {
+      for (boolean data : new boolean[] {false, true}) {
+        Explanation.Outcome o = outcome(profile, "FIN_WAIT1", "ACK", "seq_acceptable", true, "ack_acceptable", true, "fin_acked", true, "has_data", data);
+        assertThat(o.target().name()).isEqualTo("FIN_WAIT2");
+        assertThat(actions(o)).contains("signal \"ok\"").doesNotContain("delete tcb");
+      }
+      Explanation.Outcome fin = outcome(profile, "FIN_WAIT1", "FIN+ACK", "seq_acceptable", true, "ack_acceptable", true, "fin_acked", true, "rst_seq_exact", true);
+      assertThat(fin.target().name()).isEqualTo("TIME_WAIT");
+      assertThat(actions(fin)).contains("signal \"ok\"", "signal \"connection closing\"");
+    }
+  }
+
+  /*
+   * RFC 793 p.75: "FIN-WAIT-2 STATE: Enter the TIME-WAIT state. Start the time-wait timer,
+   * turn off the other timers."
+   */
+  @Test
+  @DisplayName("RFC 793 p.75: a FIN in FIN-WAIT-2 starts the time-wait timer and turns off the other timers")
+  void finInFinWait2TurnsOffTheOtherTimers() {
+    Explanation.Outcome o = outcome("rfc793", "FIN_WAIT2", "FIN+ACK", "seq_acceptable", true, "ack_acceptable", true);
+    assertThat(o.target().name()).isEqualTo("TIME_WAIT");
+    assertThat(actions(o)).contains("timer start TIME_WAIT", "timer cancel RETRANSMIT", "timer cancel USER");
+  }
+
+  /*
+   * RFC 793 p.58: "ESTABLISHED STATE, FIN-WAIT-1 STATE, FIN-WAIT-2 STATE: If insufficient
+   * incoming segments are queued to satisfy the request, queue the request."
+   */
+  @Test
+  @DisplayName("RFC 793 p.58: a RECEIVE with no text on hand is queued")
+  void receiveWithoutTextIsQueued() {
+    for (String state : List.of("ESTABLISHED", "FIN_WAIT1", "FIN_WAIT2")) {
+      assertThat(actions(outcome("rfc793", state, "RECEIVE", "text_pending", false))).as(state).containsExactly("queue");
+      assertThat(actions(outcome("rfc793", state, "RECEIVE", "text_pending", true))).as(state).containsExactly("deliver");
+    }
+  }
+
+  /*
+   * RFC 793 p.66: "Set RCV.NXT to SEG.SEQ+1, IRS is set to SEG.SEQ and any other control or
+   * text should be queued for processing later."
+   */
+  @Test
+  @DisplayName("RFC 793 p.66: control or text on a SYN arriving in LISTEN is queued for SYN-RECEIVED")
+  void synInListenQueuesItsTextAndControls() {
+    for (String event : List.of("SYN", "SYN+FIN")) {
+      Explanation.Outcome o = outcome("rfc793", "LISTEN", event);
+      assertThat(o.target().name()).isEqualTo("SYN_RECV");
+      assertThat(actions(o)).contains("set RCV.NXT = SEG.SEQ+1", "queue", "send <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>");
+    }
+  }
+
   // ---- helpers ------------------------------------------------------------------------------
 
   /** The model's outcome; guards as name, value pairs. */
