@@ -270,6 +270,27 @@ class RfcDefectsTest {
     }
   }
 
+  /*
+   * RFC 793 p.70: "ESTABLISHED, FIN-WAIT-1, FIN-WAIT-2, CLOSE-WAIT: If the RST bit is set then,
+   * any outstanding RECEIVEs and SEND should receive "reset" responses. ... Users should also
+   * receive an unsolicited general "connection reset" signal."
+   * RFC 793 p.71: "If the SYN is in the window it is an error, send a reset, any outstanding
+   * RECEIVEs and SEND should receive "reset" responses, ... the user should also receive an
+   * unsolicited general "connection reset" signal, enter the CLOSED state".
+   */
+  @Test
+  @DisplayName("RFC 793 p.70-71: a RST or an in-window SYN answers outstanding calls \"reset\" and signals \"connection reset\"")
+  void resetAnswersOutstandingCallsAndSignalsTheUser() {
+    for (String state : List.of("ESTABLISHED", "FIN_WAIT1", "FIN_WAIT2", "CLOSE_WAIT")) {
+      Explanation.Outcome rst = outcome("rfc793", state, "RST", "seq_acceptable", true);
+      assertThat(rst.target().name()).isEqualTo("CLOSED");
+      assertThat(actions(rst)).contains("signal \"reset\"", "signal \"connection reset\"", "delete tcb");
+      Explanation.Outcome syn = outcome("rfc793", state, "SYN", "seq_acceptable", true);
+      assertThat(syn.target().name()).isEqualTo("CLOSED");
+      assertThat(actions(syn)).contains("signal \"reset\"", "signal \"connection reset\"", "delete tcb");
+    }
+  }
+
   // ---- helpers ------------------------------------------------------------------------------
 
   /** The model's outcome; guards as name, value pairs. */
