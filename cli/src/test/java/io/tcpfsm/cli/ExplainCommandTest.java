@@ -56,8 +56,8 @@ class ExplainCommandTest {
         "rfc9293 | FIN_WAIT1   | FIN+ACK     | seq_acceptable=true ack_acceptable=true fin_acked=true  | TIME_WAIT | {\"kind\":\"deliver\"}",
         "rfc9293 | FIN_WAIT1   | FIN+ACK     | seq_acceptable=true ack_acceptable=true fin_acked=false | CLOSING   | {\"kind\":\"deliver\"}",
         "rfc9293 | FIN_WAIT1   | ACK         | seq_acceptable=true ack_acceptable=true fin_acked=true has_data=false | FIN_WAIT2 | {\"kind\":\"timer\",\"op\":\"cancel\",\"timer\":\"RETRANSMIT\"}",
-        "rfc9293 | LAST_ACK    | ACK         | seq_acceptable=true fin_acked=true                 | CLOSED      | {\"kind\":\"timer\",\"op\":\"cancel\",\"timer\":\"RETRANSMIT\"}",
-        "rfc9293 | TIME_WAIT   | FIN+ACK     | seq_acceptable=true                                | TIME_WAIT   | {\"kind\":\"send\",\"flags\":\"ACK\",\"seq\":\"SND.NXT\",\"ack\":\"RCV.NXT\"}",
+        "rfc9293 | LAST_ACK    | ACK         | seq_acceptable=true ack_acceptable=true fin_acked=true | CLOSED      | {\"kind\":\"timer\",\"op\":\"cancel\",\"timer\":\"RETRANSMIT\"}",
+        "rfc9293 | TIME_WAIT   | FIN+ACK     | seq_acceptable=true ack_acceptable=true            | TIME_WAIT   | {\"kind\":\"send\",\"flags\":\"ACK\",\"seq\":\"SND.NXT\",\"ack\":\"RCV.NXT\"}",
         "rfc9293 | TIME_WAIT   | TIMEOUT_TIME_WAIT |                                              | CLOSED      | {\"kind\":\"delete_tcb\"}",
         // Error replies to user calls.
         "rfc9293 | CLOSED      | SEND        |                                                    | CLOSED      | {\"kind\":\"signal\",\"text\":\"error: connection does not exist\"}",
