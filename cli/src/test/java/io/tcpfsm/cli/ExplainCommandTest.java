@@ -50,7 +50,7 @@ class ExplainCommandTest {
         // The handshake.
         "rfc9293 | CLOSED      | OPEN_ACTIVE |                                                    | SYN_SENT    | {\"kind\":\"send\",\"flags\":\"SYN\",\"seq\":\"ISS\"}",
         "rfc9293 | LISTEN      | SYN         |                                                    | SYN_RECV    | {\"kind\":\"send\",\"flags\":\"SYN+ACK\",\"seq\":\"ISS\",\"ack\":\"RCV.NXT\"}",
-        "rfc9293 | SYN_SENT    | SYN+ACK     | ack_acceptable=true                                | ESTABLISHED | {\"kind\":\"send\",\"flags\":\"ACK\",\"seq\":\"SND.NXT\",\"ack\":\"RCV.NXT\"}",
+        "rfc9293 | SYN_SENT    | SYN+ACK     | ack_acceptable=true has_data=false                 | ESTABLISHED | {\"kind\":\"send\",\"flags\":\"ACK\",\"seq\":\"SND.NXT\",\"ack\":\"RCV.NXT\"}",
         "rfc9293 | SYN_SENT    | ACK+SYN     | ack_acceptable=false                               | SYN_SENT    | {\"kind\":\"send\",\"flags\":\"RST\",\"seq\":\"SEG.ACK\"}",
         "rfc9293 | SYN_SENT    | SYN         |                                                    | SYN_RECV    | {\"kind\":\"send\",\"flags\":\"SYN+ACK\",\"seq\":\"ISS\",\"ack\":\"RCV.NXT\"}",
         "rfc9293 | LISTEN      | ACK         |                                                    | LISTEN      | {\"kind\":\"send\",\"flags\":\"RST\",\"seq\":\"SEG.ACK\"}",
@@ -59,8 +59,8 @@ class ExplainCommandTest {
         "rfc9293 | FIN_WAIT1   | FIN+ACK     | seq_acceptable=true ack_acceptable=true fin_acked=true  | TIME_WAIT | {\"kind\":\"deliver\"}",
         "rfc9293 | FIN_WAIT1   | FIN+ACK     | seq_acceptable=true ack_acceptable=true fin_acked=false | CLOSING   | {\"kind\":\"deliver\"}",
         "rfc9293 | FIN_WAIT1   | ACK         | seq_acceptable=true ack_acceptable=true fin_acked=true has_data=false | FIN_WAIT2 | {\"kind\":\"timer\",\"op\":\"cancel\",\"timer\":\"RETRANSMIT\"}",
-        "rfc9293 | LAST_ACK    | ACK         | seq_acceptable=true fin_acked=true                 | CLOSED      | {\"kind\":\"timer\",\"op\":\"cancel\",\"timer\":\"RETRANSMIT\"}",
-        "rfc9293 | TIME_WAIT   | FIN+ACK     | seq_acceptable=true                                | TIME_WAIT   | {\"kind\":\"send\",\"flags\":\"ACK\",\"seq\":\"SND.NXT\",\"ack\":\"RCV.NXT\"}",
+        "rfc9293 | LAST_ACK    | ACK         | seq_acceptable=true ack_acceptable=true fin_acked=true | CLOSED      | {\"kind\":\"timer\",\"op\":\"cancel\",\"timer\":\"RETRANSMIT\"}",
+        "rfc9293 | TIME_WAIT   | FIN+ACK     | seq_acceptable=true ack_acceptable=true            | TIME_WAIT   | {\"kind\":\"send\",\"flags\":\"ACK\",\"seq\":\"SND.NXT\",\"ack\":\"RCV.NXT\"}",
         "rfc9293 | TIME_WAIT   | TIMEOUT_TIME_WAIT |                                              | CLOSED      | {\"kind\":\"delete_tcb\"}",
         // Error replies to user calls.
         "rfc9293 | CLOSED      | SEND        |                                                    | CLOSED      | {\"kind\":\"signal\",\"text\":\"error: connection does not exist\"}",

@@ -68,8 +68,7 @@ class MachinePathsTest {
           .findFirst()
           .orElseThrow(() -> new AssertionError("no '" + tag + "' transition leaves " + from));
       Event event = m.events().stream().filter(e -> matcher.appliesTo(t, e)).findFirst().orElseThrow();
-      int guards = satisfying(t);
-      TcpStep step = machine.step(state, TcpEvent.valueOf(event.name().replace('+', '_')), guards);
+      TcpStep step = stepByTagged(machine, state, TcpEvent.valueOf(event.name().replace('+', '_')), t);
       assertThat(step.source()).as("the tagged transition applies in " + state).isEqualTo("spec/tcp.fsm:" + t.pos().line());
       used.add(t);
       state = step.target();
@@ -79,14 +78,30 @@ class MachinePathsTest {
     assertThat(used).containsExactlyInAnyOrderElementsOf(tagged);
   }
 
-  /** A guard mask under which the transition's guard holds. */
-  private static int satisfying(Transition t) {
+  /**
+   * The step under the first guard mask for which the transition's guard holds and the profile
+   * takes that transition. A profile delta may claim valuations that cannot occur together
+   * (rfc9293's "not ack_acceptable" in LAST-ACK also covers "fin_acked"), so the first mask that
+   * satisfies the guard is not always one the tagged transition keeps; if no mask is, the step
+   * of the first satisfying one is returned and the caller's assertion names the difference.
+   */
+  private static TcpStep stepByTagged(Spec.StepFunction machine, TcpState state, TcpEvent event, Transition t) {
+    TcpStep first = null;
     for (int g = 0; g <= ALL_GUARDS; g++) {
       if (t.guard() == null || t.guard().test(Spec.holds(g))) {
-        return g;
+        TcpStep step = machine.step(state, event, g);
+        if (step.source().equals("spec/tcp.fsm:" + t.pos().line())) {
+          return step;
+        }
+        if (first == null) {
+          first = step;
+        }
       }
     }
-    throw new AssertionError("guard of line " + t.pos().line() + " is unsatisfiable");
+    if (first == null) {
+      throw new AssertionError("guard of line " + t.pos().line() + " is unsatisfiable");
+    }
+    return first;
   }
 
   private static Set<TcpState> reachableFrom(Spec.StepFunction machine, TcpState start) {

@@ -83,6 +83,7 @@ class JavaEmitterTest {
     assertThat(outcome.actions()).containsExactly(
         "set RCV.NXT = SEG.SEQ+1",
         "set IRS = SEG.SEQ",
+        "queue",
         "send <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>",
         "set SND.NXT = ISS+1",
         "set SND.UNA = ISS",

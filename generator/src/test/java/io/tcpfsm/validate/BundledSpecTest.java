@@ -102,7 +102,7 @@ class BundledSpecTest {
         "in CLOSED on STATUS                            | CLOSED      | state CLOSED has no transition on STATUS",
         "in LISTEN on SEND -> SYN_SENT {                | LISTEN      | state LISTEN has no transition on SEND",
         "in CLOSE_WAIT on RECEIVE when text_pending {   | CLOSE_WAIT  | state CLOSE_WAIT has no transition on RECEIVE when text_pending",
-        "in TIME_WAIT on FIN+ACK when seq_acceptable {  | TIME_WAIT   | state TIME_WAIT has no transition on FIN+ACK when seq_acceptable"
+        "in CLOSE_WAIT on FIN+ACK when seq_acceptable and ack_acceptable { | CLOSE_WAIT | state CLOSE_WAIT has no transition on FIN+ACK when seq_acceptable and ack_acceptable"
       })
   void deletedTransitionLeavesAGapAtTheStatesDeclaration(String head, String state, String message) {
     List<String> spec = new ArrayList<>(lines);
