@@ -46,7 +46,7 @@ public sealed interface Condition {
   record Or(Condition left, Condition right) implements Condition {
     @Override
     public String render() {
-      return left.render() + " or " + right.render();
+      return group(left) + " or " + group(right);
     }
 
     @Override
@@ -67,6 +67,11 @@ public sealed interface Condition {
     public void values(Consumer<SeqExpr> into) {
       operand.values(into);
     }
+  }
+
+  /** An {@code and} inside an {@code or} keeps the parentheses the RFC writes. */
+  private static String group(Condition c) {
+    return c instanceof And ? "(" + c.render() + ")" : c.render();
   }
 
   private static String wrap(Condition c) {

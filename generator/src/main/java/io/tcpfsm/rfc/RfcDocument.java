@@ -20,6 +20,11 @@ public final class RfcDocument {
   // unnumbered back matter ("      GLOSSARY"); both end the section before them.
   private static final Pattern CENTRED_CHAPTER = Pattern.compile("^\\s{8,}(\\d+)\\.\\s+([A-Z][A-Z ]*[A-Z])\\s*$");
   private static final Pattern CENTRED_BACK_MATTER = Pattern.compile("^\\s{20,}([A-Z]{4,})\\s*$");
+  // Older RFCs (1122, 1337, 2525) indent their sub-section headings by depth:
+  // "         4.2.2.20  Event Processing: RFC-793 Section 3.9". Read only in documents that
+  // have no numbered sub-section heading in column 0, where an indented one could be a list.
+  private static final Pattern INDENTED_HEADING = Pattern.compile("^\\s{1,16}(\\d+(?:\\.\\d+)+)\\.?\\s{2,}([A-Z].*)$");
+  private static final Pattern DOTTED_COLUMN_0 = Pattern.compile("^\\d+(?:\\.\\d+)+\\.?\\s+\\S.*$");
   private static final Pattern FOOTER = Pattern.compile("\\[Page (\\d+)\\]\\s*$");
 
   private final int number;
@@ -74,8 +79,12 @@ public final class RfcDocument {
   private static Map<String, RfcSection> index(List<String> lines, List<Integer> pageOfLine) {
     List<int[]> headings = new ArrayList<>();
     List<String[]> names = new ArrayList<>();
+    boolean indented = lines.stream().noneMatch(l -> DOTTED_COLUMN_0.matcher(l).matches() && !l.contains("...."));
     for (int i = 0; i < lines.size(); i++) {
       Matcher m = HEADING.matcher(lines.get(i));
+      if (indented && !m.matches()) {
+        m = INDENTED_HEADING.matcher(lines.get(i));
+      }
       Matcher chapter = CENTRED_CHAPTER.matcher(lines.get(i));
       // Table-of-contents lines end in dotted leaders and a page number; they are not headings.
       if (lines.get(i).contains("....")) {
