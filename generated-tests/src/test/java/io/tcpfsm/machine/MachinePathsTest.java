@@ -18,12 +18,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Properties of the generated machine as a graph: ways out, and the textbook paths. */
 class MachinePathsTest {
-  private static final int ALL_GUARDS = (1 << TcpGuard.values().length) - 1;
+  private static final int ALL_GUARDS = TcpGuard.all();
 
   @ParameterizedTest
   @ValueSource(strings = {"rfc793", "rfc9293"})
   void fromEveryReachableStateSomeSequenceReachesClosed(String profile) {
-    Spec.StepFunction machine = Spec.MACHINES.get(profile);
+    TcpMachine machine = Spec.MACHINES.get(profile);
     Set<TcpState> reachable = reachableFrom(machine, TcpState.CLOSED);
     assertThat(reachable).as("states reachable in " + profile).contains(TcpState.ESTABLISHED, TcpState.TIME_WAIT);
     for (TcpState s : reachable) {
@@ -57,7 +57,7 @@ class MachinePathsTest {
     Machine m = Spec.machine();
     Matcher matcher = new Matcher(m);
     List<Transition> tagged = m.transitions().stream().filter(t -> t.tags().contains(tag)).toList();
-    Spec.StepFunction machine = Spec.MACHINES.get(profile);
+    TcpMachine machine = Spec.MACHINES.get(profile);
     TcpState state = TcpState.CLOSED;
     List<String> visited = new ArrayList<>(List.of(state.name()));
     List<Transition> used = new ArrayList<>();
@@ -70,7 +70,8 @@ class MachinePathsTest {
       Event event = m.events().stream().filter(e -> matcher.appliesTo(t, e)).findFirst().orElseThrow();
       int guards = satisfying(t);
       TcpStep step = machine.step(state, TcpEvent.valueOf(event.name().replace('+', '_')), guards);
-      assertThat(step.source()).as("the tagged transition applies in " + state).isEqualTo("spec/tcp.fsm:" + t.pos().line());
+      assertThat(step.rule().source()).as("the tagged transition applies in " + state).isEqualTo("spec/tcp.fsm:" + t.pos().line());
+      assertThat(step.rule().specName()).isEqualTo(t.name());
       used.add(t);
       state = step.target();
       visited.add(state.name());
@@ -89,7 +90,7 @@ class MachinePathsTest {
     throw new AssertionError("guard of line " + t.pos().line() + " is unsatisfiable");
   }
 
-  private static Set<TcpState> reachableFrom(Spec.StepFunction machine, TcpState start) {
+  private static Set<TcpState> reachableFrom(TcpMachine machine, TcpState start) {
     Set<TcpState> seen = EnumSet.of(start);
     Deque<TcpState> work = new ArrayDeque<>(List.of(start));
     while (!work.isEmpty()) {
