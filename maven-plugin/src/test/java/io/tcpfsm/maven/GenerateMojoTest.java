@@ -36,6 +36,15 @@ class GenerateMojoTest {
       defaults { target stay cite RFC793 3.9 p.53 }
       """;
 
+  /** tiny.fsm's answer key, written by hand: state, event, guards, target, actions, rule. */
+  private static final String KEY = """
+      # profile default of machine tiny
+      CLOSED\tOPEN_ACTIVE\t-\tOPEN\t-\tclosed_on_open_active
+      CLOSED\tCLOSE\t-\tCLOSED\tsignal "error: connection does not exist"\tclosed_on_close
+      OPEN\tOPEN_ACTIVE\t-\tOPEN\tsignal "error: connection already exists"\topen_on_open_active
+      OPEN\tCLOSE\t-\tCLOSED\t-\topen_on_close
+      """;
+
   /** Keeps what the goal logs. */
   static final class Captured extends SystemStreamLog {
     final List<String> errors = new ArrayList<>();
@@ -75,6 +84,7 @@ class GenerateMojoTest {
   void validSpecGeneratesTheMachineAndTestsAndAddsTheirRoots() throws Exception {
     Path specs = Files.createDirectories(dir.resolve("tcpfsm"));
     Files.writeString(specs.resolve("tiny.fsm"), SPEC);
+    Files.writeString(specs.resolve("tiny.default.cells"), KEY);
     MavenProject project = new MavenProject();
     Captured log = new Captured();
 
@@ -83,11 +93,28 @@ class GenerateMojoTest {
     assertThat(log.errors).isEmpty();
     Path pkg = dir.resolve("out/main/com/example/tiny");
     assertThat(pkg.resolve("TinyMachine.java")).exists();
-    assertThat(Files.readString(pkg.resolve("TinyMachine.java"))).contains("Spec: tcpfsm/tiny.fsm:10");
+    assertThat(pkg.resolve("DefaultMachine.java")).exists();
+    // Generated code names the spec by folder and file, so it does not depend on the checkout's place.
+    assertThat(Files.readString(pkg.resolve("TinyRule.java")))
+        .contains("CLOSED_ON_OPEN_ACTIVE(\"closed_on_open_active\", \"in CLOSED on OPEN_ACTIVE -> OPEN\", 10,")
+        .contains("return \"tcpfsm/tiny.fsm:\" + line;");
     assertThat(dir.resolve("out/test/com/example/tiny/TinyOpenTest.java")).exists();
     assertThat(project.getCompileSourceRoots()).contains(dir.resolve("out/main").toString());
     assertThat(project.getTestCompileSourceRoots()).contains(dir.resolve("out/test").toString());
     assertThat(log.infos).anyMatch(l -> l.contains("4 cell tests"));
+  }
+
+  @Test
+  void testsWithoutAnAnswerKeyFailTheBuildSayingHowToWriteIt() throws Exception {
+    Path specs = Files.createDirectories(dir.resolve("tcpfsm"));
+    Files.writeString(specs.resolve("tiny.fsm"), SPEC);
+    Captured log = new Captured();
+
+    assertThatThrownBy(() -> mojo(specs, true, new MavenProject(), log).execute())
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("1 error");
+    assertThat(log.errors).singleElement().asString()
+        .contains("no answer key for profile default").contains("explain --all --profile default").contains("tiny.default.cells");
   }
 
   @Test
