@@ -47,7 +47,7 @@ public class StepBenchmark {
     for (int i = 0; i < N; i++) {
       states[i] = allStates[random.nextInt(allStates.length)];
       events[i] = allEvents[random.nextInt(allEvents.length)];
-      guards[i] = random.nextInt(1 << TcpGuard.values().length);
+      guards[i] = random.nextInt(TcpGuard.all() + 1);
     }
   }
 

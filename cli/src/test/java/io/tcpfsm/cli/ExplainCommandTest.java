@@ -84,6 +84,7 @@ class ExplainCommandTest {
     assertThat(r.out().trim())
         .isEqualTo(
             "{\"profile\":\"rfc793\",\"state\":\"CLOSE_WAIT\",\"event\":\"CLOSE\",\"guards\":{},\"target\":\"CLOSING\","
+                + "\"rule\":\"rfc793_close_wait_on_close\","
                 + "\"actions\":[{\"kind\":\"send\",\"flags\":\"FIN+ACK\",\"seq\":\"SND.NXT\",\"ack\":\"RCV.NXT\"},"
                 + "{\"kind\":\"set\",\"var\":\"SND.NXT\",\"value\":\"SND.NXT+1\"},"
                 + "{\"kind\":\"timer\",\"op\":\"start\",\"timer\":\"RETRANSMIT\"}],"

@@ -18,12 +18,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Properties of the generated machine as a graph: ways out, and the textbook paths. */
 class MachinePathsTest {
-  private static final int ALL_GUARDS = (1 << TcpGuard.values().length) - 1;
+  private static final int ALL_GUARDS = TcpGuard.all();
 
   @ParameterizedTest
   @ValueSource(strings = {"rfc793", "rfc9293"})
   void fromEveryReachableStateSomeSequenceReachesClosed(String profile) {
-    Spec.StepFunction machine = Spec.MACHINES.get(profile);
+    TcpMachine machine = Spec.MACHINES.get(profile);
     Set<TcpState> reachable = reachableFrom(machine, TcpState.CLOSED);
     assertThat(reachable).as("states reachable in " + profile).contains(TcpState.ESTABLISHED, TcpState.TIME_WAIT);
     for (TcpState s : reachable) {
@@ -57,7 +57,7 @@ class MachinePathsTest {
     Machine m = Spec.machine();
     Matcher matcher = new Matcher(m);
     List<Transition> tagged = m.transitions().stream().filter(t -> t.tags().contains(tag)).toList();
-    Spec.StepFunction machine = Spec.MACHINES.get(profile);
+    TcpMachine machine = Spec.MACHINES.get(profile);
     TcpState state = TcpState.CLOSED;
     List<String> visited = new ArrayList<>(List.of(state.name()));
     List<Transition> used = new ArrayList<>();
@@ -69,7 +69,8 @@ class MachinePathsTest {
           .orElseThrow(() -> new AssertionError("no '" + tag + "' transition leaves " + from));
       Event event = m.events().stream().filter(e -> matcher.appliesTo(t, e)).findFirst().orElseThrow();
       TcpStep step = stepByTagged(machine, state, TcpEvent.valueOf(event.name().replace('+', '_')), t);
-      assertThat(step.source()).as("the tagged transition applies in " + state).isEqualTo("spec/tcp.fsm:" + t.pos().line());
+      assertThat(step.rule().source()).as("the tagged transition applies in " + state).isEqualTo("spec/tcp.fsm:" + t.pos().line());
+      assertThat(step.rule().specName()).isEqualTo(t.name());
       used.add(t);
       state = step.target();
       visited.add(state.name());
@@ -85,12 +86,12 @@ class MachinePathsTest {
    * satisfies the guard is not always one the tagged transition keeps; if no mask is, the step
    * of the first satisfying one is returned and the caller's assertion names the difference.
    */
-  private static TcpStep stepByTagged(Spec.StepFunction machine, TcpState state, TcpEvent event, Transition t) {
+  private static TcpStep stepByTagged(TcpMachine machine, TcpState state, TcpEvent event, Transition t) {
     TcpStep first = null;
     for (int g = 0; g <= ALL_GUARDS; g++) {
       if (t.guard() == null || t.guard().test(Spec.holds(g))) {
         TcpStep step = machine.step(state, event, g);
-        if (step.source().equals("spec/tcp.fsm:" + t.pos().line())) {
+        if (step.rule().source().equals("spec/tcp.fsm:" + t.pos().line())) {
           return step;
         }
         if (first == null) {
@@ -104,7 +105,7 @@ class MachinePathsTest {
     return first;
   }
 
-  private static Set<TcpState> reachableFrom(Spec.StepFunction machine, TcpState start) {
+  private static Set<TcpState> reachableFrom(TcpMachine machine, TcpState start) {
     Set<TcpState> seen = EnumSet.of(start);
     Deque<TcpState> work = new ArrayDeque<>(List.of(start));
     while (!work.isEmpty()) {

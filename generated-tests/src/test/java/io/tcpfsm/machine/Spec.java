@@ -6,21 +6,25 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Predicate;
 
 /** The bundled spec, as the build generated the machine from it, and the generated machines. */
 final class Spec {
-  /** The generated step functions by profile: what the properties test. */
-  static final Map<String, StepFunction> MACHINES = Map.of("rfc793", Rfc793Machine::step, "rfc9293", Rfc9293Machine::step);
+  /** The generated machines by the spec's profile names: what the properties test. */
+  static final Map<String, TcpMachine> MACHINES = machines();
 
   private static Validator.Result result;
 
   private Spec() {}
 
-  /** A generated machine's step function. */
-  interface StepFunction {
-    TcpStep step(TcpState state, TcpEvent event, int guards);
+  private static Map<String, TcpMachine> machines() {
+    Map<String, TcpMachine> out = new LinkedHashMap<>();
+    for (TcpProfile p : TcpProfile.values()) {
+      out.put(p.specName(), p);
+    }
+    return out;
   }
 
   static synchronized Validator.Result result() {

@@ -19,7 +19,7 @@ public enum Code {
   INCOMPLETE(12, Severity.ERROR, "a state × event × guard valuation with no outcome"),
   OVERLAP(13, Severity.ERROR, "two transitions apply to the same cell"),
   MISSING_CITATION(14, Severity.ERROR, "a transition that cites no RFC clause"),
-  UNKNOWN_RFC(15, Severity.ERROR, "a citation of an RFC whose text is not bundled"),
+  UNKNOWN_RFC(15, Severity.ERROR, "a citation of a document that is not bundled or not declared"),
   UNKNOWN_SECTION(16, Severity.ERROR, "a citation of a section the RFC does not have"),
   PAGE_OUT_OF_RANGE(17, Severity.ERROR, "a citation of a page outside the cited section"),
   PAGE_NOT_AVAILABLE(18, Severity.ERROR, "a page cited in an RFC whose text has no pages"),

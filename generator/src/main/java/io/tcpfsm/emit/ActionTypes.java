@@ -30,8 +30,9 @@ final class ActionTypes {
   }
 
   TypeSpec emit() {
+    // Sealed over the kinds the spec uses; a spec without actions has none to permit.
     TypeSpec.Builder type = TypeSpec.interfaceBuilder(t.action())
-        .addModifiers(Modifier.PUBLIC, Modifier.SEALED)
+        .addModifiers(vocabulary.kinds().isEmpty() ? new Modifier[] {Modifier.PUBLIC} : new Modifier[] {Modifier.PUBLIC, Modifier.SEALED})
         .addJavadoc("One action of a step; whoever runs the machine runs a step's actions in order,\n"
             + "each through {@link #accept(Handler)}.\n\n<p>$L\n", generatedBy)
         .addMethod(MethodSpec.methodBuilder("render").addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
@@ -146,7 +147,7 @@ final class ActionTypes {
     return TypeSpec.recordBuilder("Signal")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addSuperinterface(t.action())
-        .addJavadoc("Tell the application something, in the RFC's words.\n\n@param text what to say\n")
+        .addJavadoc("Tell the application something, in the spec's words.\n\n@param text what to say\n")
         .recordConstructor(MethodSpec.constructorBuilder().addParameter(String.class, "text").build())
         .addMethod(render().addStatement("return \"signal \\\"\" + text + \"\\\"\"").build())
         .addMethod(accept("signal"))

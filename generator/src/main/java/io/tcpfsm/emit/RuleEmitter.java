@@ -32,6 +32,8 @@ final class RuleEmitter {
   }
 
   TypeSpec emit() {
+    // A spec that cites nothing (a machine that is not about an RFC) gets no citations.
+    boolean cites = m.allTransitions().stream().anyMatch(tr -> !tr.citations().isEmpty());
     TypeName citations = ParameterizedTypeName.get(ClassName.get(List.class), t.citation());
     TypeSpec.Builder b = TypeSpec.enumBuilder(t.rule()).addModifiers(Modifier.PUBLIC)
         .addJavadoc("Every rule of machine $L, in the order the spec writes them: what a step did, and why.\n\n<p>$L\n", m.name(), generatedBy);
@@ -43,30 +45,42 @@ final class RuleEmitter {
       if (tr.note() != null) {
         doc.add("<p>$L\n", Names.javadoc(tr.note()));
       }
-      b.addEnumConstant(Names.ruleConstant(tr), TypeSpec.anonymousClassBuilder("$S, $S, $L, $L,\n$L,\n$L",
-              tr.name(), tr.head(), tr.pos().line(), tr.note() == null ? "null" : CodeBlock.of("$S", tr.note()),
-              citations(tr.citations()), code.actions(tr.actions()))
-          .addJavadoc(doc.build()).build());
+      CodeBlock head = CodeBlock.of("$S, $S, $L, $L", tr.name(), tr.head(), tr.pos().line(), tr.note() == null ? "null" : CodeBlock.of("$S", tr.note()));
+      CodeBlock args = cites
+          ? CodeBlock.of("$L,\n$>$>$L,\n$L$<$<", head, citations(tr.citations()), code.actions(tr.actions()))
+          : CodeBlock.of("$L,\n$>$>$L$<$<", head, code.actions(tr.actions()));
+      b.addEnumConstant(Names.ruleConstant(tr), TypeSpec.anonymousClassBuilder(args).addJavadoc(doc.build()).build());
     }
-    return b
-        .addType(citation())
-        .addField(String.class, "specName", Modifier.PRIVATE, Modifier.FINAL)
+    MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
+        .addParameter(String.class, "specName").addParameter(String.class, "head").addParameter(TypeName.INT, "line")
+        .addParameter(String.class, "note");
+    if (cites) {
+      constructor.addParameter(citations, "citations");
+    }
+    constructor.addParameter(t.actionList(), "actions")
+        .addStatement("this.specName = specName").addStatement("this.head = head").addStatement("this.line = line")
+        .addStatement("this.note = note");
+    if (cites) {
+      constructor.addStatement("this.citations = citations");
+    }
+    constructor.addStatement("this.actions = actions");
+    b.addField(String.class, "specName", Modifier.PRIVATE, Modifier.FINAL)
         .addField(String.class, "head", Modifier.PRIVATE, Modifier.FINAL)
         .addField(TypeName.INT, "line", Modifier.PRIVATE, Modifier.FINAL)
-        .addField(String.class, "note", Modifier.PRIVATE, Modifier.FINAL)
-        .addField(citations, "citations", Modifier.PRIVATE, Modifier.FINAL)
-        .addField(t.actionList(), "actions", Modifier.PRIVATE, Modifier.FINAL)
-        .addMethod(MethodSpec.constructorBuilder()
-            .addParameter(String.class, "specName").addParameter(String.class, "head").addParameter(TypeName.INT, "line")
-            .addParameter(String.class, "note").addParameter(citations, "citations").addParameter(t.actionList(), "actions")
-            .addStatement("this.specName = specName").addStatement("this.head = head").addStatement("this.line = line")
-            .addStatement("this.note = note").addStatement("this.citations = citations").addStatement("this.actions = actions")
-            .build())
+        .addField(String.class, "note", Modifier.PRIVATE, Modifier.FINAL);
+    if (cites) {
+      b.addType(citation()).addField(citations, "citations", Modifier.PRIVATE, Modifier.FINAL);
+    }
+    b.addField(t.actionList(), "actions", Modifier.PRIVATE, Modifier.FINAL)
+        .addMethod(constructor.build())
         .addMethod(TypesEmitter.getter(ClassName.get(String.class), "specName", "specName", "The rule's name in the spec."))
         .addMethod(TypesEmitter.getter(ClassName.get(String.class), "head", "head", "The rule's head as the spec writes it: {@code in STATES on EVENTS when GUARD -> TARGET}."))
         .addMethod(TypesEmitter.getter(TypeName.INT, "line", "line", "The spec line the rule starts on."))
-        .addMethod(TypesEmitter.getter(ClassName.get(String.class), "note", "note", "The spec's note on the rule, or null."))
-        .addMethod(TypesEmitter.getter(citations, "citations", "citations", "The clauses the rule implements, as the spec cites them."))
+        .addMethod(TypesEmitter.getter(ClassName.get(String.class), "note", "note", "The spec's note on the rule, or null."));
+    if (cites) {
+      b.addMethod(TypesEmitter.getter(citations, "citations", "citations", "The clauses the rule implements, as the spec cites them."));
+    }
+    return b
         .addMethod(TypesEmitter.getter(t.actionList(), "actions", "actions", "What the rule does, in order."))
         .addMethod(MethodSpec.methodBuilder("source").addModifiers(Modifier.PUBLIC).returns(String.class)
             .addJavadoc("Where the rule is written.\n\n@return {@code $L:LINE}\n", m.file())
@@ -86,7 +100,7 @@ final class RuleEmitter {
   }
 
   private TypeSpec citation() {
-    return TypeSpec.recordBuilder("Citation").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+    return TypeSpec.recordBuilder("Citation").addModifiers(Modifier.PUBLIC)
         .addJavadoc("A clause a rule implements: the document, its section, page and quoted words; absent\n"
             + "parts are null.\n\n@param document {@code RFC9293}, or a source the spec declares\n@param section the section\n"
             + "@param page the page, in a paginated RFC\n@param quote the words quoted\n")

@@ -75,22 +75,29 @@ final class TypesEmitter {
   }
 
   private TypeSpec state() {
+    // A spec whose states have other spellings (SYN-RECEIVED for SYN_RECV) gets rfcName().
+    boolean aliases = m.states().stream().anyMatch(s -> !s.aliases().isEmpty());
     TypeSpec.Builder b = TypeSpec.enumBuilder(t.state())
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc("The states of machine $L.\n\n<p>$L\n", m.name(), generatedBy);
     for (State s : m.states()) {
-      b.addEnumConstant(Names.constant(s.name()), TypeSpec.anonymousClassBuilder("$S, $S, $L, $L", s.rfcName(), nz(s.description()), s.initial(), s.isFinal())
-          .addJavadoc("$L ($L): $L.\n", s.name(), s.rfcName(), Names.javadoc(nz(s.description())))
+      CodeBlock args = aliases
+          ? CodeBlock.of("$S, $S, $L, $L", s.rfcName(), nz(s.description()), s.initial(), s.isFinal())
+          : CodeBlock.of("$S, $L, $L", nz(s.description()), s.initial(), s.isFinal());
+      b.addEnumConstant(Names.constant(s.name()), TypeSpec.anonymousClassBuilder(args)
+          .addJavadoc("$L: $L.\n", spelled(s), Names.javadoc(nz(s.description())))
           .build());
     }
-    return textFields(b, List.of("rfcName", "description"))
+    MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
+    if (aliases) {
+      constructor.addParameter(String.class, "rfcName").addStatement("this.rfcName = rfcName");
+    }
+    constructor.addParameter(String.class, "description").addParameter(TypeName.BOOLEAN, "initial").addParameter(TypeName.BOOLEAN, "isFinal")
+        .addStatement("this.description = description").addStatement("this.initial = initial").addStatement("this.isFinal = isFinal");
+    return textFields(b, aliases ? List.of("rfcName", "description") : List.of("description"))
         .addField(TypeName.BOOLEAN, "initial", Modifier.PRIVATE, Modifier.FINAL)
         .addField(TypeName.BOOLEAN, "isFinal", Modifier.PRIVATE, Modifier.FINAL)
-        .addMethod(MethodSpec.constructorBuilder()
-            .addParameter(String.class, "rfcName").addParameter(String.class, "description")
-            .addParameter(TypeName.BOOLEAN, "initial").addParameter(TypeName.BOOLEAN, "isFinal")
-            .addStatement("this.rfcName = rfcName").addStatement("this.description = description")
-            .addStatement("this.initial = initial").addStatement("this.isFinal = isFinal").build())
+        .addMethod(constructor.build())
         .addMethod(getter(TypeName.BOOLEAN, "isInitial", "initial", "Whether the machine starts here."))
         .addMethod(getter(TypeName.BOOLEAN, "isFinal", "isFinal", "Whether the spec marks this state final."))
         .build();
@@ -137,21 +144,53 @@ final class TypesEmitter {
 
   private TypeSpec event() {
     boolean segments = !m.flags().isEmpty();
+    List<String> kinds = new ArrayList<>();
+    List<String> words = new ArrayList<>();
+    List<String> examples = new ArrayList<>();
+    TypeSpec.Builder kind = TypeSpec.enumBuilder("Kind").addModifiers(Modifier.PUBLIC);
+    for (io.tcpfsm.model.EventKind k : io.tcpfsm.model.EventKind.values()) {
+      // The example the label's Javadoc gives: a segment with two flags reads best (SYN+ACK).
+      Optional<Event> first = m.events().stream().filter(e -> e.kind() == k && e.name().contains("+")).findFirst()
+          .or(() -> m.events().stream().filter(e -> e.kind() == k).findFirst());
+      if (first.isEmpty()) {
+        continue;
+      }
+      examples.add("{@code " + first.get().name() + "}");
+      switch (k) {
+        case CALL -> {
+          kinds.add("a call of the user's");
+          words.add("calls");
+          kind.addEnumConstant("CALL", TypeSpec.anonymousClassBuilder("").addJavadoc("A call of the user's.\n").build());
+        }
+        case SEGMENT -> {
+          kinds.add("a segment's arrival");
+          words.add("segments by their control flags");
+          kind.addEnumConstant("SEGMENT", TypeSpec.anonymousClassBuilder("").addJavadoc("A segment's arrival.\n").build());
+        }
+        case TIMEOUT -> {
+          kinds.add("a timer's expiry");
+          words.add("timeouts");
+          kind.addEnumConstant("TIMEOUT", TypeSpec.anonymousClassBuilder("").addJavadoc("A timer's expiry.\n").build());
+        }
+      }
+    }
     TypeSpec.Builder b = TypeSpec.enumBuilder(t.event())
         .addModifiers(Modifier.PUBLIC)
-        .addJavadoc("Every event of machine $L: calls, segments by their control flags, timeouts.\n\n<p>$L\n", m.name(), generatedBy)
-        .addType(TypeSpec.enumBuilder("Kind").addModifiers(Modifier.PUBLIC)
-            .addJavadoc("The kinds of event: a call of the user's, a segment's arrival, a timer's expiry.\n")
-            .addEnumConstant("CALL").addEnumConstant("SEGMENT").addEnumConstant("TIMEOUT").build());
+        .addJavadoc("Every event of machine $L: $L.\n\n<p>$L\n", m.name(), String.join(", ", words), generatedBy)
+        .addType(kind.addJavadoc("The kinds of event: $L.\n", String.join(", ", kinds)).build());
     for (Event e : m.events()) {
-      String flags = e.isSegment() ? "0x" + String.format("%02x", m.headerBits(e)) : "0";
-      b.addEnumConstant(Names.eventConstant(e.name()), TypeSpec.anonymousClassBuilder("$T.$L, $L, $S", t.eventKind(), e.kind().name(), flags, e.name())
+      CodeBlock args = segments
+          ? CodeBlock.of("$T.$L, $L, $S", t.eventKind(), e.kind().name(), e.isSegment() ? "0x" + String.format("%02x", m.headerBits(e)) : "0", e.name())
+          : CodeBlock.of("$T.$L, $S", t.eventKind(), e.kind().name(), e.name());
+      b.addEnumConstant(Names.eventConstant(e.name()), TypeSpec.anonymousClassBuilder(args)
           .addJavadoc("$L.\n", Names.javadoc(nz(e.description())))
           .build());
     }
-    b.addField(t.eventKind(), "kind", Modifier.PRIVATE, Modifier.FINAL)
-        .addField(TypeName.INT, "flags", Modifier.PRIVATE, Modifier.FINAL)
-        .addField(String.class, "label", Modifier.PRIVATE, Modifier.FINAL);
+    b.addField(t.eventKind(), "kind", Modifier.PRIVATE, Modifier.FINAL);
+    if (segments) {
+      b.addField(TypeName.INT, "flags", Modifier.PRIVATE, Modifier.FINAL);
+    }
+    b.addField(String.class, "label", Modifier.PRIVATE, Modifier.FINAL);
     if (segments) {
       b.addField(FieldSpec.builder(ArrayTypeName.of(t.event()), "BY_HEADER", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
               .addJavadoc("Segment events by their header flag bits.\n")
@@ -161,11 +200,13 @@ final class TypesEmitter {
               .beginControlFlow("if (e.kind == $T.SEGMENT)", t.eventKind()).addStatement("BY_HEADER[e.flags] = e").endControlFlow()
               .endControlFlow().build());
     }
-    b.addMethod(MethodSpec.constructorBuilder()
-            .addParameter(t.eventKind(), "kind").addParameter(TypeName.INT, "flags").addParameter(String.class, "label")
-            .addStatement("this.kind = kind").addStatement("this.flags = flags").addStatement("this.label = label").build())
-        .addMethod(getter(t.eventKind(), "kind", "kind", "Call, segment or timeout."))
-        .addMethod(getter(ClassName.get(String.class), "label", "label", "The event's name in the spec: {@code SYN+ACK}, {@code CLOSE}."));
+    MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addParameter(t.eventKind(), "kind").addStatement("this.kind = kind");
+    if (segments) {
+      constructor.addParameter(TypeName.INT, "flags").addStatement("this.flags = flags");
+    }
+    b.addMethod(constructor.addParameter(String.class, "label").addStatement("this.label = label").build())
+        .addMethod(getter(t.eventKind(), "kind", "kind", "What kind of event this is."))
+        .addMethod(getter(ClassName.get(String.class), "label", "label", "The event's name in the spec: " + String.join(", ", examples) + "."));
     if (segments) {
       b.addMethod(getter(TypeName.INT, "flags", "flags", "A segment's control flags as header bits ({@link $T}); 0 for other events.", t.flags()))
           .addMethod(MethodSpec.methodBuilder("fromHeader")
@@ -307,6 +348,11 @@ final class TypesEmitter {
     return MethodSpec.methodBuilder(method).addModifiers(Modifier.PUBLIC).returns(type)
         .addJavadoc(doc + "\n\n@return the " + field.replaceAll("([A-Z])", " $1").toLowerCase(java.util.Locale.ROOT) + "\n", args)
         .addStatement("return $N", field).build();
+  }
+
+  /** {@code SYN_SENT (SYN-SENT)}, or just {@code CLOSED} for a state with no other spelling. */
+  static String spelled(State s) {
+    return s.rfcName().equals(s.name()) ? s.name() : s.name() + " (" + s.rfcName() + ")";
   }
 
   static String nz(String s) {

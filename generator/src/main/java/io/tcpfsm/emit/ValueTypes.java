@@ -66,7 +66,7 @@ final class ValueTypes {
     for (Map.Entry<String, Condition> e : vocabulary.conditions().entrySet()) {
       b.addEnumConstant(e.getKey(), TypeSpec.anonymousClassBuilder("$S", e.getValue().render())
           .addJavadoc("{@code $L}.\n", Names.javadoc(e.getValue().render())).build());
-      test.add("case $L -> $L;\n", e.getKey(), java(e.getValue()));
+      test.add("case $L ->$W$L;\n", e.getKey(), java(e.getValue()));
     }
     test.add("$<};\n");
     return text(b)
@@ -89,9 +89,9 @@ final class ValueTypes {
       };
       return CodeBlock.of("compare($L, $L) $L 0", operand(cmp.left()), operand(cmp.right()), op);
     } else if (c instanceof Condition.And a) {
-      return CodeBlock.of("$L && $L", wrapOr(a.left()), wrapOr(a.right()));
+      return CodeBlock.of("$L$W&& $L", wrapOr(a.left()), wrapOr(a.right()));
     } else if (c instanceof Condition.Or o) {
-      return CodeBlock.of("$L || $L", java(o.left()), java(o.right()));
+      return CodeBlock.of("$L$W|| $L", java(o.left()), java(o.right()));
     } else if (c instanceof Condition.Not n) {
       return CodeBlock.of("!($L)", java(n.operand()));
     }

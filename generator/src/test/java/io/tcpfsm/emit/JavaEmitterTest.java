@@ -10,7 +10,10 @@ import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +37,7 @@ class JavaEmitterTest {
   static void emitAndCompileTheRealSpec() {
     spec = Specs.real();
     machine = JavaEmitter.machine(spec, PKG);
-    tests = JavaEmitter.tests(spec, PKG);
+    tests = Specs.realTests(spec, PKG);
     List<JavaFile> all = new ArrayList<>(machine);
     all.addAll(tests);
     compiled = InMemoryCompiler.compile(all);
@@ -50,8 +53,8 @@ class JavaEmitterTest {
   @Test
   void machineSourcesAreTheSharedTypesThenOneMachinePerProfile() {
     assertThat(machine).extracting(f -> f.typeSpec().name()).containsExactly(
-        "TcpState", "TcpFlags", "TcpEvent", "TcpTimer", "TcpGuard", "TcpValue", "TcpVariable", "TcpAction", "TcpStep",
-        "Rfc793Machine", "Rfc9293Machine");
+        "TcpState", "TcpFlags", "TcpEvent", "TcpTimer", "TcpGuard", "TcpVariable", "TcpValue", "TcpAction", "TcpRule", "TcpStep",
+        "TcpMachine", "TcpProfile", "Rfc793Machine", "Rfc9293Machine");
     assertThat(tests).hasSize(spec.tables().size() * spec.machine().states().size());
   }
 
@@ -105,7 +108,7 @@ class JavaEmitterTest {
 
     assertThat(again).isNotSameAs(spec);
     assertThat(InMemoryCompiler.sources(JavaEmitter.machine(again, PKG))).containsExactlyEntriesOf(InMemoryCompiler.sources(machine));
-    assertThat(InMemoryCompiler.sources(JavaEmitter.tests(again, PKG))).containsExactlyEntriesOf(InMemoryCompiler.sources(tests));
+    assertThat(InMemoryCompiler.sources(Specs.realTests(again, PKG))).containsExactlyEntriesOf(InMemoryCompiler.sources(tests));
   }
 
   @Test
@@ -116,7 +119,7 @@ class JavaEmitterTest {
     assertThatThrownBy(() -> JavaEmitter.machine(invalid, PKG))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("the spec has errors; emit only from a spec that validates");
-    assertThatThrownBy(() -> JavaEmitter.tests(invalid, PKG)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> JavaEmitter.tests(invalid, PKG, Specs.miniKeys())).isInstanceOf(IllegalArgumentException.class);
   }
 
   /** A spec may name things in lower case and with '-': the Java names change, the rendered actions do not. */
@@ -130,13 +133,43 @@ class JavaEmitterTest {
   void namesAsTheSpecWritesThemCompileAndPassTheirTests(String name, String renamed) {
     Validator.Result renamedSpec = Specs.valid("mini.fsm", Specs.resource(Specs.GOLDEN + "mini.fsm").replace(name, renamed));
     List<JavaFile> files = new ArrayList<>(JavaEmitter.machine(renamedSpec, "io.tcpfsm.renamed"));
-    files.addAll(JavaEmitter.tests(renamedSpec, "io.tcpfsm.renamed"));
+    files.addAll(JavaEmitter.tests(renamedSpec, "io.tcpfsm.renamed", renamedKeys(name, renamed)));
 
     InMemoryCompiler.Output output = InMemoryCompiler.compile(files);
     assertThat(output.diagnostics()).as(output.report()).isEmpty();
     GeneratedTests.Run run = GeneratedTests.run(output);
     assertThat(run.failed()).isEmpty();
     assertThat(run.succeeded()).isEqualTo(Specs.cellCount(renamedSpec));
+  }
+
+  /**
+   * The golden keys with {@code name} renamed as the spec was: as written in the state, event,
+   * guard, target and action columns, and as rule names spell it (lower case, '_' for '-') in
+   * the rule column.
+   */
+  private static Map<String, JavaEmitter.AnswerKey> renamedKeys(String name, String renamed) {
+    Map<String, JavaEmitter.AnswerKey> keys = new LinkedHashMap<>();
+    Specs.miniKeys().forEach((profile, key) -> {
+      StringBuilder text = new StringBuilder();
+      for (String line : key.text().split("\n", -1)) {
+        if (line.startsWith("#") || line.isBlank()) {
+          text.append(line).append('\n');
+          continue;
+        }
+        String[] f = line.split("\t", -1);
+        for (int i = 0; i < 5; i++) {
+          f[i] = f[i].replace(name, renamed);
+        }
+        f[5] = f[5].replace(ruleWord(name), ruleWord(renamed));
+        text.append(String.join("\t", f)).append('\n');
+      }
+      keys.put(profile, new JavaEmitter.AnswerKey(key.source() + " (renamed)", text.toString()));
+    });
+    return keys;
+  }
+
+  private static String ruleWord(String name) {
+    return name.replace('-', '_').toLowerCase(Locale.ROOT);
   }
 
   /** The 1-based line of spec/tcp.fsm where a transition with this head starts (its head may take two lines). */
@@ -171,9 +204,10 @@ class JavaEmitterTest {
     for (Object action : (List<?>) result.getClass().getMethod("actions").invoke(result)) {
       actions.add((String) render.invoke(action));
     }
+    Object rule = result.getClass().getMethod("rule").invoke(result);
     return new Outcome(
         result.getClass().getMethod("target").invoke(result).toString(),
         actions,
-        (String) result.getClass().getMethod("source").invoke(result));
+        (String) loader.loadClass(PKG + ".TcpRule").getMethod("source").invoke(rule));
   }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A profile's machine class: the golden one compared whole, a profile without the delta keeping
- * the base's cell, and a dispatch in declaration order.
+ * the base's cell, a dispatch in declaration order, and rules named once however many states
+ * share them.
  */
 class MachineEmitterTest {
   static final String PKG = "io.tcpfsm.golden";
@@ -28,8 +29,12 @@ class MachineEmitterTest {
     String rfc793 = Specs.source(JavaEmitter.machine(Specs.mini(), PKG), "Rfc793Machine");
     String rfc9293 = Specs.resource(Specs.GOLDEN + "Rfc9293Machine.java.txt");
 
-    assertThat(rfc793).contains("            case NONE, SYN, ACK, SYN_ACK -> ESTABLISHED_SEGMENT;\n").doesNotContain("ESTABLISHED_SYN");
-    assertThat(rfc9293).contains("            case NONE, ACK, SYN_ACK -> ESTABLISHED_SEGMENT;\n            case SYN -> ESTABLISHED_SYN;\n");
+    assertThat(rfc793)
+        .contains("                case NONE, SYN, SYN_ACK -> to(MiniState.ESTABLISHED, MiniRule.DEFAULT_ON_SEGMENT);\n")
+        .doesNotContain("RFC9293_ESTABLISHED_ON_SYN");
+    assertThat(rfc9293)
+        .contains("                case NONE, SYN_ACK -> to(MiniState.ESTABLISHED, MiniRule.DEFAULT_ON_SEGMENT);\n")
+        .contains("                case SYN -> to(MiniState.ESTABLISHED, MiniRule.RFC9293_ESTABLISHED_ON_SYN);\n");
   }
 
   @Test
@@ -37,8 +42,26 @@ class MachineEmitterTest {
     Validator.Result spec = Specs.real();
     String emitted = Specs.source(JavaEmitter.machine(spec, PKG), "Rfc9293Machine");
 
-    Matcher cases = Pattern.compile("\n            case (\\w+) -> \\w+\\(event, guards\\);").matcher(emitted);
+    Matcher cases = Pattern.compile("\n            case (\\w+) -> \\w+\\.decide\\(event, guards\\);").matcher(emitted);
     List<String> dispatched = cases.results().map(r -> r.group(1)).toList();
     assertThat(dispatched).containsExactlyElementsOf(spec.machine().states().stream().map(State::name).toList());
+  }
+
+  @Test
+  void aRuleSharedByTwoStatesIsOneConstantOfTheRuleEnum() {
+    String rules = Specs.source(JavaEmitter.machine(Specs.mini(), PKG), "MiniRule");
+    String machine = Specs.source(JavaEmitter.machine(Specs.mini(), PKG), "Rfc9293Machine");
+
+    assertThat(rules).containsOnlyOnce("    SYN_SENT_ESTABLISHED_ON_OPEN(\"syn_sent_established_on_open\"");
+    assertThat(machine)
+        .contains("case OPEN -> to(MiniState.SYN_SENT, MiniRule.SYN_SENT_ESTABLISHED_ON_OPEN);")
+        .contains("case OPEN -> to(MiniState.ESTABLISHED, MiniRule.SYN_SENT_ESTABLISHED_ON_OPEN);");
+  }
+
+  @Test
+  void aRuleNamedInItsHeadKeepsThatName() {
+    String rules = Specs.source(JavaEmitter.machine(Specs.mini(), PKG), "MiniRule");
+
+    assertThat(rules).contains("    ESTABLISHED_ACK(\"established_ack\", \"in ESTABLISHED on ACK\",");
   }
 }

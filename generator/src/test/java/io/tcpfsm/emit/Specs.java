@@ -12,9 +12,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** The specs the emitter tests emit from: the bundled spec/tcp.fsm and the golden mini.fsm. */
+/**
+ * The specs the emitter tests emit from, the bundled spec/tcp.fsm and the golden mini.fsm, and
+ * their committed answer keys (spec/tcp.P.cells, golden/mini.P.cells).
+ */
 final class Specs {
   static final String GOLDEN = "golden/";
 
@@ -27,6 +32,35 @@ final class Specs {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** spec/tcp.fsm's answer keys, spec/tcp.P.cells, as the Maven plugin reads them. */
+  static Map<String, JavaEmitter.AnswerKey> realKeys() {
+    try {
+      return JavaEmitter.keysBeside(RepoRoot.get().resolve("spec").resolve("tcp.fsm"), real().machine().profileNames());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The cell tests of spec/tcp.fsm, expecting what its committed answer keys say. */
+  static List<JavaFile> realTests(Validator.Result spec, String pkg) {
+    return JavaEmitter.tests(spec, pkg, realKeys());
+  }
+
+  /** golden/mini.P.cells: the golden spec's answer keys, by profile. */
+  static Map<String, JavaEmitter.AnswerKey> miniKeys() {
+    Map<String, JavaEmitter.AnswerKey> keys = new LinkedHashMap<>();
+    for (String profile : List.of("rfc793", "rfc9293")) {
+      String name = GOLDEN + "mini." + profile + ".cells";
+      keys.put(profile, new JavaEmitter.AnswerKey(name, resource(name)));
+    }
+    return keys;
+  }
+
+  /** The cell tests of a mini spec (the golden one, or one renamed), expecting golden/mini.P.cells. */
+  static List<JavaFile> miniTests(Validator.Result spec, String pkg) {
+    return JavaEmitter.tests(spec, pkg, miniKeys());
   }
 
   /** golden/mini.fsm, validated; it must have no diagnostics at all. */

@@ -115,10 +115,22 @@ class RfcDocumentTest {
     assertThat(RFC9293.section("3.10.4").orElseThrow().says("Delete TCB, enter CLOSING state, and return.")).isFalse();
   }
 
+  /** The bundled RFCs are exactly the rfcN.txt files beside SOURCES.md, each readable by number. */
   @Test
-  void onlyRfc793And9293AreBundled() {
-    assertThat(RfcLibrary.get(1122)).isEmpty();
+  void bundledRfcsAreTheTextsInTheLibrary() throws Exception {
+    java.nio.file.Path dir = java.nio.file.Path.of(RfcLibrary.class.getResource("SOURCES.md").toURI()).getParent();
+    java.util.List<Integer> files;
+    try (java.util.stream.Stream<java.nio.file.Path> list = java.nio.file.Files.list(dir)) {
+      files = list.map(f -> f.getFileName().toString()).filter(n -> n.matches("rfc\\d+\\.txt"))
+          .map(n -> Integer.parseInt(n.substring(3, n.length() - 4))).sorted().toList();
+    }
+    assertThat(files).contains(793, 1122, 5961, 9293).hasSize(14);
+    assertThat(RfcLibrary.BUNDLED).containsExactlyInAnyOrderElementsOf(files);
+    for (int rfc : files) {
+      assertThat(RfcLibrary.get(rfc)).as("RFC %d", rfc).isPresent();
+    }
     assertThat(RfcLibrary.get(793)).containsSame(RFC793);
+    assertThat(RfcLibrary.get(2581)).as("RFC 2581, obsoleted by 5681, is not bundled").isEmpty();
   }
 
   @Test

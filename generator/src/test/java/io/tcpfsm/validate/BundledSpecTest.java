@@ -85,12 +85,49 @@ class BundledSpecTest {
 
     List<Diagnostic> found = diagnostics(spec);
 
+    // The copy overlaps its original, and its name (made from the same head) is taken.
+    assertThat(found).extracting(Diagnostic::code).containsExactly(Code.DUPLICATE_NAME, Code.OVERLAP);
+    for (Diagnostic d : found) {
+      assertThat(d.pos().line()).isEqualTo(end + 2);
+      assertThat(d.pos().column()).isEqualTo(indent + 1);
+    }
+    assertThat(found.get(0).message()).endsWith(" is already the name of the rule at line " + (at + 1) + ":" + (indent + 1)
+        + "; name one of them with 'rule NAME' before its '{'");
+    assertThat(found.get(1).message()).startsWith("this transition overlaps the one at line " + (at + 1) + ":" + (indent + 1) + ": both apply in ");
+  }
+
+  /** Named apart, the copy still overlaps: a rule's name does not change which cells it applies to. */
+  @ParameterizedTest
+  @ValueSource(strings = {"in CLOSED on OPEN_PASSIVE -> LISTEN {", "in CLOSE_WAIT on CLOSE -> CLOSING {"})
+  void copiedTransitionNamedApartStillOverlapsItsOriginal(String head) {
+    List<String> spec = new ArrayList<>(lines);
+    int at = lineOf(head);
+    int end = endOf(at);
+    List<String> copy = new ArrayList<>(spec.subList(at, end + 1));
+    copy.set(0, copy.get(0).replaceFirst("\\{", "rule the_copy {"));
+    spec.addAll(end + 1, copy);
+
+    List<Diagnostic> found = diagnostics(spec);
+
+    assertThat(found).extracting(Diagnostic::code).containsExactly(Code.OVERLAP);
+    assertThat(found.get(0).pos().line()).isEqualTo(end + 2);
+  }
+
+  @Test
+  void twoRulesNamedAlikeAreReportedAtTheSecond() {
+    List<String> spec = new ArrayList<>(lines);
+    int a = lineOf("in CLOSED on OPEN_PASSIVE -> LISTEN {");
+    int b = lineOf("in CLOSED on OPEN_ACTIVE -> SYN_SENT {");
+    spec.set(a, spec.get(a).replace("{", "rule open {"));
+    spec.set(b, spec.get(b).replace("{", "rule open {"));
+
+    List<Diagnostic> found = diagnostics(spec);
+
     assertThat(found).hasSize(1);
-    Diagnostic d = found.get(0);
-    assertThat(d.code()).isEqualTo(Code.OVERLAP);
-    assertThat(d.pos().line()).isEqualTo(end + 2);
-    assertThat(d.pos().column()).isEqualTo(indent + 1);
-    assertThat(d.message()).startsWith("this transition overlaps the one at line " + (at + 1) + ":" + (indent + 1) + ": both apply in ");
+    assertThat(found.get(0).code()).isEqualTo(Code.DUPLICATE_NAME);
+    assertThat(found.get(0).pos().line()).isEqualTo(b + 1);
+    assertThat(found.get(0).message()).isEqualTo("rule 'open' is already the name of the rule at line " + (a + 1) + ":"
+        + (spec.get(a).indexOf("open {") + 1));
   }
 
   @ParameterizedTest

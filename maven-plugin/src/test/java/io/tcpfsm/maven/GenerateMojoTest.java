@@ -42,6 +42,15 @@ class GenerateMojoTest {
       defaults { target stay cite RFC793 3.9 p.53 }
       """;
 
+  /** The answer key of tiny.fsm (and of its renamed copies), written by hand: state, event, guards, target, actions, rule. */
+  private static final String KEY = """
+      # profile default
+      CLOSED\tOPEN_ACTIVE\t-\tOPEN\t-\tclosed_on_open_active
+      CLOSED\tCLOSE\t-\tCLOSED\tsignal "error: connection does not exist"\tclosed_on_close
+      OPEN\tOPEN_ACTIVE\t-\tOPEN\tsignal "error: connection already exists"\topen_on_open_active
+      OPEN\tCLOSE\t-\tCLOSED\t-\topen_on_close
+      """;
+
   /** Keeps what the goal logs. */
   static final class Captured extends SystemStreamLog {
     final List<String> errors = new ArrayList<>();
@@ -70,6 +79,9 @@ class GenerateMojoTest {
   }
 
   private GenerateMojo mojo(boolean tests, MavenProject project, Captured log) throws Exception {
+    if (tests) {
+      writeKeys();
+    }
     GenerateMojo mojo = new GenerateMojo();
     set(mojo, "project", project);
     set(mojo, "buildDirectory", dir.resolve("target").toFile());
@@ -81,6 +93,18 @@ class GenerateMojoTest {
     set(mojo, "testOutputDirectory", dir.resolve("out/test").toFile());
     mojo.setLog(log);
     return mojo;
+  }
+
+  /** Each spec's answer key beside it, as a user commits it (tests are generated from keys). */
+  private void writeKeys() throws java.io.IOException {
+    try (var files = Files.walk(specs)) {
+      for (Path spec : files.filter(f -> f.toString().endsWith(".fsm")).toList()) {
+        Path key = spec.resolveSibling(spec.getFileName().toString().replace(".fsm", ".default.cells"));
+        if (!Files.exists(key)) {
+          Files.writeString(key, KEY);
+        }
+      }
+    }
   }
 
   private GenerateMojo mojo(boolean tests, Captured log) throws Exception {
@@ -105,8 +129,8 @@ class GenerateMojoTest {
 
     assertThat(log.errors).isEmpty();
     Path pkg = dir.resolve("out/main/com/example/tiny");
-    assertThat(pkg.resolve("TinyMachine.java")).exists();
-    assertThat(Files.readString(pkg.resolve("TinyMachine.java"))).contains("Spec: tcpfsm/tiny.fsm:10");
+    assertThat(pkg.resolve("TinyState.java")).exists();
+    assertThat(Files.readString(pkg.resolve("TinyRule.java"))).contains("tcpfsm/tiny.fsm:");
     assertThat(dir.resolve("out/test/com/example/tiny/TinyOpenTest.java")).exists();
     assertThat(project.getCompileSourceRoots()).contains(dir.resolve("out/main").toString());
     assertThat(project.getTestCompileSourceRoots()).contains(dir.resolve("out/test").toString());
@@ -128,7 +152,7 @@ class GenerateMojoTest {
   void secondRunWithNoChangeGeneratesNothingAndTouchesNoFile() throws Exception {
     Files.writeString(specs.resolve("tiny.fsm"), SPEC);
     mojo(true, new Captured()).execute();
-    Path machine = dir.resolve("out/main/com/example/tiny/TinyMachine.java");
+    Path machine = dir.resolve("out/main/com/example/tiny/TinyState.java");
     Files.setLastModifiedTime(machine, LONG_AGO);
     MavenProject project = new MavenProject();
     Captured log = new Captured();
@@ -145,7 +169,7 @@ class GenerateMojoTest {
   void aChangedSpecOrCellsFileRegeneratesButUnchangedOutputsAreNotRewritten() throws Exception {
     Files.writeString(specs.resolve("tiny.fsm"), SPEC);
     mojo(false, new Captured()).execute();
-    Path machine = dir.resolve("out/main/com/example/tiny/TinyMachine.java");
+    Path machine = dir.resolve("out/main/com/example/tiny/TinyState.java");
     Files.setLastModifiedTime(machine, LONG_AGO);
 
     Files.writeString(specs.resolve("tiny.rfc9293.cells"), "answer key");
@@ -163,7 +187,7 @@ class GenerateMojoTest {
   void deletedGeneratedFileIsRegenerated() throws Exception {
     Files.writeString(specs.resolve("tiny.fsm"), SPEC);
     mojo(false, new Captured()).execute();
-    Path machine = dir.resolve("out/main/com/example/tiny/TinyMachine.java");
+    Path machine = dir.resolve("out/main/com/example/tiny/TinyState.java");
     Files.delete(machine);
 
     mojo(false, new Captured()).execute();
@@ -177,7 +201,7 @@ class GenerateMojoTest {
     Files.createDirectories(specs.resolve("other"));
     Files.writeString(specs.resolve("other/small.fsm"), SPEC.replace("machine tiny", "machine small"));
     mojo(true, new Captured()).execute();
-    assertThat(dir.resolve("out/main/com/example/tiny/other/SmallMachine.java")).exists();
+    assertThat(dir.resolve("out/main/com/example/tiny/other/SmallState.java")).exists();
     Path handWritten = Files.writeString(dir.resolve("out/main/com/example/tiny/Keep.java"), "class Keep {}");
 
     Files.delete(specs.resolve("other/small.fsm"));
@@ -186,7 +210,7 @@ class GenerateMojoTest {
 
     assertThat(dir.resolve("out/main/com/example/tiny/other")).doesNotExist();
     assertThat(dir.resolve("out/test/com/example/tiny/other")).doesNotExist();
-    assertThat(dir.resolve("out/main/com/example/tiny/TinyMachine.java")).exists();
+    assertThat(dir.resolve("out/main/com/example/tiny/TinyState.java")).exists();
     assertThat(handWritten).exists();
     assertThat(log.infos).anyMatch(l -> l.startsWith("tcpfsm: other/small.fsm is gone: removed its ") && l.endsWith(" generated files"));
   }
@@ -198,7 +222,7 @@ class GenerateMojoTest {
 
     mojo(true, new Captured()).execute();
 
-    Path machine = dir.resolve("out/main/com/example/tiny/a/b/TinyMachine.java");
+    Path machine = dir.resolve("out/main/com/example/tiny/a/b/TinyState.java");
     assertThat(machine).exists();
     assertThat(Files.readString(machine)).contains("package com.example.tiny.a.b;");
     assertThat(dir.resolve("out/test/com/example/tiny/a/b/TinyOpenTest.java")).exists();
@@ -320,7 +344,7 @@ class GenerateMojoTest {
     property.getProperties().setProperty("maven.compiler.release", "17");
     mojo(false, property, new Captured()).execute();
     mojo(false, withPlugins(plugin("maven-compiler-plugin", "3.1", "target", "17")), new Captured()).execute();
-    assertThat(dir.resolve("out/main/com/example/tiny/TinyMachine.java")).exists();
+    assertThat(dir.resolve("out/main/com/example/tiny/TinyState.java")).exists();
   }
 
   @Test
