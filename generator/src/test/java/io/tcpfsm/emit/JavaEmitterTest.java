@@ -53,7 +53,7 @@ class JavaEmitterTest {
   @Test
   void machineSourcesAreTheSharedTypesThenOneMachinePerProfile() {
     assertThat(machine).extracting(f -> f.typeSpec().name()).containsExactly(
-        "TcpState", "TcpFlags", "TcpEvent", "TcpTimer", "TcpGuard", "TcpVariable", "TcpValue", "TcpAction", "TcpRule", "TcpStep",
+        "TcpState", "TcpFlags", "TcpEvent", "TcpTimer", "TcpGuard", "TcpVariable", "TcpValue", "TcpCondition", "TcpAction", "TcpRule", "TcpStep",
         "TcpMachine", "TcpProfile", "Rfc793Machine", "Rfc9293Machine");
     assertThat(tests).hasSize(spec.tables().size() * spec.machine().states().size());
   }

@@ -128,10 +128,10 @@ class MutationSuiteTest {
     Map<String, String> sources = InMemoryCompiler.sources(JavaEmitter.machine(spec, pkg));
     List<JavaFile> tests = Specs.realTests(spec, pkg);
     String machine = pkg + ".Rfc9293Machine";
-    String from = "case CLOSE -> to(TcpState.LAST_ACK, TcpRule.CLOSE_WAIT_ON_CLOSE);";
+    String from = "case CLOSE -> to(TcpState.LAST_ACK, TcpRule.CLOSE_WAIT_CLOSE);";
     assertThat(sources.get(machine)).containsOnlyOnce(from);
     Map<String, String> mutated = new LinkedHashMap<>(sources);
-    mutated.put(machine, sources.get(machine).replace(from, "case CLOSE -> to(TcpState.CLOSING, TcpRule.CLOSE_WAIT_ON_CLOSE);"));
+    mutated.put(machine, sources.get(machine).replace(from, "case CLOSE -> to(TcpState.CLOSING, TcpRule.CLOSE_WAIT_CLOSE);"));
     // The tests of CLOSE_WAIT in both profiles: the rfc793 ones must still pass.
     for (JavaFile f : tests) {
       if (f.typeSpec().name().endsWith("CloseWaitTest")) {

@@ -27,7 +27,9 @@ class BundledSpecTest {
 
   @BeforeAll
   static void readSpec() throws IOException {
-    lines = List.of(Files.readString(RepoRoot.get().resolve("spec/tcp.fsm")).split("\n", -1));
+    // The bundled spec with its rules unnamed: the edits below find rules by their heads, and
+    // a copied rule then takes the name made from its head (the case these tests are about).
+    lines = List.of(Files.readString(RepoRoot.get().resolve("spec/tcp.fsm")).replaceAll(" rule [a-z0-9_]+ \\{", " {").split("\n", -1));
   }
 
   @Test
