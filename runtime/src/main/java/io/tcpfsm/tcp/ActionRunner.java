@@ -1,0 +1,205 @@
+package io.tcpfsm.tcp;
+
+import io.tcpfsm.machine.TcpAction;
+import io.tcpfsm.machine.TcpFlags;
+import io.tcpfsm.machine.TcpState;
+import io.tcpfsm.wire.Segment;
+import io.tcpfsm.wire.TcpOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Executes a step's actions on a connection. Each kind of action the spec has is one method, so
+ * a new kind in the spec stops this class compiling until it is handled. The TCB changes only
+ * through {@code set}; what an action leaves to the implementation (which bytes a segment
+ * carries, the options of a SYN, what "retransmit" resends) is decided here, each with its RFC.
+ */
+final class ActionRunner implements TcpAction.Handler<Void> {
+  private final Connection c;
+  /** The state the step started in. */
+  TcpState from;
+
+  ActionRunner(Connection c) {
+    this.c = c;
+  }
+
+  @Override
+  public Void onSend(TcpAction.Send a) {
+    Tcb t = c.tcb;
+    long seq = a.seq() == null ? 0 : a.seq().evaluate(t);
+    long ack = a.ack() == null ? 0 : a.ack().evaluate(t);
+    byte[] payload = new byte[0];
+    if (a.withText()) {
+      int n = sendable();
+      payload = n == 0 ? payload : c.sendBuffer.copy(seq, n);
+      t.segLen = n; // what the spec's "set SND.NXT = SND.NXT+SEG.LEN" moves over
+      if (n == 0) {
+        return null; // nothing the windows admit: no empty segment
+      }
+    }
+    int flags = a.flags();
+    if (payload.length > 0) {
+      flags |= Segment.PSH;
+    }
+    if ((flags & TcpFlags.FIN) != 0) {
+      c.finSent = true;
+      c.finSeq = Tcb.add(seq, payload.length);
+    }
+    transmit(seq, ack, flags, payload, false);
+    return null;
+  }
+
+  /** Bytes the next data segment may carry: unsent text, the windows and the MSS (RFC 9293 3.8.6.2.1). */
+  int sendable() {
+    Tcb t = c.tcb;
+    long unsent = c.sendBuffer.after(t.sndNxt);
+    if (unsent <= 0) {
+      return 0;
+    }
+    if (c.forceProbe) {
+      return 1;
+    }
+    long window = t.sndWnd;
+    if (c.congestion != null) {
+      window = Math.min(window, c.congestion.cwnd());
+    }
+    long usable = window - c.flight();
+    return (int) Math.max(0, Math.min(Math.min(unsent, usable), c.sendMss()));
+  }
+
+  /** An ACK of what we have, outside the model: a window update or RFC 5681's duplicate ACK. */
+  void sendAck() {
+    transmit(c.tcb.sndNxt, c.tcb.rcvNxt, Segment.ACK, new byte[0], false);
+  }
+
+  /**
+   * Sends the segment at the front of the retransmission queue again (RFC 9293 3.10.8): the SYN
+   * (or SYN,ACK) while it is unacknowledged, else the first MSS of unacknowledged text, else the
+   * FIN.
+   */
+  void retransmitFront(boolean fromModel) {
+    Tcb t = c.tcb;
+    c.retransmissions++;
+    if (t.sndUna == t.iss && (c.state == TcpState.SYN_SENT || c.state == TcpState.SYN_RECV)) {
+      boolean synAck = c.state == TcpState.SYN_RECV;
+      transmit(t.iss, synAck ? t.rcvNxt : 0, synAck ? Segment.SYN | Segment.ACK : Segment.SYN, new byte[0], true);
+      return;
+    }
+    long dataEnd = c.finSent ? c.finSeq : t.sndNxt;
+    int outstanding = Math.max(0, Tcb.diff(dataEnd, t.sndUna));
+    if (outstanding > 0) {
+      int n = Math.min(outstanding, c.sendMss());
+      transmit(t.sndUna, t.rcvNxt, Segment.ACK | Segment.PSH, c.sendBuffer.copy(t.sndUna, n), true);
+    } else if (c.finSent && t.sndUna == c.finSeq) {
+      transmit(c.finSeq, t.rcvNxt, Segment.FIN | Segment.ACK, new byte[0], true);
+    }
+  }
+
+  private void transmit(long seq, long ack, int flags, byte[] payload, boolean retransmission) {
+    boolean syn = (flags & Segment.SYN) != 0;
+    long window = c.receiveBuffer.window();
+    // RFC 7323 2.2: "The window field in a segment where the SYN bit is set ... MUST NOT be scaled".
+    int field = (int) Math.min(65_535, syn ? window : window >> c.rcvScale);
+    Segment.Builder b = Segment.builder()
+        .srcPort(c.tuple.localPort()).dstPort(c.tuple.remotePort())
+        .seq((int) seq).ack((int) ack).flags(flags).window(field).payload(payload);
+    if (syn) {
+      List<TcpOption> options = new ArrayList<>();
+      options.add(new TcpOption.Mss(c.config.mss())); // RFC 9293 3.7.1
+      if (c.config.windowScale() > 0 && ((flags & Segment.ACK) == 0 || c.peerOfferedScale)) {
+        // RFC 7323 2.2: offered on a SYN; on a SYN,ACK only when the SYN carried it.
+        options.add(new TcpOption.WindowScale(c.config.windowScale()));
+      }
+      b.options(options);
+    }
+    Segment s = b.build();
+    int len = s.segLen();
+    if (len > 0 && (flags & Segment.RST) == 0) {
+      c.rtt.sent((int) Tcb.add(seq, len), c.now, retransmission);
+    }
+    c.bytesSent += payload.length;
+    c.env.transmit(c, s);
+  }
+
+  @Override
+  public Void onTimer(TcpAction.Timer a) {
+    switch (a.timer()) {
+      case RETRANSMIT -> {
+        switch (a.op()) {
+          // RFC 6298 5.1: start it "if the timer is not running"; on a retransmission timeout it
+          // was restarted with the backed-off RTO already (5.6).
+          case START, RESTART -> c.retransmitTimer.sent(c.now, from == TcpState.SYN_SENT || from == TcpState.LISTEN || from == TcpState.CLOSED);
+          case CANCEL -> c.retransmitTimer.acknowledged(c.now, false, true);
+        }
+        c.syncTimers();
+      }
+      case TIME_WAIT -> schedule(c.timeWaitTimer, a.op(), c.config.twoMslNanos());
+      case USER -> schedule(c.userTimer, a.op(), c.config.userTimeoutNanos());
+    }
+    return null;
+  }
+
+  private void schedule(io.tcpfsm.time.TimerWheel.Timer timer, TcpAction.Timer.Op op, long after) {
+    switch (op) {
+      case START, RESTART -> timer.schedule(c.now + after);
+      case CANCEL -> timer.cancel();
+    }
+  }
+
+  @Override
+  public Void onSignal(TcpAction.Signal a) {
+    c.signal(a.text());
+    return null;
+  }
+
+  @Override
+  public Void onSet(TcpAction.Set a) {
+    c.tcb.write(a.variable(), a.value().evaluate(c.tcb));
+    return null;
+  }
+
+  @Override
+  public Void onIf(TcpAction.If a) {
+    if (a.condition().test(c.tcb)) {
+      for (TcpAction inner : a.then()) {
+        inner.accept(this);
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public Void onDrop() {
+    return null; // the segment (or call) is done with: nothing of it is kept
+  }
+
+  @Override
+  public Void onDeleteTcb() {
+    c.deleted = true;
+    c.sendBuffer.clear();
+    return null;
+  }
+
+  @Override
+  public Void onRetransmit() {
+    retransmitFront(true);
+    return null;
+  }
+
+  @Override
+  public Void onDeliver() {
+    if (c.segmentEvent && c.text.length > 0) {
+      int n = Math.min(c.text.length, c.receiveBuffer.window());
+      c.receiveBuffer.append(c.text, 0, n);
+      c.delivered(n);
+    }
+    return null; // for RECEIVE, the caller reads the buffer
+  }
+
+  @Override
+  public Void onQueue() {
+    // A call is issued again when it can be served (Connection.pump). Text that came on a SYN
+    // is not kept: RCV.NXT stays at the SYN, so the peer sends it again once synchronized.
+    return null;
+  }
+}
