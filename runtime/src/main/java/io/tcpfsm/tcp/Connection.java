@@ -96,6 +96,8 @@ public final class Connection {
   private int lastWindow = -1;
   private int consecutiveTimeouts;
   private TcpRule lastRule;
+  private String response;
+  private boolean inTimeout;
   Listener listener = new Listener() {};
 
   long bytesSent;
@@ -111,10 +113,22 @@ public final class Connection {
     this.receiveBuffer = new ReceiveBuffer(config.receiveBuffer());
     this.retransmitTimer = new RetransmitTimer(new RtoEstimator(config.rto()));
     TimerWheel wheel = env.wheel();
-    this.rtxTimer = wheel.timer(t -> retransmitTimeout());
-    this.timeWaitTimer = wheel.timer(t -> call(TcpEvent.TIMEOUT_TIME_WAIT));
-    this.userTimer = wheel.timer(t -> call(TcpEvent.TIMEOUT_USER));
-    this.persistTimer = wheel.timer(t -> persistTimeout());
+    this.rtxTimer = wheel.timer(at -> {
+      now = at;
+      retransmitTimeout();
+    });
+    this.timeWaitTimer = wheel.timer(at -> {
+      now = at;
+      call(TcpEvent.TIMEOUT_TIME_WAIT);
+    });
+    this.userTimer = wheel.timer(at -> {
+      now = at;
+      call(TcpEvent.TIMEOUT_USER);
+    });
+    this.persistTimer = wheel.timer(at -> {
+      now = at;
+      persistTimeout();
+    });
     history.add(state);
   }
 
@@ -208,6 +222,10 @@ public final class Connection {
 
   /** Runs a call or a timeout through the machine. */
   void call(TcpEvent event) {
+    if (event.kind() == TcpEvent.Kind.CALL) {
+      response = null;
+    }
+    inTimeout = event.kind() == TcpEvent.Kind.TIMEOUT;
     segmentEvent = false;
     text = NO_TEXT;
     tcb.segLen = 0;
@@ -237,8 +255,10 @@ public final class Connection {
     }
     text = payload;
     long una = tcb.sndUna;
-    if (isSynchronized() && payload.length > 0 && !s.rst() && !s.syn()) {
+    boolean rcvNxtKnown = isSynchronized() || state == TcpState.SYN_RECV;
+    if (rcvNxtKnown && tcb.segLen > 0 && !s.rst() && !s.syn()) {
       int ahead = Tcb.diff(tcb.segSeq, tcb.rcvNxt);
+      // Text or a FIN beyond RCV.NXT waits for the gap before it to fill.
       if (ahead > 0 && SegmentClassifier.seqAcceptable(tcb.segSeq, tcb.segLen, tcb.rcvNxt, receiveBuffer.window())) {
         // Text beyond RCV.NXT waits for the gap to fill (RFC 9293 3.10.7.4: segments "may be held
         // for later processing"); its ACK field is processed now, without the text.
@@ -250,7 +270,7 @@ public final class Connection {
         afterEvent(una, s.ackFlag(), s.window());
         // RFC 5681 4.2: "A TCP receiver SHOULD send an immediate duplicate ACK when an
         // out-of-order segment arrives."
-        if (!deleted && isSynchronized()) {
+        if (!deleted && (isSynchronized() || state == TcpState.SYN_RECV)) {
           runner.sendAck();
         }
         return;
@@ -373,12 +393,14 @@ public final class Connection {
 
   private void hold(Segment s) {
     if (held.size() < MAX_HELD) {
-      held.add(s);
+      byte[] copy = new byte[s.length()];
+      s.payload().get(copy);
+      held.add(s.toBuilder().payload(copy).build()); // not a view of a packet buffer someone may reuse
     }
   }
 
   private Segment nextHeld() {
-    if (!isSynchronized()) {
+    if (!isSynchronized() || held.isEmpty()) {
       return null;
     }
     for (int i = 0; i < held.size(); i++) {
@@ -484,9 +506,22 @@ public final class Connection {
     };
   }
 
+  /**
+   * A signal of the model. During a call it is that call's answer ({@link #response}); otherwise
+   * it is unsolicited ("connection reset", "connection closing") and kept in {@link #signals}.
+   */
   void signal(String text) {
-    signals.add(text);
+    if (segmentEvent || inTimeout) {
+      signals.add(text);
+    } else {
+      response = text;
+    }
     listener.signal(this, text);
+  }
+
+  /** The model's answer to the last call, e.g. "error: connection closing"; null if it gave none. */
+  public String response() {
+    return response;
   }
 
   void delivered(int n) {

@@ -225,6 +225,9 @@ public final class TimerWheel {
   private void schedule(Timer t, long deadline) {
     if (t.state == SCHEDULED) {
       unlink(t);
+      if (cacheValid && t.deadline == cachedNext) {
+        cacheValid = false; // it may have been the earliest: moving it later must not leave it cached
+      }
     }
     t.deadline = deadline;
     t.seq = seq++;

@@ -34,6 +34,17 @@ class TimerWheelTest {
   }
 
   @Test
+  void reschedulingTheEarliestTimerLaterMovesTheNextDeadline() {
+    TimerWheel.Timer a = named("a");
+    TimerWheel.Timer b = named("b");
+    a.schedule(clock.nanos() + 10 * MS);
+    b.schedule(clock.nanos() + 30 * MS);
+    assertThat(wheel.nextDeadline()).isEqualTo(clock.nanos() + 10 * MS);
+    a.schedule(clock.nanos() + 50 * MS); // a poll loop sleeping to a stale deadline spins forever
+    assertThat(wheel.nextDeadline()).isEqualTo(clock.nanos() + 30 * MS);
+  }
+
+  @Test
   void aTimerRunsAtItsDeadlineAndNotBefore() {
     TimerWheel.Timer t = named("t");
     t.schedule(clock.nanos() + 10 * MS + 1); // mid-tick: exact deadline, not the tick's start

@@ -1,0 +1,181 @@
+package io.tcpfsm.scenario;
+
+import io.tcpfsm.machine.TcpState;
+import io.tcpfsm.sim.Impairments;
+import io.tcpfsm.tcp.Connection;
+import io.tcpfsm.tcp.Host;
+import io.tcpfsm.tcp.TcpConfig;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/** Runs a {@link Scenario} between two hosts on a {@link SimPair}. */
+public final class ScenarioRunner {
+  private static final int PORT = 80;
+  private static final long LIMIT = 3_600L * 1_000_000_000L; // an hour of virtual time
+
+  private final TcpConfig config;
+  private final Impairments impairments;
+  private final long seed;
+  private final int bytes;
+  private io.tcpfsm.capture.PcapWriter capture;
+
+  public ScenarioRunner(TcpConfig config, Impairments impairments, long seed, int bytes) {
+    this.config = config;
+    this.impairments = impairments;
+    this.seed = seed;
+    this.bytes = bytes;
+  }
+
+  /** Writes every frame the link delivers to {@code writer} (raw IPv4). */
+  public ScenarioRunner capture(io.tcpfsm.capture.PcapWriter writer) {
+    this.capture = writer;
+    return this;
+  }
+
+  public ScenarioResult run(Scenario scenario) {
+    SimPair pair = new SimPair(config, config, seed, impairments);
+    if (capture != null) {
+      pair.link.capture(capture);
+    }
+    SplittableRandom random = new SplittableRandom(seed);
+    Endpoint client = new Endpoint("client", data(random, bytes));
+    Endpoint server = new Endpoint("server", new byte[0]);
+    Host.Listening listening = null;
+    switch (scenario) {
+      case CLIENT_CLOSE, BULK -> {
+        client.closeAfterSending = true;
+        server.closeAfterPeer = true;
+      }
+      case SERVER_CLOSE -> {
+        client.closeAfterPeer = true;
+        server.closeAfterSending = true;
+        server.payload(client.toSend); // the server sends; the client only reads
+        client.payload(new byte[0]);
+      }
+      case SIMULTANEOUS_CLOSE -> {
+        client.closeAfterSending = true;
+        server.closeAfterSending = true;
+      }
+      case HALF_CLOSE -> {
+        client.closeAfterSending = true;
+        server.closeAfterPeer = true;
+        server.sendAfterPeerClose = true;
+        server.payload(data(random, Math.max(1, bytes / 2)));
+      }
+      case ABORT -> {
+        client.abortAt = Math.max(1, bytes / 2);
+        server.closeAfterPeer = true;
+        // The server sends too: if the client's RST is lost, the server's data draws another from
+        // the client's CLOSED state (RFC 9293 3.10.7.1), so the server learns of the abort.
+        server.payload(data(random, 100));
+      }
+      case REFUSED, SIMULTANEOUS_OPEN -> {
+        client.closeAfterSending = true;
+        server.closeAfterPeer = true;
+      }
+    }
+    Endpoint srv = server;
+    if (scenario == Scenario.SIMULTANEOUS_OPEN) {
+      client.connection = pair.client.connect(SimPair.SERVER, 6000, 5000, 0);
+      srv.connection = pair.server.connect(SimPair.CLIENT, 5000, 6000, 0);
+    } else {
+      if (scenario != Scenario.REFUSED) {
+        listening = pair.server.listen(PORT, 16);
+      }
+      client.connection = pair.client.connect(SimPair.SERVER, PORT, 0);
+    }
+    Host.Listening l = listening;
+    boolean simultaneousClose = scenario == Scenario.SIMULTANEOUS_CLOSE;
+    boolean finished = pair.run(() -> done(pair, client, srv), LIMIT, () -> {
+      long now = pair.now();
+      if (l != null && srv.connection == null) {
+        srv.connection = l.accept();
+      }
+      if (simultaneousClose && !client.closed && !srv.closed) {
+        closeTogether(client, srv, now);
+      }
+      client.act(now);
+      srv.act(now);
+    });
+    return result(scenario, pair, client, srv, finished);
+  }
+
+  /** Both close at the same instant, once each has sent everything and it is acknowledged. */
+  private static void closeTogether(Endpoint a, Endpoint b, long now) {
+    Connection x = a.connection;
+    Connection y = b.connection;
+    if (x == null || y == null || x.state() != TcpState.ESTABLISHED || y.state() != TcpState.ESTABLISHED) {
+      a.closeAfterSending = false;
+      b.closeAfterSending = false;
+      return;
+    }
+    if (a.sent == a.toSend.length && b.sent == b.toSend.length && x.unacknowledged() == 0 && y.unacknowledged() == 0
+        && b.received.size() == a.toSend.length) {
+      a.closed = true;
+      b.closed = true;
+      x.close(now);
+      y.close(now);
+    }
+  }
+
+  /** Both TCBs deleted, and neither host holds a connection (an unaccepted child counts). */
+  private static boolean done(SimPair pair, Endpoint a, Endpoint b) {
+    return a.connection.isDeleted() && (b.connection == null || b.connection.isDeleted())
+        && pair.client.connectionCount() == 0 && pair.server.connectionCount() == 0;
+  }
+
+  private ScenarioResult result(Scenario scenario, SimPair pair, Endpoint client, Endpoint server, boolean finished) {
+    ScenarioResult.Side c = side(client, server);
+    ScenarioResult.Side s = side(server, client);
+    long retransmissions = count(client) + count(server);
+    String problem = null;
+    if (!finished) {
+      problem = "did not finish within an hour of virtual time: client " + c.finalState() + ", server " + s.finalState();
+    } else if (!c.dataIntact() || !s.dataIntact()) {
+      problem = "data differs: client received " + client.received.size() + " of " + server.sent + ", server " + server.received.size() + " of " + client.sent;
+    } else if (pair.client.connectionCount() + pair.server.connectionCount() > 0) {
+      problem = "connections left: client " + pair.client.connectionCount() + ", server " + pair.server.connectionCount();
+    } else if (pair.client.pendingTimers() + pair.server.pendingTimers() > 0) {
+      problem = "timers left: client " + pair.client.pendingTimers() + ", server " + pair.server.pendingTimers();
+    } else if (scenario == Scenario.ABORT && !server.connection.signals().contains("connection reset")) {
+      problem = "the server was not told the connection was reset: " + server.connection.signals();
+    }
+    return new ScenarioResult(scenario, seed, config.profile().specName(), c, s, retransmissions,
+        pair.link.stats(), pair.now(), problem == null, problem);
+  }
+
+  private static long count(Endpoint e) {
+    return e.connection == null ? 0 : e.connection.retransmissions();
+  }
+
+  /** Intact: the peer's bytes arrived whole and in order, or this side was told why not. */
+  private static ScenarioResult.Side side(Endpoint me, Endpoint peer) {
+    Connection c = me.connection;
+    if (c == null) {
+      return new ScenarioResult.Side(List.of(), TcpState.CLOSED, 0, 0, List.of(), true);
+    }
+    byte[] got = me.received.toByteArray();
+    byte[] expected = Arrays.copyOf(peer.toSend, peer.sent);
+    boolean intact = Arrays.equals(got, expected)
+        || (isPrefix(got, expected) && (told(c.response()) || c.signals().stream().anyMatch(ScenarioRunner::told)));
+    return new ScenarioResult.Side(c.history(), c.state(), me.sent, got.length, c.signals(), intact);
+  }
+
+  /** A signal that tells the application its connection is gone. */
+  private static boolean told(String signal) {
+    return signal != null && (signal.contains("reset") || signal.contains("abort") || signal.contains("refused"));
+  }
+
+  private static boolean isPrefix(byte[] got, byte[] expected) {
+    return got.length <= expected.length && Arrays.equals(got, 0, got.length, expected, 0, got.length);
+  }
+
+  private static byte[] data(SplittableRandom random, int n) {
+    byte[] b = new byte[n];
+    for (int i = 0; i < n; i++) {
+      b[i] = (byte) random.nextInt(256);
+    }
+    return b;
+  }
+}
