@@ -88,7 +88,7 @@ final class DecodeCommand implements Callable<Integer> {
       err.println("tcpfsm: " + file + ": no such file");
       return Main.EXIT_PROBLEMS;
     } catch (IOException e) {
-      err.println("tcpfsm: " + name() + ": " + e.getMessage());
+      err.println("tcpfsm: " + name() + ": " + SpecFile.reason(e));
       return Main.EXIT_PROBLEMS;
     }
     out.flush();

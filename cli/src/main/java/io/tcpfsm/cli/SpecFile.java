@@ -1,6 +1,7 @@
 package io.tcpfsm.cli;
 
 import io.tcpfsm.diag.Diagnostic;
+import io.tcpfsm.parser.SpecParser;
 import io.tcpfsm.validate.Validator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,15 +30,49 @@ final class SpecFile {
   static Validator.Result load(Path file, String displayName) throws Unreadable {
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      text = readBounded(file);
     } catch (java.nio.file.NoSuchFileException e) {
       throw new Unreadable(file + ": no such file");
-    } catch (java.nio.charset.MalformedInputException e) {
+    } catch (java.nio.charset.CharacterCodingException e) {
       throw new Unreadable(file + ": not UTF-8 text");
     } catch (IOException e) {
-      throw new Unreadable(file + ": cannot read: " + e.getMessage());
+      throw new Unreadable(file + ": cannot read: " + reason(e));
     }
     return Validator.check(displayName, text);
+  }
+
+  /**
+   * The file's text, refused past {@link SpecParser#MAX_CHARS} bytes before more is read: a
+   * 100 MB file, or /dev/zero (which has no size), costs at most the limit.
+   */
+  static String readBounded(Path file) throws IOException, Unreadable {
+    long max = SpecParser.MAX_CHARS;
+    if (Files.isRegularFile(file) && Files.size(file) > max) {
+      throw new Unreadable(file + ": " + Files.size(file) + " bytes; a spec may have at most " + max + " (4 MiB)");
+    }
+    byte[] bytes;
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes((int) max + 1);
+    }
+    if (bytes.length > max) {
+      throw new Unreadable(file + ": more than " + max + " bytes; a spec may have at most " + max + " (4 MiB)");
+    }
+    return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+  }
+
+  /** Why reading failed, in words: Java's exceptions often carry only the file's name. */
+  static String reason(IOException e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+      return fs.getReason();
+    }
+    String m = e.getMessage();
+    if (m == null || m.isBlank() || (e instanceof java.nio.file.FileSystemException fs && m.equals(fs.getFile()))) {
+      return e.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+    }
+    return m;
   }
 
   /** Prints every diagnostic, then a count line if there were any; returns true if no errors. */

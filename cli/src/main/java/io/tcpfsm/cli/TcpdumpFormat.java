@@ -81,8 +81,11 @@ final class TcpdumpFormat {
   }
 
   void appendTime(StringBuilder sb, long epochSecond, int nanos) {
-    ZoneOffset off = zone.isFixedOffset() ? zone.getOffset(Instant.EPOCH) : zone.getOffset(Instant.ofEpochSecond(epochSecond));
-    long local = Math.floorMod(epochSecond + off.getTotalSeconds(), 86_400L);
+    // A capture's clock may be anywhere in a long (pcapng's if_tsoffset is any 64-bit number);
+    // Instant holds about ±10^9 years, so the zone's rules are asked at the nearest instant it has.
+    long clamped = Math.max(Instant.MIN.getEpochSecond(), Math.min(Instant.MAX.getEpochSecond(), epochSecond));
+    ZoneOffset off = zone.isFixedOffset() ? zone.getOffset(Instant.EPOCH) : zone.getOffset(Instant.ofEpochSecond(clamped));
+    long local = Math.floorMod(Math.floorMod(epochSecond, 86_400L) + off.getTotalSeconds(), 86_400L);
     two(sb, (int) (local / 3600));
     sb.append(':');
     two(sb, (int) (local / 60 % 60));

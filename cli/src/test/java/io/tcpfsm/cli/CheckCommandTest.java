@@ -40,10 +40,10 @@ class CheckCommandTest {
 
   @Test
   void brokenSpecPrintsEachProblemAndExitsOne() throws Exception {
-    String text = Files.readString(Path.of(CliRun.spec())).replace("in ESTABLISHED on CLOSE -> FIN_WAIT1 {", "in ESTABLISHED on CLOSE -> FIN_WAIT_1 {");
+    String text = Files.readString(Path.of(CliRun.spec())).replace("in ESTABLISHED on CLOSE -> FIN_WAIT1 rule", "in ESTABLISHED on CLOSE -> FIN_WAIT_1 rule");
     Path broken = dir.resolve("broken.fsm");
     Files.writeString(broken, text);
-    int line = lineOf(text, "in ESTABLISHED on CLOSE -> FIN_WAIT_1 {");
+    int line = lineOf(text, "in ESTABLISHED on CLOSE -> FIN_WAIT_1 rule");
     CliRun r = CliRun.run("check", broken.toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.out()).isEmpty();

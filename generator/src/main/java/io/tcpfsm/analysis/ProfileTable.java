@@ -35,24 +35,38 @@ public final class ProfileTable {
     }
   }
 
-  /** Builds the table of {@code profile} (a declared profile, or the implicit one). */
+  /**
+   * Builds the table of {@code profile} (a declared profile, or the implicit one). A state ×
+   * event whose transitions test more than {@link Machine#MAX_CELL_GUARDS} guards gets no cells
+   * (the validator reports it); the cost is that of the cells that exist, not states × transitions.
+   */
   public static ProfileTable of(Machine machine, String profile) {
     Matcher matcher = new Matcher(machine);
     List<Transition> delta = machine.profile(profile).map(Profile::delta).orElse(List.of());
-    List<CellGroup> groups = new ArrayList<>();
+    List<State> states = new ArrayList<>();
     Set<String> seenStates = new java.util.HashSet<>();
     for (State state : machine.states()) {
-      if (!seenStates.add(state.name())) {
-        continue; // a duplicate declaration; reported by the validator
+      if (seenStates.add(state.name())) {
+        states.add(state); // a duplicate declaration is reported by the validator
       }
+    }
+    Map<State, List<Transition>> deltaBy = byState(machine, matcher, delta, states);
+    Map<State, List<Transition>> baseBy = byState(machine, matcher, machine.transitions(), states);
+    Map<State, List<Transition>> defaultsBy = byState(machine, matcher, machine.defaults(), states);
+    List<CellGroup> groups = new ArrayList<>();
+    for (State state : states) {
       for (Event event : machine.events()) {
-        List<Transition> fromDelta = applicable(matcher, delta, state, event);
-        List<Transition> fromBase = applicable(matcher, machine.transitions(), state, event);
+        List<Transition> fromDelta = applicable(matcher, deltaBy.get(state), event);
+        List<Transition> fromBase = applicable(matcher, baseBy.get(state), event);
         List<Transition> fromDefaults =
             fromDelta.isEmpty() && fromBase.isEmpty()
-                ? applicable(matcher, machine.defaults(), state, event)
+                ? applicable(matcher, defaultsBy.get(state), event)
                 : List.of();
         List<String> guards = guardsOf(machine, fromDelta, fromBase, fromDefaults);
+        if (guards.size() > Machine.MAX_CELL_GUARDS) {
+          groups.add(new CellGroup(state, event, guards, List.of()));
+          continue;
+        }
         List<Cell> cells = new ArrayList<>(1 << guards.size());
         for (int v = 0; v < (1 << guards.size()); v++) {
           Map<String, Boolean> valuation = new LinkedHashMap<>();
@@ -74,10 +88,36 @@ public final class ProfileTable {
     return new ProfileTable(machine, profile, groups);
   }
 
-  private static List<Transition> applicable(Matcher m, List<Transition> ts, State s, Event e) {
+  /**
+   * The transitions of {@code layer} that apply to each state, in the order written. A
+   * transition naming its states costs the states it names; only {@code *} visits every state.
+   */
+  public static Map<State, List<Transition>> byState(Machine machine, Matcher m, List<Transition> layer, List<State> states) {
+    Map<State, List<Transition>> out = new java.util.IdentityHashMap<>();
+    for (State s : states) {
+      out.put(s, new ArrayList<>());
+    }
+    for (Transition t : layer) {
+      if (t.states().all()) {
+        for (State s : states) {
+          if (m.appliesTo(t, s)) {
+            out.get(s).add(t);
+          }
+        }
+      } else {
+        Set<State> named = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (var n : t.states().names()) {
+          machine.state(n.name()).filter(out::containsKey).filter(named::add).ifPresent(s -> out.get(s).add(t));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<Transition> applicable(Matcher m, List<Transition> ts, Event e) {
     List<Transition> out = new ArrayList<>();
     for (Transition t : ts) {
-      if (m.appliesTo(t, s) && m.appliesTo(t, e)) {
+      if (m.appliesTo(t, e)) {
         out.add(t);
       }
     }

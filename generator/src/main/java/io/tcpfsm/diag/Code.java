@@ -31,6 +31,9 @@ public enum Code {
   TOO_MANY_FLAGS(24, Severity.ERROR, "more segment flags than the alphabet allows"),
   NO_STATE_LISTED(25, Severity.ERROR, "a transition that applies to no state"),
   REACHABLE_AFTER_ALL(26, Severity.ERROR, "a state a profile declares unreachable is reachable"),
+  TOO_MANY_GUARDS(27, Severity.ERROR, "more guards than a state machine table can enumerate"),
+  TOO_LARGE(28, Severity.ERROR, "a spec beyond tcpfsm's limits of size or nesting"),
+  JAVA_NAME(29, Severity.ERROR, "a name the generated Java cannot use as written"),
   UNUSED_GUARD(101, Severity.WARNING, "a guard that no transition tests"),
   UNUSED_TIMER(102, Severity.WARNING, "a timer that no transition starts");
 

@@ -101,8 +101,12 @@ final class Names {
     return u.isEmpty() ? u : Character.toLowerCase(u.charAt(0)) + u.substring(1);
   }
 
-  /** Text safe inside Javadoc: no HTML metacharacters, no comment terminator. */
+  /**
+   * Text safe inside Javadoc: no HTML metacharacters, no comment terminator, and no backslash,
+   * which javac would read as the start of a unicode escape (an escaped star and slash end a comment).
+   * Line and paragraph separators become spaces.
+   */
   static String javadoc(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("*/", "*&#47;").replace("@", "&#64;");
+    return s.replace('\u2028', ' ').replace('\u2029', ' ').replace("&", "&amp;").replace("\\", "&#92;").replace("<", "&lt;").replace(">", "&gt;").replace("*/", "*&#47;").replace("@", "&#64;");
   }
 }

@@ -17,6 +17,18 @@ public final class Machine {
   /** More flags than this would make the segment alphabet unreasonably large (2^n events). */
   public static final int MAX_FLAGS = 8;
 
+  /**
+   * At most this many guards may be declared: the generated step table holds states × events ×
+   * 2^guards outcomes, and a guard is one bit of an {@code int}.
+   */
+  public static final int MAX_GUARDS = 16;
+
+  /**
+   * At most this many guards may matter in one state × event: the validator and the generated
+   * tests enumerate every valuation of them (2^12 = 4096 cells).
+   */
+  public static final int MAX_CELL_GUARDS = 12;
+
   /** Name of the single profile of a spec that declares none. */
   public static final String IMPLICIT_PROFILE = "default";
 

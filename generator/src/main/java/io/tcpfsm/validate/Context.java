@@ -25,10 +25,12 @@ record Context(Machine machine, Map<String, ProfileTable> tables, Matcher matche
   /**
    * Whether some transition leads to a state that is not declared. The graph is then not the
    * one the author meant, so the graph rules (reachability, ways out) say nothing rather than
-   * pile follow-on errors onto the unknown name.
+   * pile follow-on errors onto the unknown name. So do they when a state × event tests more
+   * guards than can be enumerated (TooManyGuards): its cells, and so its targets, are not known.
    */
   boolean hasUnknownTarget() {
-    return machine.allTransitions().stream().anyMatch(t -> t.target() != null && machine.state(t.target().name()).isEmpty());
+    return machine.allTransitions().stream().anyMatch(t -> t.target() != null && machine.state(t.target().name()).isEmpty())
+        || tables.values().stream().anyMatch(t -> t.groups().stream().anyMatch(g -> g.cells().isEmpty()));
   }
 
   /** " in profile rfc793" when {@code profiles} is a strict subset of all profiles, else "". */

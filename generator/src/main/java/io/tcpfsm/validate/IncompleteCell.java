@@ -64,24 +64,40 @@ final class IncompleteCell implements Rule {
    * not each value of every other guard).
    */
   static List<Map<String, Boolean>> merge(List<Map<String, Boolean>> gaps) {
+    // Hashing finds each gap's partner (the same gap with one guard flipped) directly, so a
+    // group's 2^k gaps merge in about k * 2^k steps, not by comparing every pair.
     List<Map<String, Boolean>> current = new ArrayList<>(gaps);
     boolean merged = true;
     while (merged) {
       merged = false;
-      outer:
+      Map<Map<String, Boolean>, Integer> at = new java.util.HashMap<>();
       for (int i = 0; i < current.size(); i++) {
-        for (int j = i + 1; j < current.size(); j++) {
-          String guard = soleDifference(current.get(i), current.get(j));
-          if (guard != null) {
-            Map<String, Boolean> joined = new LinkedHashMap<>(current.get(i));
-            joined.remove(guard);
-            current.remove(j);
-            current.set(i, joined);
+        at.putIfAbsent(current.get(i), i);
+      }
+      List<Map<String, Boolean>> next = new ArrayList<>();
+      boolean[] used = new boolean[current.size()];
+      for (int i = 0; i < current.size(); i++) {
+        if (used[i]) {
+          continue;
+        }
+        used[i] = true;
+        Map<String, Boolean> gap = current.get(i);
+        Map<String, Boolean> out = gap;
+        for (var e : gap.entrySet()) {
+          Map<String, Boolean> partner = new LinkedHashMap<>(gap);
+          partner.put(e.getKey(), !e.getValue());
+          Integer j = at.get(partner);
+          if (j != null && !used[j]) {
+            used[j] = true;
+            out = new LinkedHashMap<>(gap);
+            out.remove(e.getKey());
             merged = true;
-            break outer;
+            break;
           }
         }
+        next.add(out);
       }
+      current = next;
     }
     return current;
   }

@@ -7,7 +7,9 @@ import io.tcpfsm.model.Profile;
 import io.tcpfsm.model.State;
 import io.tcpfsm.model.Transition;
 import java.util.ArrayList;
-import java.util.BitSet;
+import io.tcpfsm.analysis.ProfileTable;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -28,45 +30,71 @@ final class OverlappingTransitions implements Rule {
     }
   }
 
+  /**
+   * Compares only the transitions that share a state × event, found through the per-state index,
+   * so the cost is that of the cells, not of every pair of transitions in the layer.
+   */
   private void checkLayer(Context ctx, List<Transition> layer) {
-    List<State> states = ctx.machine().states();
-    List<Event> events = ctx.machine().events();
-    List<BitSet> stateSets = new ArrayList<>();
-    List<BitSet> eventSets = new ArrayList<>();
-    for (Transition t : layer) {
-      BitSet s = new BitSet();
-      for (int i = 0; i < states.size(); i++) {
-        s.set(i, ctx.matcher().appliesTo(t, states.get(i)));
+    Machine m = ctx.machine();
+    List<State> states = new ArrayList<>();
+    Set<String> seen = new java.util.HashSet<>();
+    for (State s : m.states()) {
+      if (seen.add(s.name())) {
+        states.add(s);
       }
-      BitSet e = new BitSet();
-      for (int i = 0; i < events.size(); i++) {
-        e.set(i, ctx.matcher().appliesTo(t, events.get(i)));
-      }
-      stateSets.add(s);
-      eventSets.add(e);
     }
-    for (int j = 1; j < layer.size(); j++) {
-      for (int i = 0; i < j; i++) {
-        if (!stateSets.get(i).intersects(stateSets.get(j)) || !eventSets.get(i).intersects(eventSets.get(j))) {
-          continue;
-        }
-        String both = jointGuard(layer.get(i), layer.get(j));
-        if (both == null) {
-          continue;
-        }
-        BitSet s = (BitSet) stateSets.get(i).clone();
-        s.and(stateSets.get(j));
-        BitSet e = (BitSet) eventSets.get(i).clone();
-        e.and(eventSets.get(j));
-        Transition first = layer.get(i);
-        String where = states.get(s.nextSetBit(0)).name() + " on " + events.get(e.nextSetBit(0)).name();
-        ctx.report(
-            Code.OVERLAP,
-            layer.get(j).pos(),
-            "this transition overlaps the one at line " + first.pos().line() + ":" + first.pos().column()
-                + ": both apply in " + where + (both.isEmpty() ? "" : " when " + both));
-        break; // one report per transition is enough to find it
+    List<Event> events = m.events();
+    Map<Transition, Integer> index = new java.util.IdentityHashMap<>();
+    for (int i = 0; i < layer.size(); i++) {
+      index.put(layer.get(i), i);
+    }
+    Map<State, List<Transition>> byState = ProfileTable.byState(m, ctx.matcher(), layer, states);
+    // For each transition, the earliest one before it that overlaps it (by index), if any.
+    int[] firstOverlap = new int[layer.size()];
+    java.util.Arrays.fill(firstOverlap, -1);
+    Map<Long, Boolean> joint = new HashMap<>();
+    for (State s : states) {
+      List<Transition> here = byState.get(s);
+      if (here.size() < 2) {
+        continue;
       }
+      for (Event e : events) {
+        List<Integer> applicable = new ArrayList<>();
+        for (Transition t : here) {
+          if (ctx.matcher().appliesTo(t, e)) {
+            applicable.add(index.get(t));
+          }
+        }
+        for (int b = 1; b < applicable.size(); b++) {
+          int j = applicable.get(b);
+          for (int a = 0; a < b; a++) {
+            int i = applicable.get(a);
+            if (firstOverlap[j] >= 0 && firstOverlap[j] <= i) {
+              break;
+            }
+            long key = (long) i << 32 | j;
+            if (joint.computeIfAbsent(key, k -> jointGuard(layer.get(i), layer.get(j)) != null)) {
+              firstOverlap[j] = i;
+              break;
+            }
+          }
+        }
+      }
+    }
+    for (int j = 0; j < layer.size(); j++) {
+      if (firstOverlap[j] < 0) {
+        continue;
+      }
+      Transition first = layer.get(firstOverlap[j]);
+      Transition second = layer.get(j);
+      String both = jointGuard(first, second);
+      State where = states.stream().filter(s -> ctx.matcher().appliesTo(first, s) && ctx.matcher().appliesTo(second, s)).findFirst().orElseThrow();
+      Event on = events.stream().filter(e -> ctx.matcher().appliesTo(first, e) && ctx.matcher().appliesTo(second, e)).findFirst().orElseThrow();
+      ctx.report(
+          Code.OVERLAP,
+          second.pos(),
+          "this transition overlaps the one at line " + first.pos().line() + ":" + first.pos().column()
+              + ": both apply in " + where.name() + " on " + on.name() + (both.isEmpty() ? "" : " when " + both));
     }
   }
 
@@ -80,6 +108,9 @@ final class OverlappingTransitions implements Rule {
       names.addAll(b.guard().names());
     }
     List<String> list = new ArrayList<>(names);
+    if (list.size() > Machine.MAX_CELL_GUARDS) {
+      return null; // too many to enumerate: reported by TooManyGuards
+    }
     for (int v = 0; v < (1 << list.size()); v++) {
       final int bits = v;
       java.util.function.Predicate<String> value = g -> (bits & (1 << list.indexOf(g))) != 0;

@@ -21,6 +21,7 @@ public final class Validator {
           new UnknownName(),
           new InitialState(),
           new TooManyFlags(),
+          new TooManyGuards(),
           new EmptyPattern(),
           new MissingTargetDefault(),
           new OverlappingTransitions(),
@@ -29,6 +30,7 @@ public final class Validator {
           new DeadEndState(),
           new MissingCitation(),
           new BadCitation(),
+          new JavaNames(),
           new UnusedGuard(),
           new UnusedTimer());
 
