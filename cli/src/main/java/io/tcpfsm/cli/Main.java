@@ -31,6 +31,7 @@ import picocli.CommandLine.ScopeType;
       ExplainCommand.class,
       GenerateCommand.class,
       DecodeCommand.class,
+      SimulateCommand.class,
       CompletionCommand.class,
     })
 public final class Main implements Runnable {

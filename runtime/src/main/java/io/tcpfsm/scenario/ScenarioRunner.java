@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 public final class ScenarioRunner {
   private static final int PORT = 80;
   private static final long LIMIT = 3_600L * 1_000_000_000L; // an hour of virtual time
+  private static final long IDLE_ABORT = 300L * 1_000_000_000L;
 
   private final TcpConfig config;
   private final Impairments impairments;
@@ -64,7 +65,7 @@ public final class ScenarioRunner {
         server.payload(data(random, Math.max(1, bytes / 2)));
       }
       case ABORT -> {
-        client.abortAt = Math.max(1, bytes / 2);
+        client.abortAt = bytes / 2;
         server.closeAfterPeer = true;
         // The server sends too: if the client's RST is lost, the server's data draws another from
         // the client's CLOSED state (RFC 9293 3.10.7.1), so the server learns of the abort.
@@ -87,6 +88,7 @@ public final class ScenarioRunner {
     }
     Host.Listening l = listening;
     boolean simultaneousClose = scenario == Scenario.SIMULTANEOUS_CLOSE;
+    long[] peerGoneAt = {-1};
     boolean finished = pair.run(() -> done(pair, client, srv), LIMIT, () -> {
       long now = pair.now();
       if (l != null && srv.connection == null) {
@@ -97,8 +99,32 @@ public final class ScenarioRunner {
       }
       client.act(now);
       srv.act(now);
+      abandonHalfOpen(client, srv, peerGoneAt, now);
     });
     return result(scenario, pair, client, srv, finished);
+  }
+
+  /**
+   * When one side gave up (its retransmissions unanswered, RFC 9293 3.8.3 R2) and was told so,
+   * the other may wait forever for a peer that is gone, as a real half-open connection does. Its
+   * application, like any that uses no keep-alive, gives up after five idle minutes and aborts.
+   */
+  private static void abandonHalfOpen(Endpoint a, Endpoint b, long[] goneAt, long now) {
+    if (a.connection == null || b.connection == null || a.connection.isDeleted() == b.connection.isDeleted()) {
+      goneAt[0] = -1;
+      return;
+    }
+    Endpoint gone = a.connection.isDeleted() ? a : b;
+    Endpoint left = gone == a ? b : a;
+    if (!gone.connection.signals().stream().anyMatch(ScenarioRunner::told) && !told(gone.connection.response())) {
+      return;
+    }
+    if (goneAt[0] < 0) {
+      goneAt[0] = now;
+    } else if (now - goneAt[0] > IDLE_ABORT && !left.closed) {
+      left.closed = true;
+      left.connection.abort(now);
+    }
   }
 
   /** Both close at the same instant, once each has sent everything and it is acknowledged. */
@@ -138,7 +164,8 @@ public final class ScenarioRunner {
       problem = "connections left: client " + pair.client.connectionCount() + ", server " + pair.server.connectionCount();
     } else if (pair.client.pendingTimers() + pair.server.pendingTimers() > 0) {
       problem = "timers left: client " + pair.client.pendingTimers() + ", server " + pair.server.pendingTimers();
-    } else if (scenario == Scenario.ABORT && !server.connection.signals().contains("connection reset")) {
+    } else if (scenario == Scenario.ABORT && server.connection != null
+        && !server.connection.signals().contains("connection reset") && !told(server.connection.response())) {
       problem = "the server was not told the connection was reset: " + server.connection.signals();
     }
     return new ScenarioResult(scenario, seed, config.profile().specName(), c, s, retransmissions,

@@ -123,7 +123,7 @@ public final class Connection {
     });
     this.userTimer = wheel.timer(at -> {
       now = at;
-      call(TcpEvent.TIMEOUT_USER);
+      userTimeout();
     });
     this.persistTimer = wheel.timer(at -> {
       now = at;
@@ -433,6 +433,19 @@ public final class Connection {
       congestion.onRetransmitTimeout(flight(), (int) tcb.sndNxt);
     }
     call(TcpEvent.TIMEOUT_RETRANSMIT);
+  }
+
+  /**
+   * The user timeout bounds how long sent data may stay unacknowledged (RFC 9293 3.8.3, R2; RFC
+   * 5482's "maximum amount of time that transmitted data may remain unacknowledged"): an idle
+   * connection, owing nothing, does not time out, so the timer waits again.
+   */
+  private void userTimeout() {
+    if (isSynchronized() && flight() == 0) {
+      userTimer.schedule(now + config.userTimeoutNanos());
+      return;
+    }
+    call(TcpEvent.TIMEOUT_USER);
   }
 
   private void persistTimeout() {

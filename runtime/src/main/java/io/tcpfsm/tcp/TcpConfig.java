@@ -49,7 +49,7 @@ public record TcpConfig(
   /** RFC 9293 with RFC 5961, MSS 1460, 256 KiB buffers. */
   public static TcpConfig defaults() {
     return new TcpConfig(TcpProfile.RFC9293, 1460, 256 * 1024, 256 * 1024, 3, 60 * SECOND, 300 * SECOND,
-        RtoConfig.RFC6298, 12, 0x5eed_1234_abcdL);
+        RtoConfig.RFC6298, 15, 0x5eed_1234_abcdL);
   }
 
   public TcpConfig withProfile(TcpProfile p) {

@@ -1,0 +1,41 @@
+package io.tcpfsm.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tcpfsm.machine.TcpProfile;
+import io.tcpfsm.sim.Impairments;
+import io.tcpfsm.tcp.TcpConfig;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+
+/**
+ * For random link schedules (seeds, loss up to 30%, reordering, duplication, corruption, delay
+ * and jitter) and random application behaviour (the scenarios: who closes first, half close,
+ * simultaneous open and close, abort, refusal), under both profiles: every byte arrives once and
+ * in order or the application is told why not, and both ends reach CLOSED with no TCB and no
+ * timer left. A failure shrinks to the smallest seed, probabilities and size that still fail.
+ */
+class ScenarioProperties {
+  private static final long MS = 1_000_000L;
+
+  @Property(tries = 3000)
+  void everyByteArrivesOnceInOrderAndBothEndsClose(
+      @ForAll Scenario scenario,
+      @ForAll @LongRange(min = 1, max = 1_000_000) long seed,
+      @ForAll @DoubleRange(min = 0, max = 0.3) double loss,
+      @ForAll @DoubleRange(min = 0, max = 0.2) double reorder,
+      @ForAll @DoubleRange(min = 0, max = 0.1) double duplicate,
+      @ForAll @DoubleRange(min = 0, max = 0.02) double corrupt,
+      @ForAll @IntRange(min = 1, max = 50) int delayMs,
+      @ForAll @IntRange(min = 0, max = 12_000) int bytes,
+      @ForAll boolean rfc793) {
+    Impairments im = Impairments.NONE.withDelay(delayMs * MS, delayMs * MS / 4).withLoss(loss)
+        .withReorder(reorder, delayMs * MS / 2).withDuplicate(duplicate).withCorrupt(corrupt);
+    TcpConfig config = TcpConfig.defaults().withTwoMsl(500 * MS).withProfile(rfc793 ? TcpProfile.RFC793 : TcpProfile.RFC9293);
+    ScenarioResult r = new ScenarioRunner(config, im, seed, bytes).run(scenario);
+    assertThat(r.ok()).as("%s", r).isTrue();
+  }
+}
