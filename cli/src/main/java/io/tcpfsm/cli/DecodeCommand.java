@@ -5,11 +5,12 @@ import io.tcpfsm.capture.CaptureReader;
 import io.tcpfsm.capture.Frame;
 import io.tcpfsm.capture.FrameDecoder;
 import io.tcpfsm.capture.Record;
+import io.tcpfsm.capture.RecordView;
 import java.io.BufferedInputStream;
-import java.io.BufferedWriter;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -54,9 +55,11 @@ final class DecodeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
-    PrintWriter out = new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), 1 << 16));
+    AsciiOut out = new AsciiOut(Main.stdout != null ? Main.stdout : new WriterStream(spec.commandLine().getOut()));
     Summary sum = new Summary();
     TcpdumpFormat text = new TcpdumpFormat(ZoneId.systemDefault(), nano);
+    FastLine fast = new FastLine(text, nano);
+    RecordView view = new RecordView();
     StringBuilder sb = new StringBuilder(256);
     CaptureException fatal = null;
     CaptureReader reader = null;
@@ -64,7 +67,13 @@ final class DecodeCommand implements Callable<Integer> {
     try (Counting in = file.toString().equals("-") ? new Counting(System.in, false) : new Counting(Files.newInputStream(file), true)) {
       counted = in;
       reader = CaptureReader.open(new BufferedInputStream(in, 1 << 16));
-      for (Record r = reader.next(); r != null; r = reader.next()) {
+      while (reader.next(view)) {
+        if (!json && fast.append(out, view)) {
+          sum.frames++;
+          sum.tcp++;
+          continue;
+        }
+        Record r = view.toRecord();
         Frame f = FrameDecoder.decode(r);
         sum.count(f);
         if (f.kind() == Frame.Kind.NOT_TCP) {
@@ -77,7 +86,7 @@ final class DecodeCommand implements Callable<Integer> {
           text.append(sb, r, f);
         }
         sb.append('\n');
-        out.append(sb);
+        out.put(sb);
         if (f.kind() == Frame.Kind.MALFORMED && sum.malformed <= 100) {
           problem(err, f.error().offset(), f.error().reason());
         }
@@ -116,6 +125,30 @@ final class DecodeCommand implements Callable<Integer> {
   /** The file's name in messages; standard input is "<stdin>". */
   private String name() {
     return file.toString().equals("-") ? "<stdin>" : file.toString();
+  }
+
+  /** Bytes to a writer (the command line's, when run in-process by tests), ASCII being Latin-1. */
+  static final class WriterStream extends OutputStream {
+    private final PrintWriter w;
+
+    WriterStream(PrintWriter w) {
+      this.w = w;
+    }
+
+    @Override
+    public void write(int b) {
+      w.write(b & 0xFF);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      w.write(new String(b, off, len, java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
+    @Override
+    public void flush() {
+      w.flush();
+    }
   }
 
   /** Counts the bytes read, so a truncated file's end can be named; closes the stream only if asked (not standard input). */

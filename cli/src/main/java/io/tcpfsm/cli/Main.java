@@ -1,7 +1,10 @@
 package io.tcpfsm.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.util.Properties;
 import picocli.CommandLine;
@@ -51,7 +54,14 @@ public final class Main implements Runnable {
       description = "On an internal error, print the stack trace (for a bug report).")
   boolean stacktrace;
 
+  /**
+   * The process's standard output as bytes, when tcpfsm runs as a command ({@link #main}); null
+   * in-process (tests), where output goes to the command line's writer. Decode writes its lines here.
+   */
+  static OutputStream stdout;
+
   public static void main(String[] args) {
+    stdout = new FileOutputStream(FileDescriptor.out);
     System.exit(run(args));
   }
 
