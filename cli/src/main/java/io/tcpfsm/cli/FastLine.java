@@ -49,10 +49,14 @@ final class FastLine {
   private final byte[] clock = new byte[9];
   private long second = Long.MIN_VALUE;
   private final StringBuilder sb = new StringBuilder(32);
+  private final Flow[] flows = new Flow[64];
 
   FastLine(TcpdumpFormat text, boolean nano) {
     this.text = text;
     this.nano = nano;
+    for (int i = 0; i < flows.length; i++) {
+      flows[i] = new Flow();
+    }
   }
 
   /** Writes the line and its newline, true; or false, having written nothing, when the frame is not the common case. */
@@ -88,15 +92,7 @@ final class FastLine {
     o.room();
     int mark = o.n;
     time(o, r.epochSecond(), r.nanos());
-    o.put(IP);
-    v4(o, b, ip + 12);
-    o.put((byte) '.');
-    o.dec(u16(b, t));
-    o.put(GT);
-    v4(o, b, ip + 16);
-    o.put((byte) '.');
-    o.dec(u16(b, t + 2));
-    o.put(FLAGS_OPEN);
+    Flow flow = flow(o, b, ip, t);
     int flags = word3 & 0xFF;
     o.put(FLAGS[flags]);
     o.put((byte) ']');
@@ -112,10 +108,26 @@ final class FastLine {
     }
     if ((flags & Segment.ACK) != 0) {
       o.put(ACK);
-      o.dec(Integer.toUnsignedLong(i32(b, t + 8)));
+      int ack = i32(b, t + 8);
+      if (ack != flow.ack || flow.ackLen == 0) {
+        int from = o.n;
+        o.dec(Integer.toUnsignedLong(ack));
+        flow.ack = ack;
+        flow.ackLen = keep(o, from, flow.ackText);
+      } else {
+        o.put(flow.ackText, flow.ackLen);
+      }
     }
     o.put(WIN);
-    o.dec(u16(b, t + 14));
+    int win = u16(b, t + 14);
+    if (win != flow.win) {
+      int from = o.n;
+      o.dec(win);
+      flow.win = win;
+      flow.winLen = keep(o, from, flow.winText);
+    } else {
+      o.put(flow.winText, flow.winLen);
+    }
     if ((flags & Segment.URG) != 0) {
       o.put(URG);
       o.dec(u16(b, t + 18));
@@ -132,6 +144,59 @@ final class FastLine {
     o.dec(length);
     o.put((byte) '\n');
     return true;
+  }
+
+  /**
+   * The text from " IP " to "Flags [" for the segment's addresses and ports, from a small cache of
+   * flows (most segments belong to a flow seen just before), with the flow's last ack and window
+   * text: those repeat too, and formatting numbers is most of the work here.
+   */
+  private Flow flow(AsciiOut o, byte[] b, int ip, int t) {
+    long addrs = ((long) i32(b, ip + 12) << 32) | (i32(b, ip + 16) & 0xFFFF_FFFFL);
+    int ports = i32(b, t);
+    long h = (addrs ^ (addrs >>> 29) ^ ports) * 0x9E37_79B9_7F4A_7C15L;
+    Flow f = flows[(int) (h >>> 58)];
+    if (f.ports == ports && f.addrs == addrs && f.textLen > 0) {
+      o.put(f.text, f.textLen);
+      return f;
+    }
+    int from = o.n;
+    o.put(IP);
+    v4(o, b, ip + 12);
+    o.put((byte) '.');
+    o.dec(ports >>> 16);
+    o.put(GT);
+    v4(o, b, ip + 16);
+    o.put((byte) '.');
+    o.dec(ports & 0xFFFF);
+    o.put(FLAGS_OPEN);
+    f.addrs = addrs;
+    f.ports = ports;
+    f.textLen = keep(o, from, f.text);
+    f.ackLen = 0;
+    f.win = -1;
+    return f;
+  }
+
+  /** Copies what was just written from {@code from} into {@code to}; returns its length. */
+  private static int keep(AsciiOut o, int from, byte[] to) {
+    int n = o.n - from;
+    System.arraycopy(o.b, from, to, 0, n);
+    return n;
+  }
+
+  /** One cached flow: its endpoint text, last ack and window. */
+  private static final class Flow {
+    long addrs;
+    int ports;
+    final byte[] text = new byte[64];
+    int textLen;
+    int ack;
+    final byte[] ackText = new byte[10];
+    int ackLen;
+    int win = -1;
+    final byte[] winText = new byte[5];
+    int winLen;
   }
 
   /** TcpOptions.parse, then TcpdumpFormat.appendOptions; false for an unknown kind or a malformed option. */
