@@ -3,6 +3,7 @@ package io.tcpfsm.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,6 +54,26 @@ class MainTest {
     CliRun r = CliRun.run("check", "no/such/spec.fsm");
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).isEqualTo("tcpfsm: no/such/spec.fsm: no such file\n");
+  }
+
+  @Test
+  void decodeAloneBehavesAsDecodeAmongAllCommands() {
+    String capture = CliRun.capture("dns_tcp.pcap").toString();
+    List<String[]> argLists = List.of(
+        new String[] {"decode", "--help"},
+        new String[] {"decode", "-V"},
+        new String[] {"decode"},
+        new String[] {"decode", "--bogus", capture},
+        new String[] {"decode", capture, "extra"},
+        new String[] {"decode", "no/such.pcap"},
+        new String[] {"decode", "--stacktrace", "--json", capture},
+        new String[] {"decode", "--nano", capture},
+        new String[] {"decode", "help"});
+    for (String[] args : argLists) {
+      CliRun all = CliRun.run(Main.commandLine(null), args);
+      CliRun alone = CliRun.run(Main.commandLine("decode"), args);
+      assertThat(alone).as(String.join(" ", args)).isEqualTo(all);
+    }
   }
 
   /** A command with a bug in it. */
