@@ -54,8 +54,51 @@ final class DecodeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    PrintWriter err = spec.commandLine().getErr();
-    AsciiOut out = new AsciiOut(Main.stdout != null ? Main.stdout : new WriterStream(spec.commandLine().getOut()));
+    return decode(Main.stdout != null ? Main.stdout : new WriterStream(spec.commandLine().getOut()), spec.commandLine().getErr());
+  }
+
+  /**
+   * {@code tcpfsm decode [--json] [--nano] FILE} as picocli would run it, without picocli: reading
+   * every annotation takes longer than decoding a small capture. Null, having done nothing, for any
+   * other arguments (help, an unknown option, a FILE starting with - or @, ...): those go to picocli.
+   * Errors as {@link Main}'s handler reports them. {@code MainTest} checks that both ways agree.
+   */
+  static Integer quick(String[] args, OutputStream stdout, PrintWriter err) {
+    if (args.length < 2 || args.length > 4 || !args[0].equals("decode")
+        || System.getProperty("picocli.trace") != null || System.getProperty("sun.stderr.encoding") != null) {
+      return null;
+    }
+    DecodeCommand d = new DecodeCommand();
+    String name = null;
+    for (int i = 1; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--json") && !d.json) {
+        d.json = true;
+      } else if (a.equals("--nano") && !d.nano) {
+        d.nano = true;
+      } else if (name == null && !a.isEmpty() && (a.equals("-") || (a.charAt(0) != '-' && a.charAt(0) != '@'))) {
+        name = a;
+      } else {
+        return null;
+      }
+    }
+    if (name == null) {
+      return null;
+    }
+    try {
+      d.file = Path.of(name);
+    } catch (java.nio.file.InvalidPathException e) {
+      return null;
+    }
+    try {
+      return d.decode(stdout, err);
+    } catch (Exception e) {
+      return Main.failed(e, err, false);
+    }
+  }
+
+  private int decode(OutputStream stdout, PrintWriter err) throws IOException {
+    AsciiOut out = new AsciiOut(stdout);
     Summary sum = new Summary();
     TcpdumpFormat text = new TcpdumpFormat(ZoneId.systemDefault(), nano);
     FastLine fast = new FastLine(text, nano);

@@ -1,11 +1,14 @@
 package io.tcpfsm.cli;
 
+import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,7 +57,10 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) {
     stdout = new FileOutputStream(FileDescriptor.out);
-    System.exit(run(args));
+    // picocli's own standard error writer, as CommandLine.getErr makes it.
+    Integer quick = DecodeCommand.quick(args, stdout,
+        new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.err, Charset.defaultCharset())), true));
+    System.exit(quick != null ? quick : run(args));
   }
 
   /** Runs the command line and returns its exit code; used by tests too. */
@@ -88,23 +94,24 @@ public final class Main implements Runnable {
     }
     // Input problems (an unreadable file) end in one line and exit 1; anything else is a bug
     // in tcpfsm: one line and exit 3, the stack trace only when asked for.
-    cl.setExecutionExceptionHandler(
-        (ex, commandLine, parseResult) -> {
-          PrintWriter err = commandLine.getErr();
-          if (ex instanceof SpecFile.Unreadable || ex instanceof IOException) {
-            err.println("tcpfsm: " + ex.getMessage());
-            err.flush();
-            return EXIT_PROBLEMS;
-          }
-          err.println("tcpfsm: internal error: " + ex.getClass().getName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage())
-              + (stacktraceAsked(parseResult) ? "" : " (rerun with --stacktrace for details)"));
-          if (stacktraceAsked(parseResult)) {
-            ex.printStackTrace(err);
-          }
-          err.flush();
-          return EXIT_INTERNAL;
-        });
+    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failed(ex, commandLine.getErr(), stacktraceAsked(parseResult)));
     return cl;
+  }
+
+  /** What a command's exception becomes: its line on {@code err}, and the exit code. */
+  static int failed(Exception ex, PrintWriter err, boolean stacktrace) {
+    if (ex instanceof SpecFile.Unreadable || ex instanceof IOException) {
+      err.println("tcpfsm: " + ex.getMessage());
+      err.flush();
+      return EXIT_PROBLEMS;
+    }
+    err.println("tcpfsm: internal error: " + ex.getClass().getName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage())
+        + (stacktrace ? "" : " (rerun with --stacktrace for details)"));
+    if (stacktrace) {
+      ex.printStackTrace(err);
+    }
+    err.flush();
+    return EXIT_INTERNAL;
   }
 
   /** Whether --stacktrace was given, before or after the command's name. */
