@@ -5,11 +5,12 @@ import io.tcpfsm.capture.CaptureReader;
 import io.tcpfsm.capture.Frame;
 import io.tcpfsm.capture.FrameDecoder;
 import io.tcpfsm.capture.Record;
+import io.tcpfsm.capture.RecordView;
 import java.io.BufferedInputStream;
-import java.io.BufferedWriter;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -53,10 +54,55 @@ final class DecodeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    PrintWriter err = spec.commandLine().getErr();
-    PrintWriter out = new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), 1 << 16));
+    return decode(Main.stdout != null ? Main.stdout : new WriterStream(spec.commandLine().getOut()), spec.commandLine().getErr());
+  }
+
+  /**
+   * {@code tcpfsm decode [--json] [--nano] FILE} as picocli would run it, without picocli: reading
+   * every annotation takes longer than decoding a small capture. Null, having done nothing, for any
+   * other arguments (help, an unknown option, a FILE starting with - or @, ...): those go to picocli.
+   * Errors as {@link Main}'s handler reports them. {@code MainTest} checks that both ways agree.
+   */
+  static Integer quick(String[] args, OutputStream stdout, PrintWriter err) {
+    if (args.length < 2 || args.length > 4 || !args[0].equals("decode")
+        || System.getProperty("picocli.trace") != null || System.getProperty("sun.stderr.encoding") != null) {
+      return null;
+    }
+    DecodeCommand d = new DecodeCommand();
+    String name = null;
+    for (int i = 1; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--json") && !d.json) {
+        d.json = true;
+      } else if (a.equals("--nano") && !d.nano) {
+        d.nano = true;
+      } else if (name == null && !a.isEmpty() && (a.equals("-") || (a.charAt(0) != '-' && a.charAt(0) != '@'))) {
+        name = a;
+      } else {
+        return null;
+      }
+    }
+    if (name == null) {
+      return null;
+    }
+    try {
+      d.file = Path.of(name);
+    } catch (java.nio.file.InvalidPathException e) {
+      return null;
+    }
+    try {
+      return d.decode(stdout, err);
+    } catch (Exception e) {
+      return Main.failed(e, err, false);
+    }
+  }
+
+  private int decode(OutputStream stdout, PrintWriter err) throws IOException {
+    AsciiOut out = new AsciiOut(stdout);
     Summary sum = new Summary();
     TcpdumpFormat text = new TcpdumpFormat(ZoneId.systemDefault(), nano);
+    FastLine fast = new FastLine(text, nano);
+    RecordView view = new RecordView();
     StringBuilder sb = new StringBuilder(256);
     CaptureException fatal = null;
     CaptureReader reader = null;
@@ -64,7 +110,13 @@ final class DecodeCommand implements Callable<Integer> {
     try (Counting in = file.toString().equals("-") ? new Counting(System.in, false) : new Counting(Files.newInputStream(file), true)) {
       counted = in;
       reader = CaptureReader.open(new BufferedInputStream(in, 1 << 16));
-      for (Record r = reader.next(); r != null; r = reader.next()) {
+      while (reader.next(view)) {
+        if (!json && fast.append(out, view)) {
+          sum.frames++;
+          sum.tcp++;
+          continue;
+        }
+        Record r = view.toRecord();
         Frame f = FrameDecoder.decode(r);
         sum.count(f);
         if (f.kind() == Frame.Kind.NOT_TCP) {
@@ -77,7 +129,7 @@ final class DecodeCommand implements Callable<Integer> {
           text.append(sb, r, f);
         }
         sb.append('\n');
-        out.append(sb);
+        out.put(sb);
         if (f.kind() == Frame.Kind.MALFORMED && sum.malformed <= 100) {
           problem(err, f.error().offset(), f.error().reason());
         }
@@ -116,6 +168,30 @@ final class DecodeCommand implements Callable<Integer> {
   /** The file's name in messages; standard input is "<stdin>". */
   private String name() {
     return file.toString().equals("-") ? "<stdin>" : file.toString();
+  }
+
+  /** Bytes to a writer (the command line's, when run in-process by tests), ASCII being Latin-1. */
+  static final class WriterStream extends OutputStream {
+    private final PrintWriter w;
+
+    WriterStream(PrintWriter w) {
+      this.w = w;
+    }
+
+    @Override
+    public void write(int b) {
+      w.write(b & 0xFF);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      w.write(new String(b, off, len, java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
+    @Override
+    public void flush() {
+      w.flush();
+    }
   }
 
   /** Counts the bytes read, so a truncated file's end can be named; closes the stream only if asked (not standard input). */

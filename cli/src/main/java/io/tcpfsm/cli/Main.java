@@ -1,8 +1,14 @@
 package io.tcpfsm.cli;
 
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,15 +30,6 @@ import picocli.CommandLine.ScopeType;
       "1:the input has problems (a spec with errors, an unreadable or corrupt file, ...)",
       "2:usage error (an unknown option, a missing or invalid argument)",
       "3:internal error: a bug in tcpfsm; rerun with --stacktrace and report it"
-    },
-    subcommands = {
-      CommandLine.HelpCommand.class,
-      CheckCommand.class,
-      ExplainCommand.class,
-      GenerateCommand.class,
-      DecodeCommand.class,
-      SimulateCommand.class,
-      CompletionCommand.class,
     })
 public final class Main implements Runnable {
   /** The input (a spec, a capture) has problems. */
@@ -52,36 +49,69 @@ public final class Main implements Runnable {
       description = "On an internal error, print the stack trace (for a bug report).")
   boolean stacktrace;
 
+  /**
+   * The process's standard output as bytes, when tcpfsm runs as a command ({@link #main}); null
+   * in-process (tests), where output goes to the command line's writer. Decode writes its lines here.
+   */
+  static OutputStream stdout;
+
   public static void main(String[] args) {
-    System.exit(run(args));
+    stdout = new FileOutputStream(FileDescriptor.out);
+    // picocli's own standard error writer, as CommandLine.getErr makes it.
+    Integer quick = DecodeCommand.quick(args, stdout,
+        new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.err, Charset.defaultCharset())), true));
+    System.exit(quick != null ? quick : run(args));
   }
 
   /** Runs the command line and returns its exit code; used by tests too. */
   public static int run(String... args) {
-    return commandLine().execute(args);
+    return commandLine(args.length > 0 && args[0].equals("decode") ? "decode" : null).execute(args);
+  }
+
+  /** The commands, in the order usage lists them. */
+  private static Object[] commands() {
+    return new Object[] {
+      new CommandLine.HelpCommand(), new CheckCommand(), new ExplainCommand(), new GenerateCommand(), new DecodeCommand(), new SimulateCommand(), new CompletionCommand(),
+    };
   }
 
   static CommandLine commandLine() {
+    return commandLine(null);
+  }
+
+  /**
+   * The command line with every command, or with just {@code only} when the arguments start with
+   * its name: picocli reads the annotations of every command it holds, a third of a second for all
+   * of them, while decoding a capture should start at once. What {@code only} does and prints is
+   * the same either way ({@code MainTest} checks it for decode).
+   */
+  static CommandLine commandLine(String only) {
     CommandLine cl = new CommandLine(new Main());
+    for (Object command : commands()) {
+      if (only == null || only.equals(command.getClass().getAnnotation(Command.class).name())) {
+        cl.addSubcommand(command);
+      }
+    }
     // Input problems (an unreadable file) end in one line and exit 1; anything else is a bug
     // in tcpfsm: one line and exit 3, the stack trace only when asked for.
-    cl.setExecutionExceptionHandler(
-        (ex, commandLine, parseResult) -> {
-          PrintWriter err = commandLine.getErr();
-          if (ex instanceof SpecFile.Unreadable || ex instanceof IOException) {
-            err.println("tcpfsm: " + ex.getMessage());
-            err.flush();
-            return EXIT_PROBLEMS;
-          }
-          err.println("tcpfsm: internal error: " + ex.getClass().getName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage())
-              + (stacktraceAsked(parseResult) ? "" : " (rerun with --stacktrace for details)"));
-          if (stacktraceAsked(parseResult)) {
-            ex.printStackTrace(err);
-          }
-          err.flush();
-          return EXIT_INTERNAL;
-        });
+    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failed(ex, commandLine.getErr(), stacktraceAsked(parseResult)));
     return cl;
+  }
+
+  /** What a command's exception becomes: its line on {@code err}, and the exit code. */
+  static int failed(Exception ex, PrintWriter err, boolean stacktrace) {
+    if (ex instanceof SpecFile.Unreadable || ex instanceof IOException) {
+      err.println("tcpfsm: " + ex.getMessage());
+      err.flush();
+      return EXIT_PROBLEMS;
+    }
+    err.println("tcpfsm: internal error: " + ex.getClass().getName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage())
+        + (stacktrace ? "" : " (rerun with --stacktrace for details)"));
+    if (stacktrace) {
+      ex.printStackTrace(err);
+    }
+    err.flush();
+    return EXIT_INTERNAL;
   }
 
   /** Whether --stacktrace was given, before or after the command's name. */

@@ -80,11 +80,11 @@ class ExplainCommandTest {
   void jsonHasTheDocumentedShape() throws Exception {
     CliRun r = explain("rfc793", "CLOSE_WAIT", "CLOSE", "", true);
     String text = java.nio.file.Files.readString(java.nio.file.Path.of(CliRun.spec()));
-    int line = CheckCommandTest.lineOf(text, "in CLOSE_WAIT on CLOSE -> CLOSING {");
+    int line = CheckCommandTest.lineOf(text, "in CLOSE_WAIT on CLOSE -> CLOSING rule rfc793_close_wait_close {");
     assertThat(r.out().trim())
         .isEqualTo(
             "{\"profile\":\"rfc793\",\"state\":\"CLOSE_WAIT\",\"event\":\"CLOSE\",\"guards\":{},\"target\":\"CLOSING\","
-                + "\"rule\":\"rfc793_close_wait_on_close\","
+                + "\"rule\":\"rfc793_close_wait_close\","
                 + "\"actions\":[{\"kind\":\"send\",\"flags\":\"FIN+ACK\",\"seq\":\"SND.NXT\",\"ack\":\"RCV.NXT\"},"
                 + "{\"kind\":\"set\",\"var\":\"SND.NXT\",\"value\":\"SND.NXT+1\"},"
                 + "{\"kind\":\"timer\",\"op\":\"start\",\"timer\":\"RETRANSMIT\"}],"
@@ -180,10 +180,10 @@ class ExplainCommandTest {
     "synsent, 'syn, ack'",
   })
   void statesAndSegmentsTakeAnyCaseAndSeparator(String state, String event) {
-    CliRun r = explain("rfc9293", state, event, "ack-acceptable=true", true);
+    CliRun r = explain("rfc9293", state, event, "ack-acceptable=true has_data=false", true);
     assertThat(r.err()).isEmpty();
     assertThat(r.exit()).isZero();
-    assertThat(r.out()).contains("\"state\":\"SYN_SENT\",\"event\":\"SYN+ACK\",\"guards\":{\"ack_acceptable\":true},\"target\":\"ESTABLISHED\"");
+    assertThat(r.out()).contains("\"state\":\"SYN_SENT\",\"event\":\"SYN+ACK\",\"guards\":{\"ack_acceptable\":true,\"has_data\":false},\"target\":\"ESTABLISHED\"");
   }
 
   @ParameterizedTest(name = "{0} on {1} -> {2}")

@@ -18,7 +18,7 @@ class GenerateCommandTest {
     CliRun r = CliRun.run("generate", "--out", dir.resolve("main").toString(), "--tests-out", dir.resolve("test").toString(), CliRun.spec());
     assertThat(r.err()).isEmpty();
     assertThat(r.exit()).isZero();
-    assertThat(r.out()).contains("wrote 14 machine sources").contains("22 test classes");
+    assertThat(r.out()).contains("wrote 15 machine sources").contains("22 test classes");
     Path machine = dir.resolve("main/io/tcpfsm/machine/Rfc9293Machine.java");
     assertThat(Files.readString(machine)).contains("public final class Rfc9293Machine")
         .contains("case CLOSE -> to(TcpState.LAST_ACK, TcpRule.CLOSE_WAIT_ON_CLOSE);");
@@ -40,7 +40,7 @@ class GenerateCommandTest {
   @Test
   void aSpecWithErrorsWritesNothing() throws Exception {
     Path broken = dir.resolve("broken.fsm");
-    Files.writeString(broken, Files.readString(Path.of(CliRun.spec())).replace("-> LISTEN {", "-> LISTN {"));
+    Files.writeString(broken, Files.readString(Path.of(CliRun.spec())).replace("-> LISTEN rule", "-> LISTN rule"));
     CliRun r = CliRun.run("generate", "--out", dir.resolve("out").toString(), broken.toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains(broken + ":").contains("unknown target state 'LISTN'");

@@ -3,10 +3,20 @@ package io.tcpfsm.capture;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** An input stream that knows its offset and turns I/O failures into {@link CaptureException}s. */
+/**
+ * An input stream that knows its offset and turns I/O failures into {@link CaptureException}s.
+ * It keeps its own buffer, so a reader can look at a record's bytes where they lie ({@link #fill},
+ * {@link #buffer}, {@link #start}, {@link #consume}) instead of copying each into a new array.
+ */
 final class ByteInput {
+  private static final int CHUNK = 1 << 16;
+
   private final InputStream in;
   private long position;
+  private byte[] buf = new byte[CHUNK];
+  /** Unread bytes are buf[pos, lim). */
+  private int pos;
+  private int lim;
 
   ByteInput(InputStream in) {
     this.in = in;
@@ -16,21 +26,71 @@ final class ByteInput {
     return position;
   }
 
-  /** Reads up to {@code n} bytes; fewer only at the end of the file. */
-  int readUpTo(byte[] buf, int n) throws CaptureException {
+  /**
+   * Makes up to {@code n} unread bytes lie together in {@link #buffer} from {@link #start}, reading
+   * as needed; returns how many do (fewer than {@code n} only at the end of the file). Consumes nothing.
+   */
+  int fill(int n) throws CaptureException {
+    if (lim - pos >= n) {
+      return n;
+    }
+    if (buf.length - pos < n) {
+      byte[] to = n > buf.length ? new byte[Math.max(n, buf.length)] : buf;
+      System.arraycopy(buf, pos, to, 0, lim - pos);
+      lim -= pos;
+      pos = 0;
+      buf = to;
+    }
     try {
-      int got = in.readNBytes(buf, 0, n);
-      position += got;
-      return got;
+      while (lim - pos < n) {
+        int got = in.read(buf, lim, buf.length - lim);
+        if (got < 0) {
+          break;
+        }
+        lim += got;
+      }
     } catch (IOException e) {
       throw new CaptureException(position, "read error: " + e.getMessage());
     }
+    return Math.min(n, lim - pos);
+  }
+
+  /** The buffer {@link #fill} filled; valid until the next call that reads. */
+  byte[] buffer() {
+    return buf;
+  }
+
+  /** Where the unread bytes start in {@link #buffer}. */
+  int start() {
+    return pos;
+  }
+
+  /** Marks {@code n} filled bytes as read. */
+  void consume(int n) {
+    pos += n;
+    position += n;
+  }
+
+  /** Reads up to {@code n} bytes; fewer only at the end of the file. */
+  int readUpTo(byte[] dst, int n) throws CaptureException {
+    int done = 0;
+    while (done < n) {
+      int want = Math.min(n - done, CHUNK);
+      int got = fill(want);
+      System.arraycopy(buf, pos, dst, done, got);
+      consume(got);
+      done += got;
+      if (got < want) {
+        break;
+      }
+    }
+    return done;
   }
 
   /** Reads exactly {@code n} bytes, or fails naming what was being read. */
-  void readFully(byte[] buf, int n, String what) throws CaptureException {
+  void readFully(byte[] dst, int n, String what) throws CaptureException {
     long at = position;
-    int got = readUpTo(buf, n);
+    int got = readUpTo(dst, n);
     if (got < n) {
       throw new CaptureException(at, "truncated " + what + ": " + got + " bytes, need " + n);
     }
@@ -39,8 +99,11 @@ final class ByteInput {
   /** Skips exactly {@code n} bytes, or fails naming what was being skipped. */
   void skipFully(long n, String what) throws CaptureException {
     long at = position;
+    long left = n;
+    int buffered = (int) Math.min(left, lim - pos);
+    consume(buffered);
+    left -= buffered;
     try {
-      long left = n;
       while (left > 0) {
         long s = in.skip(left);
         if (s <= 0) {

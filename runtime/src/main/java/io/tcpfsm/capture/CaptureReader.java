@@ -17,6 +17,19 @@ public interface CaptureReader extends Closeable {
   /** The next record, or null at the end of the file. */
   Record next() throws CaptureException;
 
+  /**
+   * Moves {@code view} to the next record without copying its bytes where the format allows (pcap);
+   * false at the end of the file. Errors and skipped records as {@link #next()}.
+   */
+  default boolean next(RecordView view) throws CaptureException {
+    Record r = next();
+    if (r == null) {
+      return false;
+    }
+    view.set(r);
+    return true;
+  }
+
   /** Records skipped so far as bad. */
   long skipped();
 

@@ -22,7 +22,6 @@ final class PcapReader implements CaptureReader {
   private final int recordHeader;
   private final int snapLength;
   private final int linkType;
-  private final byte[] header = new byte[RECORD_HEADER + 8];
   private final Problems problems = new Problems();
 
   static boolean isMagic(byte[] m) {
@@ -75,25 +74,41 @@ final class PcapReader implements CaptureReader {
 
   @Override
   public Record next() throws CaptureException {
+    RecordView v = new RecordView();
+    return next(v) ? v.toRecord() : null;
+  }
+
+  @Override
+  public boolean next(RecordView view) throws CaptureException {
     while (true) {
       long at = in.position();
-      int got = in.readUpTo(header, recordHeader);
+      int got = in.fill(recordHeader);
       if (got == 0) {
-        return null;
+        return false;
       }
       if (got < recordHeader) {
+        in.consume(got);
         throw new CaptureException(at, "truncated record header: " + got + " bytes, need " + recordHeader);
       }
-      long sec = Integer.toUnsignedLong(Bytes.i32(header, 0, littleEndian));
-      long frac = Integer.toUnsignedLong(Bytes.i32(header, 4, littleEndian));
-      long capLen = Integer.toUnsignedLong(Bytes.i32(header, 8, littleEndian));
-      long origLen = Integer.toUnsignedLong(Bytes.i32(header, 12, littleEndian));
+      byte[] b = in.buffer();
+      int h = in.start();
+      long sec = Integer.toUnsignedLong(Bytes.i32(b, h, littleEndian));
+      long frac = Integer.toUnsignedLong(Bytes.i32(b, h + 4, littleEndian));
+      long capLen = Integer.toUnsignedLong(Bytes.i32(b, h + 8, littleEndian));
+      long origLen = Integer.toUnsignedLong(Bytes.i32(b, h + 12, littleEndian));
+      in.consume(recordHeader);
       // A record longer than the bound cannot be trusted, and the next record's place depends on it: stop.
       if (capLen > Limits.MAX_PACKET) {
         throw new CaptureException(at + 8, "record length " + capLen + " exceeds the bound " + Limits.MAX_PACKET);
       }
-      byte[] data = new byte[(int) capLen];
-      in.readFully(data, data.length, "record data (record at offset " + at + ")");
+      int n = (int) capLen;
+      got = in.fill(n);
+      if (got < n) {
+        in.consume(got);
+        throw new CaptureException(at + recordHeader, "truncated record data (record at offset " + at + "): " + got + " bytes, need " + n);
+      }
+      int start = in.start();
+      in.consume(n);
       // These are bad records whose length is still plausible: skip them and go on.
       if (capLen > origLen) {
         problems.add(new CaptureException(at + 8, "captured length " + capLen + " > original length " + origLen + " (record skipped)"));
@@ -104,7 +119,8 @@ final class PcapReader implements CaptureReader {
         continue;
       }
       int nanos = (int) (nano ? frac : frac * 1000);
-      return new Record(at, at + recordHeader, 0, linkType, sec, nanos, (int) Math.min(origLen, Integer.MAX_VALUE), data);
+      view.set(at, at + recordHeader, 0, linkType, sec, nanos, (int) Math.min(origLen, Integer.MAX_VALUE), in.buffer(), start, n);
+      return true;
     }
   }
 
