@@ -21,7 +21,7 @@ class GenerateCommandTest {
     assertThat(r.out()).contains("wrote 15 machine sources").contains("22 test classes");
     Path machine = dir.resolve("main/io/tcpfsm/machine/Rfc9293Machine.java");
     assertThat(Files.readString(machine)).contains("public final class Rfc9293Machine")
-        .contains("case CLOSE -> to(TcpState.LAST_ACK, TcpRule.CLOSE_WAIT_ON_CLOSE);");
+        .contains("case CLOSE -> to(TcpState.LAST_ACK, TcpRule.CLOSE_WAIT_CLOSE);");
     // Each rule says where the spec writes it.
     assertThat(Files.readString(dir.resolve("main/io/tcpfsm/machine/TcpRule.java"))).contains("public String source()").contains("tcp.fsm:");
     try (Stream<Path> tests = Files.list(dir.resolve("test/io/tcpfsm/machine"))) {
