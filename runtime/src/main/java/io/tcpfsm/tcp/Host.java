@@ -20,22 +20,22 @@ import java.util.Map;
  * timers with {@link #poll}, which returns the next deadline. Segments for no connection are
  * answered as RFC 9293 3.10.7.1 says, by the model's CLOSED state.
  *
- * <p>An echo server, in full (a test compiles and runs this example):
+ * <p>An echo server, whole (a test compiles and runs exactly these lines; {@code wire} is the
+ * network device, {@code clock} the time, {@code running()} the application's own condition):
  *
  * <pre>{@code
- * Host server = new Host(Addresses.parse("10.0.0.2"), TcpConfig.defaults(), link::toClient);
+ * Host server = new Host(Addresses.parse("10.0.0.2"), TcpConfig.defaults(), wire::send);
  * Host.Listening port7 = server.listen(7, 16);
- * // ... in the poll loop, after delivering packets and calling server.poll(now):
- * for (Connection c; (c = port7.accept()) != null; ) {
- *   echoes.add(c);
- * }
- * for (Connection c : echoes) {
- *   byte[] data = c.read(65_536, now);
- *   if (data.length > 0) {
- *     c.send(data, now);
- *   }
- *   if (c.state() == TcpState.CLOSE_WAIT && c.available() == 0) {
- *     c.close(now);
+ * List<Connection> open = new ArrayList<>();
+ * while (running()) {
+ *   long now = clock.nanos();
+ *   for (byte[] packet; (packet = wire.poll()) != null; ) server.receive(packet, now);
+ *   server.poll(now);
+ *   for (Connection c; (c = port7.accept()) != null; ) open.add(c);
+ *   for (Connection c : open) {
+ *     byte[] data = c.read(65_536, now);
+ *     if (data.length > 0) c.send(data, now);
+ *     if (c.state() == TcpState.CLOSE_WAIT && c.available() == 0) c.close(now);
  *   }
  * }
  * }</pre>
