@@ -4,6 +4,8 @@ import io.tcpfsm.machine.Rfc793Machine;
 import io.tcpfsm.machine.Rfc9293Machine;
 import io.tcpfsm.machine.TcpEvent;
 import io.tcpfsm.machine.TcpGuard;
+import io.tcpfsm.machine.TcpMachine;
+import io.tcpfsm.machine.TcpProfile;
 import io.tcpfsm.machine.TcpState;
 import io.tcpfsm.machine.TcpStep;
 import java.util.SplittableRandom;
@@ -63,6 +65,15 @@ public class StepBenchmark {
   public TcpStep rfc793() {
     int i = next++ & (N - 1);
     return Rfc793Machine.step(states[i], events[i], guards[i]);
+  }
+
+  private final TcpMachine machine = TcpProfile.named("rfc9293").orElseThrow();
+
+  /** One step through the TcpMachine interface, the profile chosen by name, as a runtime calls it. */
+  @Benchmark
+  public TcpStep byProfileName() {
+    int i = next++ & (N - 1);
+    return machine.step(states[i], events[i], guards[i]);
   }
 
   /** A connection's life: each step starts where the last one ended. */
