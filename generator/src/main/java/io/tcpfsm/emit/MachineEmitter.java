@@ -149,7 +149,11 @@ final class MachineEmitter {
   private MethodSpec dispatch(List<State> states, String method, TypeName returns, boolean guards) {
     CodeBlock.Builder body = CodeBlock.builder().add("return switch (state) {\n$>");
     for (State s : states) {
-      body.add("case $L -> $L.$L(event$L);\n", Names.constant(s.name()), Names.upperCamel(s.name()),
+      // A guard imported statically under the state class's name (state a, guard A) would hide
+      // the class: qualify it then.
+      String cls = Names.upperCamel(s.name());
+      boolean hidden = m.guards().stream().anyMatch(g -> Names.constant(g.name()).equals(cls));
+      body.add("case $L -> $L$L.$L(event$L);\n", Names.constant(s.name()), hidden ? name.simpleName() + "." : "", cls,
           guards ? "decide" : "needed", guards ? ", guards" : "");
     }
     body.add("$<};\n");
