@@ -25,6 +25,7 @@ public final class ProfileTable {
   private final String profile;
   private final List<CellGroup> groups;
   private final Map<String, CellGroup> index = new LinkedHashMap<>();
+  private final Map<State, List<CellGroup>> byState = new java.util.IdentityHashMap<>();
 
   private ProfileTable(Machine machine, String profile, List<CellGroup> groups) {
     this.machine = machine;
@@ -32,6 +33,7 @@ public final class ProfileTable {
     this.groups = List.copyOf(groups);
     for (CellGroup g : groups) {
       index.put(key(g.state().name(), g.event().name()), g);
+      byState.computeIfAbsent(g.state(), k -> new ArrayList<>()).add(g);
     }
   }
 
@@ -172,6 +174,14 @@ public final class ProfileTable {
   /** Every state × event, states in declaration order, events in alphabet order. */
   public List<CellGroup> groups() {
     return groups;
+  }
+
+  /**
+   * The groups of one state, events in alphabet order: what a walk over the graph reads, so it
+   * costs the state's groups, not every group of the table.
+   */
+  public List<CellGroup> groups(State state) {
+    return byState.getOrDefault(state, List.of());
   }
 
   /** The cells of a state (by its canonical name) and an event. */

@@ -44,6 +44,7 @@ final class MachineEmitter {
   private final StepCode code;
   private final Matcher matcher;
   private final ClassName name;
+  private Map<State, List<Transition>> ordered;
 
   MachineEmitter(Machine m, Types t, ProfileTable table) {
     this.m = m;
@@ -151,7 +152,11 @@ final class MachineEmitter {
   private MethodSpec dispatch(List<State> states, String method, TypeName returns, boolean guards) {
     CodeBlock.Builder body = CodeBlock.builder().add("return switch (state) {\n$>");
     for (State s : states) {
-      body.add("case $L -> $L.$L(event$L);\n", Names.constant(s.name()), Names.upperCamel(s.name()),
+      // A guard imported statically under the state class's name (state a, guard A) would hide
+      // the class: qualify it then.
+      String cls = Names.upperCamel(s.name());
+      boolean hidden = m.guards().stream().anyMatch(g -> Names.constant(g.name()).equals(cls));
+      body.add("case $L -> $L$L.$L(event$L);\n", Names.constant(s.name()), hidden ? name.simpleName() + "." : "", cls,
           guards ? "decide" : "needed", guards ? ", guards" : "");
     }
     body.add("$<};\n");
@@ -258,16 +263,39 @@ final class MachineEmitter {
     for (Cell c : table.group(s, e).cells()) {
       deciding.add(c.transition());
     }
-    List<Transition> ordered = new ArrayList<>();
-    m.profile(table.profile()).ifPresent(p -> ordered.addAll(p.delta()));
-    ordered.addAll(m.transitions());
-    ordered.addAll(m.defaults());
     List<Transition> out = new ArrayList<>();
-    for (Transition tr : ordered) {
-      if (deciding.contains(tr) && matcher.appliesTo(tr, s) && matcher.appliesTo(tr, e)) {
+    for (Transition tr : ordered(s)) {
+      if (deciding.contains(tr) && matcher.appliesTo(tr, e)) {
         out.add(tr);
       }
     }
     return out;
+  }
+
+  /**
+   * The rules that apply to {@code s}, in the order the profile applies them (its delta, the
+   * base, the defaults): computed once for every state, so a chain costs the state's rules, not
+   * the spec's.
+   */
+  private List<Transition> ordered(State s) {
+    if (ordered == null) {
+      ordered = new java.util.IdentityHashMap<>();
+      List<State> states = new ArrayList<>();
+      Set<String> seen = new HashSet<>();
+      for (State st : m.states()) {
+        if (seen.add(st.name())) {
+          states.add(st);
+        }
+      }
+      List<Transition> delta = m.profile(table.profile()).map(Profile::delta).orElse(List.of());
+      List<Map<State, List<Transition>>> layers = List.of(ProfileTable.byState(m, matcher, delta, states),
+          ProfileTable.byState(m, matcher, m.transitions(), states), ProfileTable.byState(m, matcher, m.defaults(), states));
+      for (State st : states) {
+        List<Transition> all = new ArrayList<>();
+        layers.forEach(layer -> all.addAll(layer.get(st)));
+        ordered.put(st, all);
+      }
+    }
+    return ordered.getOrDefault(s, List.of());
   }
 }

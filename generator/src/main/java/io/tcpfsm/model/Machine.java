@@ -29,6 +29,49 @@ public final class Machine {
    */
   public static final int MAX_CELL_GUARDS = 12;
 
+  /**
+   * At most this many states: the generated state enum and the machine's switches over states
+   * are initialised in one method each, which javac caps at 64 KiB of code (a state costs about
+   * 25 bytes; javac fails near 2,500). spec/tcp.fsm has 11.
+   */
+  public static final int MAX_STATES = 1000;
+
+  /**
+   * At most this many events (calls, segment flag combinations and timeouts together): the
+   * event enum's initialiser failed with "code too large" between 2,000 and 3,000 events.
+   * spec/tcp.fsm has 26.
+   */
+  public static final int MAX_EVENTS = 1000;
+
+  /**
+   * At most this many state × event pairs: each is a row of the validator's and the machine's
+   * tables and a case label of a state's switch, so the validator, the emitter and javac all
+   * cost about this (a million pairs took 13 s to check, 34 s to emit and 55 s to compile).
+   * spec/tcp.fsm has 11 × 26 = 286.
+   */
+  public static final int MAX_PAIRS = 1 << 16;
+
+  /**
+   * At most this many rule parts, where a rule (base, default or profile delta) counts
+   * {@value #RULE_PART_WEIGHT} and each of its actions (those inside an {@code if} too) and
+   * citations counts 1: the generated rule enum builds every rule, its actions and citations in
+   * one static initialiser, capped by javac at 64 KiB of code. A rule costs at most about 45
+   * bytes there, an action or citation at most about 26; 2,000 parts stay under 52,000 bytes
+   * (javac failed at 1,500 rules of three parts). spec/tcp.fsm has 106 rules, 313 actions and
+   * 231 citations: 756 parts.
+   */
+  public static final int MAX_RULE_PARTS = 2000;
+
+  /** What a rule itself counts towards {@link #MAX_RULE_PARTS}. */
+  public static final int RULE_PART_WEIGHT = 2;
+
+  /**
+   * At most this many entries in the generated step table (states × events × 2^guards): 2^24,
+   * 64 MiB of references, all filled when the machine class loads. spec/tcp.fsm's is 11 × 26 ×
+   * 2^9 = 146,432.
+   */
+  public static final long MAX_TABLE = 1L << 24;
+
   /** Name of the single profile of a spec that declares none. */
   public static final String IMPLICIT_PROFILE = "default";
 

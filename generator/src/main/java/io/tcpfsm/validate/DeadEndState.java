@@ -25,12 +25,10 @@ final class DeadEndState implements Rule {
         }
         boolean exits = false;
         boolean any = false;
-        for (CellGroup g : table.groups()) {
-          if (g.state() == s) {
-            for (Cell c : g.cells()) {
-              any |= c.covered();
-              exits |= c.target() != null && c.target() != s;
-            }
+        for (CellGroup g : table.groups(s)) {
+          for (Cell c : g.cells()) {
+            any |= c.covered();
+            exits |= c.target() != null && c.target() != s;
           }
         }
         if (any && !exits) {

@@ -55,10 +55,7 @@ final class UnreachableState implements Rule {
     work.add(initial);
     while (!work.isEmpty()) {
       State s = work.poll();
-      for (CellGroup g : table.groups()) {
-        if (g.state() != s) {
-          continue;
-        }
+      for (CellGroup g : table.groups(s)) {
         for (Cell c : g.cells()) {
           if (c.target() != null && seen.add(c.target())) {
             work.add(c.target());

@@ -22,6 +22,7 @@ public final class Validator {
           new InitialState(),
           new TooManyFlags(),
           new TooManyGuards(),
+          new TooLargeMachine(),
           new EmptyPattern(),
           new MissingTargetDefault(),
           new OverlappingTransitions(),

@@ -184,6 +184,12 @@ class SpecFuzzTest {
       assertThat(r.ok()).isFalse();
     }
     checkAndCompile(base);
+    // State A's class and guard A's static import had the same simple name in the machine.
+    String ab = "machine m \"fuzz\"\nstates {\n  A initial \"a\"\n  B \"b\"\n}\nevents {\n  call go \"go\"\n}\nguards {\n  A \"a guard\"\n}\n"
+        + "in A on go when A -> B { drop }\nin A on go when not A -> A { drop }\nin B on go -> A { drop }\n";
+    Validator.Result r = Validator.check("ab.fsm", ab);
+    assertThat(r.ok()).as("%s", r.diagnostics().sorted()).isTrue();
+    checkAndCompile(ab);
   }
 
   private static final class SpecParserLimit {

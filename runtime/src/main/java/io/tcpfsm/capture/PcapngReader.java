@@ -228,6 +228,10 @@ final class PcapngReader implements CaptureReader {
     int nanos = 0;
     if (ts != Long.MIN_VALUE) { // SPBs carry no timestamp (§4.4)
       long[] t = itf.toSecondsNanos(ts);
+      if (t == null) {
+        return skip(at + 8, "timestamp 0x" + Long.toHexString(ts) + " plus if_tsoffset " + itf.tsoffset + " s on interface " + ifId
+            + " is past the range of a 64-bit count of seconds");
+      }
       sec = t[0];
       nanos = (int) t[1];
     }
@@ -269,6 +273,9 @@ final class PcapngReader implements CaptureReader {
      * §4.2 if_tsresol: "If the Most Significant Bit is equal to zero, the remaining bits indicates
      * the resolution of the timestamp as a negative power of 10 ... If the Most Significant Bit is
      * equal to one, ... a negative power of 2". The timestamp is an unsigned 64-bit count of units.
+     *
+     * @return seconds (with if_tsoffset added) and nanoseconds, or null when the seconds do not fit
+     *     a long
      */
     long[] toSecondsNanos(long ts) {
       long sec;
@@ -283,6 +290,11 @@ final class PcapngReader implements CaptureReader {
         sec = k == 0 ? ts : ts >>> k;
         long frac = k == 0 ? 0 : ts & ((1L << k) - 1);
         nanos = k == 0 ? 0 : java.math.BigInteger.valueOf(frac).multiply(java.math.BigInteger.valueOf(1_000_000_000L)).shiftRight(k).longValue();
+      }
+      // Seconds past 2^63 - 1 (a resolution of 1 s or 2^0 s) or an offset that carries the sum
+      // past a long would wrap silently: the caller skips the packet and names the offset.
+      if (sec < 0 || (tsoffset > 0 && sec > Long.MAX_VALUE - tsoffset)) {
+        return null;
       }
       return new long[] {sec + tsoffset, nanos};
     }

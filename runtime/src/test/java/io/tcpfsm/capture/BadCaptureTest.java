@@ -174,6 +174,46 @@ class BadCaptureTest {
     }
   }
 
+  /** The writer's section header, then an IDB with if_tsoffset {@code offset}, then the writer's EPB of {@code frame()} at 1,600,000,000 s. */
+  static byte[] pcapngWithOffset(long offset) throws IOException {
+    byte[] f = pcapng(frame());
+    int shb = 28; // the writer's section header block, no options
+    byte[] idb = new byte[36];
+    putLe(idb, 0, 1);
+    putLe(idb, 4, 36);
+    putLe(idb, 8, LinkType.ETHERNET);
+    putLe(idb, 12, 65535);
+    putLe(idb, 16, 14 | 8 << 16); // if_tsoffset, 8 bytes
+    putLe(idb, 20, (int) offset);
+    putLe(idb, 24, (int) (offset >>> 32));
+    putLe(idb, 28, 0); // opt_endofopt
+    putLe(idb, 32, 36);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(f, 0, shb);
+    out.write(idb);
+    out.write(f, 60, f.length - 60);
+    return out.toByteArray();
+  }
+
+  @Test
+  void pcapngTimeOffsetThatWouldWrapSkipsThePacketNamingTheOffset() throws Exception {
+    try (CaptureReader r = CaptureReader.open(new ByteArrayInputStream(pcapngWithOffset(Long.MAX_VALUE)))) {
+      assertThat(r.next()).isNull();
+      assertThat(r.skipped()).isEqualTo(1);
+      assertThat(r.skipProblems().get(0).getMessage())
+          .contains("plus if_tsoffset 9223372036854775807 s on interface 0 is past the range of a 64-bit count of seconds (block skipped)");
+    }
+    // Up to the edge the offset adds; a negative offset may take the time before 1970.
+    long edge = Long.MAX_VALUE - 1_600_000_000L;
+    for (long offset : new long[] {edge, -1_700_000_000L, Long.MIN_VALUE}) {
+      try (CaptureReader r = CaptureReader.open(new ByteArrayInputStream(pcapngWithOffset(offset)))) {
+        Record rec = r.next();
+        assertThat(rec.epochSecond()).isEqualTo(1_600_000_000L + offset);
+        assertThat(r.skipped()).isZero();
+      }
+    }
+  }
+
   @Test
   void pcapngUnknownBlocksAreSkippedSilently() throws Exception {
     byte[] f = pcapng(frame());
