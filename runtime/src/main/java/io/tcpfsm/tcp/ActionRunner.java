@@ -133,16 +133,16 @@ final class ActionRunner implements TcpAction.Handler<Void> {
         }
         c.syncTimers();
       }
-      case TIME_WAIT -> schedule(c.timeWaitTimer, a.op(), c.config.twoMslNanos());
-      case USER -> schedule(c.userTimer, a.op(), c.config.userTimeoutNanos());
+      case TIME_WAIT -> schedule(Connection.TimerKind.TIME_WAIT, a.op(), c.config.twoMslNanos());
+      case USER -> schedule(Connection.TimerKind.USER, a.op(), c.config.userTimeoutNanos());
     }
     return null;
   }
 
-  private void schedule(io.tcpfsm.time.TimerWheel.Timer timer, TcpAction.Timer.Op op, long after) {
+  private void schedule(Connection.TimerKind timer, TcpAction.Timer.Op op, long after) {
     switch (op) {
-      case START, RESTART -> timer.schedule(c.now + after);
-      case CANCEL -> timer.cancel();
+      case START, RESTART -> c.schedule(timer, c.now + after);
+      case CANCEL -> c.cancel(timer);
     }
   }
 
