@@ -393,7 +393,7 @@ public final class Connection {
     if (held.size() < MAX_HELD) {
       byte[] copy = new byte[s.length()];
       s.payload().get(copy);
-      held.add(s.toBuilder().payload(copy).build()); // not a view of a packet buffer someone may reuse
+      held.add(s.toBuilder().payload(java.nio.ByteBuffer.wrap(copy)).build()); // not a view of a packet buffer someone may reuse
     }
   }
 

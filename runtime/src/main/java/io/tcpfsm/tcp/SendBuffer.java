@@ -1,5 +1,6 @@
 package io.tcpfsm.tcp;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -11,10 +12,13 @@ import java.util.Arrays;
  * text is appended and dropped as it is acknowledged (as a stack frees a buffer per acknowledged
  * segment): an idle connection holds no storage, and a busy one never copies its bytes to grow,
  * nor allocates its whole capacity at once. The byte at offset {@code i} from the head is at
- * position {@code first + i} of the blocks laid end to end.
+ * position {@code first + i} of the blocks laid end to end. While there is one block it may be
+ * shorter, grown as bytes are appended, so a connection sending small messages allocates about
+ * what it sends; blocks after the first are made whole. A segment whose bytes lie in one block
+ * is sent from a view of it ({@link #view}), not a copy.
  */
 final class SendBuffer {
-  static final int BLOCK = 16 * 1024;
+  static final int BLOCK = 256 * 1024;
   private static final byte[][] NONE = new byte[0][];
 
   private final int capacity;
@@ -57,6 +61,12 @@ final class SendBuffer {
     if (need > blocks.length) {
       blocks = Arrays.copyOf(blocks, Math.max(need, (capacity + block - 1) / block + 1));
     }
+    int end = at + n; // position after the last new byte
+    if (blockCount == 0 && n > 0) {
+      blocks[blockCount++] = new byte[Math.min(block, end)];
+    } else if (blockCount == 1 && blocks[0].length < Math.min(block, end)) {
+      blocks[0] = Arrays.copyOf(blocks[0], Math.min(block, Math.max(end, 2 * blocks[0].length)));
+    }
     while (blockCount < need) {
       blocks[blockCount++] = new byte[block];
     }
@@ -87,6 +97,19 @@ final class SendBuffer {
       done += chunk;
     }
     return out;
+  }
+
+  /**
+   * The {@code len} bytes starting at sequence number {@code seq}, for a segment sent at once: a
+   * read-only view of the buffer when they lie in one block, else a copy. The view is valid
+   * until the buffer next changes.
+   */
+  ByteBuffer view(long seq, int len) {
+    int at = first + Math.max(0, Tcb.diff(seq, headSeq));
+    if (at / block == (at + len - 1) / block) {
+      return ByteBuffer.wrap(blocks[at / block], at % block, len).slice().asReadOnlyBuffer();
+    }
+    return ByteBuffer.wrap(copy(seq, len));
   }
 
   /** Drops the bytes below {@code ack} (SND.UNA has moved there); returns how many. */
