@@ -5,6 +5,7 @@ import io.tcpfsm.machine.TcpFlags;
 import io.tcpfsm.machine.TcpState;
 import io.tcpfsm.wire.Segment;
 import io.tcpfsm.wire.TcpOption;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +16,8 @@ import java.util.List;
  * carries, the options of a SYN, what "retransmit" resends) is decided here, each with its RFC.
  */
 final class ActionRunner implements TcpAction.Handler<Void> {
+  private static final ByteBuffer NO_TEXT = ByteBuffer.allocate(0).asReadOnlyBuffer();
+
   private final Connection c;
   /** The state the step started in. */
   TcpState from;
@@ -28,22 +31,22 @@ final class ActionRunner implements TcpAction.Handler<Void> {
     Tcb t = c.tcb;
     long seq = a.seq() == null ? 0 : a.seq().evaluate(t);
     long ack = a.ack() == null ? 0 : a.ack().evaluate(t);
-    byte[] payload = new byte[0];
+    ByteBuffer payload = NO_TEXT;
     if (a.withText()) {
       int n = sendable();
-      payload = n == 0 ? payload : c.sendBuffer.copy(seq, n);
+      payload = n == 0 ? payload : c.sendBuffer.view(seq, n); // encoded before the buffer changes
       t.segLen = n; // what the spec's "set SND.NXT = SND.NXT+SEG.LEN" moves over
       if (n == 0) {
         return null; // nothing the windows admit: no empty segment
       }
     }
     int flags = a.flags();
-    if (payload.length > 0) {
+    if (payload.hasRemaining()) {
       flags |= Segment.PSH;
     }
     if ((flags & TcpFlags.FIN) != 0) {
       c.finSent = true;
-      c.finSeq = Tcb.add(seq, payload.length);
+      c.finSeq = Tcb.add(seq, payload.remaining());
     }
     transmit(seq, ack, flags, payload, false);
     return null;
@@ -69,7 +72,7 @@ final class ActionRunner implements TcpAction.Handler<Void> {
 
   /** An ACK of what we have, outside the model: a window update or RFC 5681's duplicate ACK. */
   void sendAck() {
-    transmit(c.tcb.sndNxt, c.tcb.rcvNxt, Segment.ACK, new byte[0], false);
+    transmit(c.tcb.sndNxt, c.tcb.rcvNxt, Segment.ACK, NO_TEXT, false);
   }
 
   /**
@@ -82,20 +85,21 @@ final class ActionRunner implements TcpAction.Handler<Void> {
     c.retransmissions++;
     if (t.sndUna == t.iss && (c.state == TcpState.SYN_SENT || c.state == TcpState.SYN_RECV)) {
       boolean synAck = c.state == TcpState.SYN_RECV;
-      transmit(t.iss, synAck ? t.rcvNxt : 0, synAck ? Segment.SYN | Segment.ACK : Segment.SYN, new byte[0], true);
+      transmit(t.iss, synAck ? t.rcvNxt : 0, synAck ? Segment.SYN | Segment.ACK : Segment.SYN, NO_TEXT, true);
       return;
     }
     long dataEnd = c.finSent ? c.finSeq : t.sndNxt;
     int outstanding = Math.max(0, Tcb.diff(dataEnd, t.sndUna));
     if (outstanding > 0) {
       int n = Math.min(outstanding, c.sendMss());
-      transmit(t.sndUna, t.rcvNxt, Segment.ACK | Segment.PSH, c.sendBuffer.copy(t.sndUna, n), true);
+      transmit(t.sndUna, t.rcvNxt, Segment.ACK | Segment.PSH, c.sendBuffer.view(t.sndUna, n), true);
     } else if (c.finSent && t.sndUna == c.finSeq) {
-      transmit(c.finSeq, t.rcvNxt, Segment.FIN | Segment.ACK, new byte[0], true);
+      transmit(c.finSeq, t.rcvNxt, Segment.FIN | Segment.ACK, NO_TEXT, true);
     }
   }
 
-  private void transmit(long seq, long ack, int flags, byte[] payload, boolean retransmission) {
+  /** Builds a segment and hands it to the host, which encodes it at once (so {@code payload} may be a view). */
+  private void transmit(long seq, long ack, int flags, ByteBuffer payload, boolean retransmission) {
     boolean syn = (flags & Segment.SYN) != 0;
     long window = c.receiveBuffer.window();
     // RFC 7323 2.2: "The window field in a segment where the SYN bit is set ... MUST NOT be scaled".
@@ -117,7 +121,7 @@ final class ActionRunner implements TcpAction.Handler<Void> {
     if (len > 0 && (flags & Segment.RST) == 0) {
       c.rtt.sent((int) Tcb.add(seq, len), c.now, retransmission);
     }
-    c.bytesSent += payload.length;
+    c.bytesSent += payload.remaining();
     c.env.transmit(c, s);
   }
 
@@ -133,16 +137,16 @@ final class ActionRunner implements TcpAction.Handler<Void> {
         }
         c.syncTimers();
       }
-      case TIME_WAIT -> schedule(c.timeWaitTimer, a.op(), c.config.twoMslNanos());
-      case USER -> schedule(c.userTimer, a.op(), c.config.userTimeoutNanos());
+      case TIME_WAIT -> schedule(Connection.TimerKind.TIME_WAIT, a.op(), c.config.twoMslNanos());
+      case USER -> schedule(Connection.TimerKind.USER, a.op(), c.config.userTimeoutNanos());
     }
     return null;
   }
 
-  private void schedule(io.tcpfsm.time.TimerWheel.Timer timer, TcpAction.Timer.Op op, long after) {
+  private void schedule(Connection.TimerKind timer, TcpAction.Timer.Op op, long after) {
     switch (op) {
-      case START, RESTART -> timer.schedule(c.now + after);
-      case CANCEL -> timer.cancel();
+      case START, RESTART -> c.schedule(timer, c.now + after);
+      case CANCEL -> c.cancel(timer);
     }
   }
 

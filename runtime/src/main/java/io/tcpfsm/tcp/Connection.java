@@ -14,9 +14,12 @@ import io.tcpfsm.rto.RttSampler;
 import io.tcpfsm.time.TimerWheel;
 import io.tcpfsm.wire.Segment;
 import io.tcpfsm.wire.TcpOption;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One TCP connection: a TCB, buffers and timers around the generated machine. Every event
@@ -53,8 +56,13 @@ public final class Connection {
     void stateChanged(Connection c, TcpState from, TcpState to);
   }
 
+  /** The connection's timers on the host's wheel. */
+  enum TimerKind { RETRANSMIT, TIME_WAIT, USER, PERSIST }
+
   private static final int MAX_HELD = 256;
   private static final byte[] NO_TEXT = new byte[0];
+  private static final Listener NO_LISTENER = new Listener() {};
+  private static final TcpState[] STATES = TcpState.values();
 
   final Env env;
   final FourTuple tuple;
@@ -85,20 +93,24 @@ public final class Connection {
   byte[] text = NO_TEXT;
   boolean forceProbe;
 
-  private final List<TcpState> history = new ArrayList<>();
-  private final List<String> signals = new ArrayList<>();
-  private final List<Segment> held = new ArrayList<>();
+  // An idle connection should cost little memory (BENCHMARKS.md, "Runtime: connections"): what
+  // only some connections need is made when first needed and dropped when no longer needed.
+  /** Every state so far, as ordinals, in the first {@code historySize} bytes. */
+  private byte[] history = new byte[4];
+  private int historySize;
+  /** Unsolicited signals; null until the first. */
+  private List<String> signals;
+  /** Segments beyond RCV.NXT waiting for the gap; null when none. */
+  private List<Segment> held;
   private final ActionRunner runner = new ActionRunner(this);
-  final TimerWheel.Timer rtxTimer;
-  final TimerWheel.Timer timeWaitTimer;
-  final TimerWheel.Timer userTimer;
-  final TimerWheel.Timer persistTimer;
+  /** Timer handles by {@link TimerKind}, each made when scheduled and dropped when idle; null when none. */
+  private TimerWheel.Timer[] timers;
   private int lastWindow = -1;
   private int consecutiveTimeouts;
   private TcpRule lastRule;
   private String response;
   private boolean inTimeout;
-  Listener listener = new Listener() {};
+  Listener listener = NO_LISTENER;
 
   long bytesSent;
   long bytesDelivered;
@@ -112,24 +124,7 @@ public final class Connection {
     this.sendBuffer = new SendBuffer(config.sendBuffer());
     this.receiveBuffer = new ReceiveBuffer(config.receiveBuffer());
     this.retransmitTimer = new RetransmitTimer(new RtoEstimator(config.rto()));
-    TimerWheel wheel = env.wheel();
-    this.rtxTimer = wheel.timer(at -> {
-      now = at;
-      retransmitTimeout();
-    });
-    this.timeWaitTimer = wheel.timer(at -> {
-      now = at;
-      call(TcpEvent.TIMEOUT_TIME_WAIT);
-    });
-    this.userTimer = wheel.timer(at -> {
-      now = at;
-      userTimeout();
-    });
-    this.persistTimer = wheel.timer(at -> {
-      now = at;
-      persistTimeout();
-    });
-    history.add(state);
+    addHistory(state);
   }
 
   // ---- the application's calls ----------------------------------------------------------------
@@ -309,7 +304,7 @@ public final class Connection {
     }
     if (step.target() != from) {
       state = step.target();
-      history.add(state);
+      addHistory(state);
       if (isSynchronized(from) != isSynchronized(state) && !isSynchronized(from)) {
         retransmitTimer.handshakeCompleted();
       }
@@ -350,8 +345,8 @@ public final class Connection {
           && congestion.onAck((int) tcb.sndUna, data, flight()).retransmit()) {
         runner.retransmitFront(false);
       }
-      if (userTimer.isScheduled()) {
-        userTimer.schedule(now + config.userTimeoutNanos()); // progress: R2 counts from here
+      if (isScheduled(TimerKind.USER)) {
+        schedule(TimerKind.USER, now + config.userTimeoutNanos()); // progress: R2 counts from here
       }
     } else if (segmentEvent && congestion != null && isSynchronized()
         && DuplicateAck.test(flight() > 0, text.length, ackFlag, false, false,
@@ -386,21 +381,28 @@ public final class Connection {
       break;
     }
     if (!deleted && isSynchronized() && tcb.sndWnd == 0 && sendBuffer.after(tcb.sndNxt) > 0
-        && !retransmitTimer.isRunning() && !persistTimer.isScheduled()) {
-      persistTimer.schedule(now + retransmitTimer.estimator().rto()); // RFC 9293 3.8.6.1
+        && !retransmitTimer.isRunning() && !isScheduled(TimerKind.PERSIST)) {
+      schedule(TimerKind.PERSIST, now + retransmitTimer.estimator().rto()); // RFC 9293 3.8.6.1
     }
   }
 
   private void hold(Segment s) {
+    if (held == null) {
+      held = new ArrayList<>();
+    }
     if (held.size() < MAX_HELD) {
       byte[] copy = new byte[s.length()];
       s.payload().get(copy);
-      held.add(s.toBuilder().payload(copy).build()); // not a view of a packet buffer someone may reuse
+      held.add(s.toBuilder().payload(java.nio.ByteBuffer.wrap(copy)).build()); // not a view of a packet buffer someone may reuse
     }
   }
 
   private Segment nextHeld() {
-    if (!isSynchronized() || held.isEmpty()) {
+    if (!isSynchronized() || held == null) {
+      return null;
+    }
+    if (held.isEmpty()) {
+      held = null;
       return null;
     }
     for (int i = 0; i < held.size(); i++) {
@@ -417,6 +419,56 @@ public final class Connection {
   }
 
   // ---- timers -----------------------------------------------------------------------------------
+
+  /** Schedules (or reschedules) a timer, making its handle if it has none. */
+  void schedule(TimerKind kind, long deadline) {
+    if (timers == null) {
+      timers = new TimerWheel.Timer[TimerKind.values().length];
+    }
+    TimerWheel.Timer t = timers[kind.ordinal()];
+    if (t == null) {
+      t = env.wheel().timer(at -> fire(kind, at));
+      timers[kind.ordinal()] = t;
+    }
+    t.schedule(deadline);
+  }
+
+  /** Cancels a timer and drops its handle. */
+  void cancel(TimerKind kind) {
+    TimerWheel.Timer t = timers == null ? null : timers[kind.ordinal()];
+    if (t != null) {
+      t.cancel();
+      drop(kind);
+    }
+  }
+
+  boolean isScheduled(TimerKind kind) {
+    TimerWheel.Timer t = timers == null ? null : timers[kind.ordinal()];
+    return t != null && t.isScheduled();
+  }
+
+  private void drop(TimerKind kind) {
+    timers[kind.ordinal()] = null;
+    for (TimerWheel.Timer t : timers) {
+      if (t != null) {
+        return;
+      }
+    }
+    timers = null;
+  }
+
+  private void fire(TimerKind kind, long at) {
+    now = at;
+    switch (kind) {
+      case RETRANSMIT -> retransmitTimeout();
+      case TIME_WAIT -> call(TcpEvent.TIMEOUT_TIME_WAIT);
+      case USER -> userTimeout();
+      case PERSIST -> persistTimeout();
+    }
+    if (timers != null && timers[kind.ordinal()] != null && !isScheduled(kind)) {
+      drop(kind); // it ran and was not scheduled again
+    }
+  }
 
   private void retransmitTimeout() {
     if (!retransmitTimer.expired(now)) {
@@ -442,7 +494,7 @@ public final class Connection {
    */
   private void userTimeout() {
     if (isSynchronized() && flight() == 0) {
-      userTimer.schedule(now + config.userTimeoutNanos());
+      schedule(TimerKind.USER, now + config.userTimeoutNanos());
       return;
     }
     call(TcpEvent.TIMEOUT_USER);
@@ -466,20 +518,19 @@ public final class Connection {
   void syncTimers() {
     long deadline = retransmitTimer.deadline();
     if (deadline == RetransmitTimer.NOT_RUNNING) {
-      rtxTimer.cancel();
-    } else if (!rtxTimer.isScheduled() || rtxTimer.deadline() != deadline) {
-      rtxTimer.schedule(deadline);
+      cancel(TimerKind.RETRANSMIT);
+    } else if (!isScheduled(TimerKind.RETRANSMIT) || timers[TimerKind.RETRANSMIT.ordinal()].deadline() != deadline) {
+      schedule(TimerKind.RETRANSMIT, deadline);
     }
     if (retransmitTimer.isRunning() || tcb.sndWnd > 0) {
-      persistTimer.cancel();
+      cancel(TimerKind.PERSIST);
     }
   }
 
   private void cancelTimers() {
-    rtxTimer.cancel();
-    timeWaitTimer.cancel();
-    userTimer.cancel();
-    persistTimer.cancel();
+    for (TimerKind kind : TimerKind.values()) {
+      cancel(kind);
+    }
   }
 
   // ---- options and windows ---------------------------------------------------------------------
@@ -525,6 +576,9 @@ public final class Connection {
    */
   void signal(String text) {
     if (segmentEvent || inTimeout) {
+      if (signals == null) {
+        signals = new ArrayList<>(2);
+      }
       signals.add(text);
     } else {
       response = text;
@@ -554,12 +608,30 @@ public final class Connection {
 
   /** Every state the connection has been in, in order. */
   public List<TcpState> history() {
-    return Collections.unmodifiableList(history);
+    return new AbstractList<>() {
+      @Override
+      public TcpState get(int i) {
+        Objects.checkIndex(i, historySize);
+        return STATES[history[i]];
+      }
+
+      @Override
+      public int size() {
+        return historySize;
+      }
+    };
+  }
+
+  private void addHistory(TcpState s) {
+    if (historySize == history.length) {
+      history = Arrays.copyOf(history, historySize * 2);
+    }
+    history[historySize++] = (byte) s.ordinal();
   }
 
   /** Every signal the model gave the user, in order. */
   public List<String> signals() {
-    return Collections.unmodifiableList(signals);
+    return signals == null ? List.of() : Collections.unmodifiableList(signals);
   }
 
   /** The rule of the last step. */

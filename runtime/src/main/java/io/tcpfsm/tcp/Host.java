@@ -215,10 +215,11 @@ public final class Host {
   private final class Env implements Connection.Env {
     @Override
     public void transmit(Connection c, Segment s) {
-      byte[] tcp = SegmentCodec.encode(s, address, c.tuple().remoteAddress());
-      byte[] packet = new byte[20 + tcp.length];
-      Ipv4.writeHeader(packet, 0, address, c.tuple().remoteAddress(), 6, tcp.length, ipId++ & 0xFFFF, 64);
-      System.arraycopy(tcp, 0, packet, 20, tcp.length);
+      byte[] remote = c.tuple().remoteAddress();
+      int tcpLength = SegmentCodec.encodedLength(s);
+      byte[] packet = new byte[20 + tcpLength];
+      Ipv4.writeHeader(packet, 0, address, remote, 6, tcpLength, ipId++ & 0xFFFF, 64);
+      SegmentCodec.encodeInto(s, address, remote, packet, 20);
       link.send(packet);
     }
 

@@ -9,6 +9,8 @@ import io.tcpfsm.machine.TcpState;
  * not evaluated. Pure: everything it needs is passed in.
  */
 final class SegmentClassifier {
+  private static final TcpGuard[] GUARDS = TcpGuard.values(); // values() copies the array each call
+
   private SegmentClassifier() {}
 
   /** What a guard may ask about the connection besides its TCB. */
@@ -25,7 +27,7 @@ final class SegmentClassifier {
   /** The bits of the guards in {@code needed} that hold for the segment in {@code ctx.tcb()}. */
   static int guards(TcpState state, int needed, boolean hasData, Context ctx) {
     int bits = 0;
-    for (TcpGuard g : TcpGuard.values()) {
+    for (TcpGuard g : GUARDS) {
       if ((needed & g.bit()) != 0 && holds(g, state, hasData, ctx)) {
         bits |= g.bit();
       }

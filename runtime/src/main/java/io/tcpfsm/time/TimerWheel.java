@@ -50,6 +50,12 @@ public final class TimerWheel {
   private boolean advancing;
   private long cachedNext = NO_DEADLINE;
   private boolean cacheValid = true;
+  /**
+   * No scheduled timer's deadline is below this (cancelling or moving a timer later leaves it a
+   * bound), so an {@code advance} before it has nothing to run and scans no bucket: a host with
+   * many idle connections pays nothing per packet for their timers.
+   */
+  private long lowerBound = NO_DEADLINE;
 
   /**
    * @param tickNanos the length of one tick (the wheel's resolution for scanning, not for
@@ -117,6 +123,10 @@ public final class TimerWheel {
       throw new IllegalStateException("advance called from a timer task");
     }
     long target = Math.max(tickOf(nowNanos), cursor);
+    if (nowNanos < lowerBound) {
+      cursor = target; // every timer's deadline is after nowNanos, so its tick is at least target
+      return 0;
+    }
     long visits = Math.min(target - cursor + 1, heads.length);
     for (long i = 0; i < visits; i++) {
       int b = (int) ((cursor + i) & mask);
@@ -132,6 +142,8 @@ public final class TimerWheel {
       }
     }
     cursor = target;
+    // Every timer left has a deadline after nowNanos; those the tasks schedule lower the bound.
+    lowerBound = nowNanos == Long.MAX_VALUE ? nowNanos : nowNanos + 1;
     if (dueCount == 0) {
       return 0;
     }
@@ -242,6 +254,7 @@ public final class TimerWheel {
     }
     heads[b] = t;
     size++;
+    lowerBound = Math.min(lowerBound, deadline);
     if (cacheValid && deadline < cachedNext) {
       cachedNext = deadline;
     }

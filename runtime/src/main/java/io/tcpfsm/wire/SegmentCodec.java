@@ -72,9 +72,20 @@ public final class SegmentCodec {
    * {@code dst} (4-byte IPv4 or 16-byte IPv6 addresses; RFC 9293 §3.1, RFC 8200 §8.1).
    */
   public static byte[] encode(Segment s, byte[] src, byte[] dst) {
-    byte[] out = encode(s);
-    putU16(out, TCP_CHECKSUM, Checksum.computeTcp(src, dst, out, 0, out.length));
+    byte[] out = new byte[encodedLength(s)];
+    encodeInto(s, src, dst, out, 0);
     return out;
+  }
+
+  /**
+   * Writes the segment at {@code off} in {@code out} (room for {@link #encodedLength} bytes) with
+   * the checksum of {@link #encode(Segment, byte[], byte[])}; returns the bytes written. A stack
+   * encodes straight after its IP header this way, with no copy of the segment.
+   */
+  public static int encodeInto(Segment s, byte[] src, byte[] dst, byte[] out, int off) {
+    int len = encodeInto(s, out, off);
+    putU16(out, off + TCP_CHECKSUM, Checksum.computeTcp(src, dst, out, off, len));
+    return len;
   }
 
   /** Writes the segment at {@code off} in {@code out}; returns the bytes written. */

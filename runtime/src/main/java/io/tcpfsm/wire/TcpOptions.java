@@ -92,8 +92,8 @@ public final class TcpOptions {
   /** Bytes the options take, before padding. */
   public static int length(List<TcpOption> options) {
     int n = 0;
-    for (TcpOption o : options) {
-      n += o.length();
+    for (int k = 0; k < options.size(); k++) { // indexed: no iterator per segment on the send path
+      n += options.get(k).length();
     }
     return n;
   }
@@ -101,7 +101,8 @@ public final class TcpOptions {
   /** Writes the options at {@code off}; returns the offset after them. */
   public static int write(List<TcpOption> options, byte[] b, int off) {
     int i = off;
-    for (TcpOption o : options) {
+    for (int k = 0; k < options.size(); k++) {
+      TcpOption o = options.get(k);
       b[i] = (byte) o.kind();
       if (o.length() > 1) {
         b[i + 1] = (byte) o.length();
