@@ -133,10 +133,9 @@ final class MachineEmitter {
         .addStatement("throw new $T(\"guard bits 0x\" + $T.toHexString(guards) + \" include bits no guard owns (all: 0x\" + $T.toHexString($T.all()) + \")\")",
             IllegalArgumentException.class, Integer.class, Integer.class, t.guard())
         .endControlFlow()
-        // Only the guards the pair reads select the entry: the entries a run touches are then
-        // one per cell (about a thousand), which stay in cache, instead of one per guard mask.
-        .addStatement("int pair = state.ordinal() * EVENTS + event.ordinal()")
-        .addStatement("return TABLE[pair << GUARD_BITS | (guards & NEEDED[pair])]")
+        // One load: masking the guards with NEEDED first would shrink the entries touched but
+        // adds a dependent load, 5.3 ns against 3.5 ns per random step (BENCHMARKS.md).
+        .addStatement("return TABLE[(state.ordinal() * EVENTS + event.ordinal()) << GUARD_BITS | guards]")
         .build());
     type.addMethod(MethodSpec.methodBuilder("needed")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
