@@ -6,8 +6,8 @@ import io.tcpfsm.rto.RtoConfig;
 /**
  * What a host's connections are configured with. The defaults follow the RFCs: MSS 1460 (the
  * Ethernet value; RFC 9293 3.7.1's default of 536 applies when the peer sends no MSS option),
- * 2 MSL of 2 x 60 s (TIME-WAIT, RFC 9293 3.4.2 "MSL ... 2 minutes" is the historical value;
- * Linux and most stacks use 60 s for 2 MSL), a user timeout of 5 minutes (RFC 9293 3.8.3,
+ * a TIME-WAIT (2 MSL) of 60 s (RFC 9293 3.4.2 takes MSL as 2 minutes, so 4; the
+ * 60 s Linux uses is the common practice), a user timeout of 5 minutes (RFC 9293 3.8.3,
  * R2 for data: at least 100 s), RFC 6298's RTO bounds, and a 256 KiB buffer each way.
  *
  * @param profile the machine every connection runs
