@@ -75,6 +75,9 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
 
+  @Option(names = "--quiet", description = "No progress line on standard error (it shows only on a terminal, after a second).")
+  boolean quiet;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -105,16 +108,19 @@ final class SimulateCommand implements Callable<Integer> {
     Impairments im = Impairments.NONE.withDelay(d, d / 5).withLoss(loss).withDuplicate(dup)
         .withReorder(reorder, d / 2).withCorrupt(corrupt);
     TcpConfig config = TcpConfig.defaults().withProfile(p).withMss(mtu - 40);
-    ScenarioRunner runner = new ScenarioRunner(config, im, seed, bytes);
     ScenarioResult r;
-    if (pcap != null) {
-      try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(pcap))) {
-        PcapWriter writer = SimLink.pcapWriter(file);
-        r = runner.capture(writer).run(s);
-        writer.flush();
+    try (Progress shown = Progress.onTerminal(err, quiet, "simulate " + s.cliName() + ":")) {
+      ScenarioRunner runner = new ScenarioRunner(config, im, seed, bytes).progress((delivered, expected, at) ->
+          shown.update(delivered, expected, "bytes delivered", String.format("%.1f s virtual", at / 1e9)));
+      if (pcap != null) {
+        try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(pcap))) {
+          PcapWriter writer = SimLink.pcapWriter(file);
+          r = runner.capture(writer).run(s);
+          writer.flush();
+        }
+      } else {
+        r = runner.run(s);
       }
-    } else {
-      r = runner.run(s);
     }
     out.println(json ? Json.write(asJson(r)) : text(r));
     out.flush();

@@ -5,7 +5,6 @@ import io.tcpfsm.sim.Impairments;
 import io.tcpfsm.tcp.Connection;
 import io.tcpfsm.tcp.Host;
 import io.tcpfsm.tcp.TcpConfig;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -20,6 +19,7 @@ public final class ScenarioRunner {
   private final long seed;
   private final int bytes;
   private io.tcpfsm.capture.PcapWriter capture;
+  private ProgressListener progress = ProgressListener.NONE;
 
   public ScenarioRunner(TcpConfig config, Impairments impairments, long seed, int bytes) {
     this.config = config;
@@ -34,6 +34,12 @@ public final class ScenarioRunner {
     return this;
   }
 
+  /** Tells {@code listener} after each step of the run how many bytes have been delivered. */
+  public ScenarioRunner progress(ProgressListener listener) {
+    this.progress = listener;
+    return this;
+  }
+
   public ScenarioResult run(Scenario scenario) {
     SimPair pair = new SimPair(config, config, seed, impairments);
     if (capture != null) {
@@ -41,7 +47,7 @@ public final class ScenarioRunner {
     }
     SplittableRandom random = new SplittableRandom(seed);
     Endpoint client = new Endpoint("client", data(random, bytes));
-    Endpoint server = new Endpoint("server", new byte[0]);
+    Endpoint server = new Endpoint("server", Payload.EMPTY);
     Host.Listening listening = null;
     switch (scenario) {
       case CLIENT_CLOSE, BULK -> {
@@ -52,7 +58,7 @@ public final class ScenarioRunner {
         client.closeAfterPeer = true;
         server.closeAfterSending = true;
         server.payload(client.toSend); // the server sends; the client only reads
-        client.payload(new byte[0]);
+        client.payload(Payload.EMPTY);
       }
       case SIMULTANEOUS_CLOSE -> {
         client.closeAfterSending = true;
@@ -77,6 +83,8 @@ public final class ScenarioRunner {
       }
     }
     Endpoint srv = server;
+    client.expected = server.toSend;
+    server.expected = client.toSend;
     if (scenario == Scenario.SIMULTANEOUS_OPEN) {
       client.connection = pair.client.connect(SimPair.SERVER, 6000, 5000, 0);
       srv.connection = pair.server.connect(SimPair.CLIENT, 5000, 6000, 0);
@@ -89,6 +97,7 @@ public final class ScenarioRunner {
     Host.Listening l = listening;
     boolean simultaneousClose = scenario == Scenario.SIMULTANEOUS_CLOSE;
     long[] peerGoneAt = {-1};
+    long expected = client.toSend.length() + srv.toSend.length();
     boolean finished = pair.run(() -> done(pair, client, srv), LIMIT, () -> {
       long now = pair.now();
       if (l != null && srv.connection == null) {
@@ -100,6 +109,7 @@ public final class ScenarioRunner {
       client.act(now);
       srv.act(now);
       abandonHalfOpen(client, srv, peerGoneAt, now);
+      progress.progress(client.received + srv.received, expected, now);
     });
     return result(scenario, pair, client, srv, finished);
   }
@@ -136,8 +146,8 @@ public final class ScenarioRunner {
       b.closeAfterSending = false;
       return;
     }
-    if (a.sent == a.toSend.length && b.sent == b.toSend.length && x.unacknowledged() == 0 && y.unacknowledged() == 0
-        && b.received.size() == a.toSend.length) {
+    if (a.sentAll() && b.sentAll() && x.unacknowledged() == 0 && y.unacknowledged() == 0
+        && b.received == a.toSend.length()) {
       a.closed = true;
       b.closed = true;
       x.close(now);
@@ -159,7 +169,8 @@ public final class ScenarioRunner {
     if (!finished) {
       problem = "did not finish within an hour of virtual time: client " + c.finalState() + ", server " + s.finalState();
     } else if (!c.dataIntact() || !s.dataIntact()) {
-      problem = "data differs: client received " + client.received.size() + " of " + server.sent + ", server " + server.received.size() + " of " + client.sent;
+      problem = "data differs: client received " + client.received + " of " + server.sent + (client.corruptAt >= 0 ? " (wrong from byte " + client.corruptAt + ")" : "")
+          + ", server " + server.received + " of " + client.sent + (server.corruptAt >= 0 ? " (wrong from byte " + server.corruptAt + ")" : "");
     } else if (pair.client.connectionCount() + pair.server.connectionCount() > 0) {
       problem = "connections left: client " + pair.client.connectionCount() + ", server " + pair.server.connectionCount();
     } else if (pair.client.pendingTimers() + pair.server.pendingTimers() > 0) {
@@ -182,11 +193,11 @@ public final class ScenarioRunner {
     if (c == null) {
       return new ScenarioResult.Side(List.of(), TcpState.CLOSED, 0, 0, List.of(), true);
     }
-    byte[] got = me.received.toByteArray();
-    byte[] expected = Arrays.copyOf(peer.toSend, peer.sent);
-    boolean intact = Arrays.equals(got, expected)
-        || (isPrefix(got, expected) && (told(c.response()) || c.signals().stream().anyMatch(ScenarioRunner::told)));
-    return new ScenarioResult.Side(c.history(), c.state(), me.sent, got.length, c.signals(), intact);
+    // every byte read matched the peer's stream (checked on arrival); all of what it sent, or told why not
+    boolean prefix = me.corruptAt < 0 && me.received <= peer.sent;
+    boolean intact = prefix && (me.received == peer.sent
+        || told(c.response()) || c.signals().stream().anyMatch(ScenarioRunner::told));
+    return new ScenarioResult.Side(c.history(), c.state(), me.sent, me.received, c.signals(), intact);
   }
 
   /** A signal that tells the application its connection is gone. */
@@ -194,15 +205,7 @@ public final class ScenarioRunner {
     return signal != null && (signal.contains("reset") || signal.contains("abort") || signal.contains("refused"));
   }
 
-  private static boolean isPrefix(byte[] got, byte[] expected) {
-    return got.length <= expected.length && Arrays.equals(got, 0, got.length, expected, 0, got.length);
-  }
-
-  private static byte[] data(SplittableRandom random, int n) {
-    byte[] b = new byte[n];
-    for (int i = 0; i < n; i++) {
-      b[i] = (byte) random.nextInt(256);
-    }
-    return b;
+  private static Payload data(SplittableRandom random, long n) {
+    return new Payload(random.nextLong(), n);
   }
 }
