@@ -60,7 +60,15 @@ public final class Main implements Runnable {
     // picocli's own standard error writer, as CommandLine.getErr makes it.
     Integer quick = DecodeCommand.quick(args, stdout,
         new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.err, Charset.defaultCharset())), true));
-    System.exit(quick != null ? quick : run(args));
+    int code;
+    try {
+      code = quick != null ? quick : run(args);
+    } catch (OutOfMemoryError e) {
+      // The launcher's heap is small on purpose (decode streams in a few MB); say how to grow it.
+      System.err.println("tcpfsm: out of memory (the launcher gives Java 32 MB; set TCPFSM_JAVA_OPTS=-Xmx1g for more)");
+      code = EXIT_INTERNAL;
+    }
+    System.exit(code);
   }
 
   /** Runs the command line and returns its exit code; used by tests too. */
