@@ -38,6 +38,20 @@ public final class Diagram {
     return new String(Graphviz.onPath().render(dot(machine, profile), "svg"), StandardCharsets.UTF_8);
   }
 
+  /**
+   * The SVG's {@code <svg>} element alone, without the XML declaration, DOCTYPE and comments
+   * Graphviz writes before it: what an HTML page embeds inline (the audit report does).
+   * Throws as {@link #svg} does.
+   */
+  public static String svgElement(Machine machine, String profile) {
+    String svg = svg(machine, profile);
+    int start = svg.indexOf("<svg");
+    if (start < 0) {
+      throw new Graphviz.Failed("dot wrote no <svg> element");
+    }
+    return svg.substring(start);
+  }
+
   /** The diagram as a PNG image, drawn by Graphviz; throws as {@link #svg} does. */
   public static byte[] png(Machine machine, String profile) {
     return Graphviz.onPath().render(dot(machine, profile), "png");

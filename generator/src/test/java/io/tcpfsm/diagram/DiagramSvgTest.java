@@ -111,6 +111,16 @@ class DiagramSvgTest {
   }
 
   @Test
+  void theElementForHtmlIsTheSvgWithoutItsProlog() throws Exception {
+    assumeTrue(Graphviz.onPath().available(), "Graphviz's dot is not installed");
+    String element = Diagram.svgElement(TCP, "rfc9293");
+    assertThat(element).startsWith("<svg ").endsWith("</svg>\n").doesNotContain("<?xml", "<!DOCTYPE");
+    Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new ByteArrayInputStream(element.getBytes(StandardCharsets.UTF_8)));
+    assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
+  }
+
+  @Test
   void pngIsAPng() {
     assumeTrue(Graphviz.onPath().available(), "Graphviz's dot is not installed");
     byte[] png = Diagram.png(TCP, "rfc9293");
