@@ -45,6 +45,7 @@ final class DotWriter {
     rows.ifPresent(r -> layout(sb, r, at));
     State initial = rows.isPresent() ? rows.get().get(0).get(TextbookLayout.CENTRE) : null;
     boolean closedAgain = false;
+    String legend = legend(edges);
     for (DiagramEdge e : edges) {
       int[] from = at.get(e.from().name());
       int[] to = at.get(e.to().name());
@@ -70,11 +71,11 @@ final class DotWriter {
     if (closedAgain) {
       sb.append("  ").append(CLOSED_AGAIN).append(" [label=").append(nodeLabel(initial, null)).append("];\n");
       sb.append("  { rank=sink; ").append(CLOSED_AGAIN).append("; }\n");
-      sb.append("  ").append(LEGEND).append(" -> ").append(CLOSED_AGAIN).append(" [style=invis];\n");
+      if (!legend.isEmpty()) {
+        sb.append("  ").append(LEGEND).append(" -> ").append(CLOSED_AGAIN).append(" [style=invis];\n");
+      }
     }
-    sb.append(legend());
-    // The legend sits in the bottom row, left of the close's end (or alone when there is none).
-    sb.append("  { rank=sink; ").append(LEGEND).append("; }\n");
+    sb.append(legend);
     sb.append("}\n");
     return sb.toString();
   }
@@ -165,13 +166,41 @@ final class DotWriter {
     };
   }
 
-  private static String legend() {
-    return "  " + LEGEND + " [shape=plaintext, fontsize=10, label=<<table border=\"0\" cellborder=\"0\" cellspacing=\"2\">"
-        + "<tr><td align=\"left\"><b>bold</b>: application call; recv: segment arrives; send: segments sent</td></tr>"
-        + "<tr><td align=\"left\">heavy solid: usual client path (tag client)</td></tr>"
-        + "<tr><td align=\"left\">heavy dashed: usual server path (tag server)</td></tr>"
-        + "<tr><td align=\"left\">[guard]: the condition that tells two arrows apart</td></tr>"
-        + "</table>>];\n";
+  /** The legend: a line for each kind of mark the diagram uses, none if it uses none. */
+  private static String legend(List<DiagramEdge> edges) {
+    List<DiagramEdge.Label> labels = edges.stream().flatMap(e -> e.labels().stream()).toList();
+    List<String> first = new java.util.ArrayList<>();
+    if (labels.stream().anyMatch(l -> l.kind() == DiagramEdge.Label.Kind.CALL)) {
+      first.add("<b>bold</b>: application call");
+    }
+    if (labels.stream().anyMatch(l -> l.kind() == DiagramEdge.Label.Kind.SEGMENT)) {
+      first.add("recv: segment arrives");
+    }
+    if (labels.stream().anyMatch(l -> !l.sends().isEmpty())) {
+      first.add("send: segments sent");
+    }
+    List<String> lines = new java.util.ArrayList<>();
+    if (!first.isEmpty()) {
+      lines.add(String.join("; ", first));
+    }
+    if (edges.stream().anyMatch(e -> e.path() == DiagramEdge.Path.CLIENT)) {
+      lines.add("heavy solid: usual client path (tag client)");
+    }
+    if (edges.stream().anyMatch(e -> e.path() == DiagramEdge.Path.SERVER)) {
+      lines.add("heavy dashed: usual server path (tag server)");
+    }
+    if (labels.stream().anyMatch(l -> !l.guards().isEmpty())) {
+      lines.add("[guard]: the condition that tells two arrows apart");
+    }
+    if (lines.isEmpty()) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder("  ").append(LEGEND)
+        .append(" [shape=plaintext, fontsize=10, label=<<table border=\"0\" cellborder=\"0\" cellspacing=\"2\">");
+    lines.forEach(l -> sb.append("<tr><td align=\"left\">").append(l).append("</td></tr>"));
+    sb.append("</table>>];\n");
+    // The legend sits in the bottom row, left of the close's end (or alone when there is none).
+    return sb.append("  { rank=sink; ").append(LEGEND).append("; }\n").toString();
   }
 
   static String id(State s) {

@@ -69,5 +69,8 @@ class DiagramDotTest {
     String dot = Diagram.dot(DiagramSpecs.door(), "default");
     assertThat(dot).doesNotContain("rank=same", "CLOSED again", "group=");
     assertThat(dot).contains("\"OPENED\" -> \"CLOSED\" [label=<", "\"CLOSED\" -> \"LOCKED\" [label=<");
+    // its legend explains only what it uses: calls, no segments, sends, paths or guards
+    assertThat(dot).contains("<td align=\"left\"><b>bold</b>: application call</td>")
+        .doesNotContain("recv:", "send:", "heavy", "[guard]");
   }
 }
