@@ -17,7 +17,8 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code tcpfsm} command. Exit codes, the same for every command: 0 ok, 1 the input has
- * problems, 2 usage error, 3 internal error (a bug in tcpfsm).
+ * problems (or a tool the command needs, Graphviz, is missing), 2 usage error, 3 internal error
+ * (a bug in tcpfsm).
  */
 @Command(
     name = "tcpfsm",
@@ -27,7 +28,7 @@ import picocli.CommandLine.ScopeType;
     exitCodeListHeading = "%nExit codes (every command):%n",
     exitCodeList = {
       "0:ok",
-      "1:the input has problems (a spec with errors, an unreadable or corrupt file, ...)",
+      "1:the input has problems (a spec with errors, an unreadable or corrupt file, ...) or a tool it needs is missing",
       "2:usage error (an unknown option, a missing or invalid argument)",
       "3:internal error: a bug in tcpfsm; rerun with --stacktrace and report it"
     })
@@ -79,7 +80,7 @@ public final class Main implements Runnable {
   /** The commands, in the order usage lists them. */
   private static Object[] commands() {
     return new Object[] {
-      new CommandLine.HelpCommand(), new CheckCommand(), new ExplainCommand(), new GenerateCommand(), new DecodeCommand(), new SimulateCommand(), new CompletionCommand(),
+      new CommandLine.HelpCommand(), new CheckCommand(), new ExplainCommand(), new GenerateCommand(), new DiagramCommand(), new DecodeCommand(), new SimulateCommand(), new CompletionCommand(),
     };
   }
 
