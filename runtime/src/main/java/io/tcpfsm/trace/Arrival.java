@@ -31,8 +31,15 @@ final class Arrival {
       long len = s.segLen();
       if (off > 0 && len > 0 && Guards.seqAcceptable(seq, len, c.rcvNxt, rcvWnd)) {
         held = true;
-        if (Seq.diff(Seq.add(seq, dataLen), c.rcvHigh) > 0) {
-          c.rcvHigh = Seq.add(seq, dataLen);
+        long end = Seq.add(seq, dataLen);
+        if (Seq.diff(end, c.rcvHigh) > 0) {
+          c.rcvHigh = end;
+        }
+        c.pushHistory(seq);
+        c.pushHistory(end);
+        if ((flags & Segment.FIN) != 0) {
+          c.heldFin = end;
+          c.heldFinAck = s.ack();
         }
         flags &= ~Segment.FIN;
         dataLen = 0;
@@ -75,15 +82,22 @@ final class Arrival {
     if (c.knows(Candidate.U_RCV) && Seq.diff(c.rcvNxt, c.rcvHigh) > 0) {
       c.rcvHigh = c.rcvNxt;
     }
+    if (c.heldFin != -1 && Seq.diff(c.rcvNxt, c.heldFin) > 0) {
+      c.heldFin = -1;
+    }
     return c;
   }
 
-  /** The TCB is deleted: only what it still owes the capture (a reset) survives. */
+  /**
+   * The TCB is deleted. What it still owes the capture (a reset) survives, and its last sequence
+   * numbers, so that its segments delayed on the way are recognized as sent before.
+   */
   static Candidate closed(Candidate c) {
-    Candidate z = new Candidate(TcpState.CLOSED, 0);
-    z.owed = c.owed;
-    z.losses = c.losses;
-    z.lastRule = c.lastRule;
+    Candidate z = c.copy();
+    z.state = TcpState.CLOSED;
+    z.afterClose = true;
+    z.passiveOpen = false;
+    z.heldFin = -1;
     return z;
   }
 

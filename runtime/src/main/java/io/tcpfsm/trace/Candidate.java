@@ -24,7 +24,7 @@ final class Candidate implements ToLongFunction<TcpVariable> {
   static final int U_ISS = 4;
   /** MAX.SND.WND not known (mid-connection start): RFC 5961's lower ACK bound is not applied. */
   static final int U_MAXWND = 8;
-  private static final int HISTORY = 4;
+  private static final int HISTORY = 8;
 
   TcpState state;
   int unknown;
@@ -42,7 +42,12 @@ final class Candidate implements ToLongFunction<TcpVariable> {
   long finSeq;
   /** The end of the highest text received, held out of order or delivered: what an ACK may cover. */
   long rcvHigh;
-  /** Earlier values of RCV.NXT, newest first: the ACK fields a delayed segment may carry. */
+  /** A FIN that arrived beyond RCV.NXT and is held with its text: processed when reassembly reaches it, or -1. */
+  long heldFin = -1;
+  long heldFinAck;
+  /** The TCB was deleted: its last variables stay, so that segments it sent before and that arrive late are recognized. */
+  boolean afterClose;
+  /** Earlier values of RCV.NXT and the edges of held text, newest first: the ACK fields a delayed segment may carry. */
   long[] rcvHistory = new long[HISTORY];
   int historySize;
   /** The highest ACK this endpoint sent, or -1. */
@@ -82,6 +87,9 @@ final class Candidate implements ToLongFunction<TcpVariable> {
     c.rcvHistory = rcvHistory.clone();
     c.historySize = historySize;
     c.lastAckSent = lastAckSent;
+    c.heldFin = heldFin;
+    c.heldFinAck = heldFinAck;
+    c.afterClose = afterClose;
     c.owed = owed;
     c.lastRule = lastRule;
     c.losses = losses;
@@ -92,10 +100,16 @@ final class Candidate implements ToLongFunction<TcpVariable> {
     return (unknown & bits) == 0;
   }
 
+  /** Owed segments kept; beyond it the oldest is forgotten (a stack coalesces ACKs, RFC 9293 3.8.6.3). */
+  private static final int MAX_OWED = 6;
+
   void addOwed(Owed o) {
     if (!owed.contains(o)) {
       List<Owed> l = new ArrayList<>(owed);
       l.add(o);
+      if (l.size() > MAX_OWED) {
+        l.remove(0);
+      }
       owed = List.copyOf(l);
     }
   }
@@ -111,13 +125,20 @@ final class Candidate implements ToLongFunction<TcpVariable> {
     if (v == rcvNxt) {
       return;
     }
-    System.arraycopy(rcvHistory, 0, rcvHistory, 1, HISTORY - 1);
-    rcvHistory[0] = rcvNxt;
-    historySize = Math.min(HISTORY, historySize + 1);
+    pushHistory(rcvNxt);
     rcvNxt = v;
     if (Seq.diff(v, rcvHigh) > 0) {
       rcvHigh = v;
     }
+  }
+
+  void pushHistory(long v) {
+    if (inHistory(v)) {
+      return;
+    }
+    System.arraycopy(rcvHistory, 0, rcvHistory, 1, HISTORY - 1);
+    rcvHistory[0] = v;
+    historySize = Math.min(HISTORY, historySize + 1);
   }
 
   boolean inHistory(long ack) {
@@ -150,7 +171,12 @@ final class Candidate implements ToLongFunction<TcpVariable> {
   /** As a {@code set} action says. */
   void write(TcpVariable v, long value) {
     switch (v) {
-      case IRS -> irs = value;
+      case IRS -> {
+        // the peer's SYN: RCV.NXT starts here (it was set just before, as the RFC orders the two)
+        irs = value;
+        rcvHigh = rcvNxt;
+        historySize = 0;
+      }
       case ISS -> iss = value;
       case RCV_NXT -> setRcvNxt(value);
       case SND_NXT -> sndNxt = value;
@@ -174,8 +200,14 @@ final class Candidate implements ToLongFunction<TcpVariable> {
     // ACKs arrived are merged (the one assuming fewer losses is kept), or every ACK would double them.
     return state == c.state && unknown == c.unknown && iss == c.iss && irs == c.irs && sndNxt == c.sndNxt && rcvNxt == c.rcvNxt
         && passiveOpen == c.passiveOpen && finSent == c.finSent && finSeq == c.finSeq && rcvHigh == c.rcvHigh
-        && historySize == c.historySize && Arrays.equals(rcvHistory, c.rcvHistory) && lastAckSent == c.lastAckSent
+        && heldFin == c.heldFin && afterClose == c.afterClose && historySize == c.historySize && Arrays.equals(rcvHistory, c.rcvHistory) && lastAckSent == c.lastAckSent
         && owed.equals(c.owed);
+  }
+
+  @Override
+  public String toString() {
+    return state + " u" + unknown + " iss " + iss + " una " + sndUna + " nxt " + sndNxt + " rcv " + rcvNxt + " high " + rcvHigh
+        + " fin " + (finSent ? finSeq : -1) + " heldFin " + heldFin + " lastAck " + lastAckSent + " losses " + losses + " owed " + owed.size();
   }
 
   @Override

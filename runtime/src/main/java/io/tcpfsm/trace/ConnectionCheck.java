@@ -4,6 +4,7 @@ import io.tcpfsm.machine.TcpEvent;
 import io.tcpfsm.machine.TcpGuard;
 import io.tcpfsm.machine.TcpMachine;
 import io.tcpfsm.machine.TcpState;
+import io.tcpfsm.machine.TcpStep;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -29,6 +30,7 @@ final class ConnectionCheck {
   final String nameB;
   final long firstFrame;
   long frames;
+  private long badChecksums;
   long lastTime;
   private final boolean midStart;
   private List<Candidate> a;
@@ -38,6 +40,8 @@ final class ConnectionCheck {
   private final int[] lastWindow = {-1, -1};
   private final long[][] recent = new long[2][RECENT];
   private final int[] recentCount = new int[2];
+  private final long[][] ackWindows = new long[2][RECENT];
+  private final int[] ackWindowCount = new int[2];
   private long prunedAt = -1;
   private Verdict.Kind kind;
   private Verdict.Deviation deviation;
@@ -48,9 +52,9 @@ final class ConnectionCheck {
   ConnectionCheck(TcpMachine machine, Coverage coverage, String nameA, String nameB, TraceSegment first) {
     this.machine = machine;
     this.coverage = coverage;
-    this.explainer = new SendExplainer(machine, coverage);
     // A profile implements RFC 5961 when its RST cells read rst_seq_exact (its ACK test then has the lower bound too).
     this.rfc5961 = (machine.needed(TcpState.ESTABLISHED, TcpEvent.RST) & TcpGuard.RST_SEQ_EXACT.bit()) != 0;
+    this.explainer = new SendExplainer(machine, rfc5961, coverage);
     this.nameA = nameA;
     this.nameB = nameB;
     this.firstFrame = first.frame();
@@ -59,7 +63,9 @@ final class ConnectionCheck {
       // An active open: the other end listens (a hidden passive OPEN) or has no connection at all.
       midStart = false;
       a = List.of(new Candidate(TcpState.CLOSED, 0));
-      b = List.of(new Candidate(TcpState.LISTEN, Candidate.U_SND | Candidate.U_RCV | Candidate.U_ISS), new Candidate(TcpState.CLOSED, 0));
+      // Or it opened actively too, its SYN still on the way (a simultaneous open, RFC 9293 3.5 figure 8).
+      int u = Candidate.U_SND | Candidate.U_RCV | Candidate.U_ISS;
+      b = List.of(new Candidate(TcpState.LISTEN, u), new Candidate(TcpState.CLOSED, 0), new Candidate(TcpState.SYN_SENT, u));
     } else {
       // RFC-less ground: the capture starts mid-connection. Each end is in a synchronized state that
       // a quiet connection can sit in, with variables learned from the first segments.
@@ -76,8 +82,16 @@ final class ConnectionCheck {
     return List.of(new Candidate(TcpState.ESTABLISHED, u), new Candidate(TcpState.CLOSE_WAIT, u), fw2);
   }
 
+  /** Whether every frame so far failed its TCP checksum. */
+  boolean onlyBadChecksums() {
+    return badChecksums == frames;
+  }
+
   void process(TraceSegment s, long time) {
     frames++;
+    if (s.checksumBad()) {
+      badChecksums++;
+    }
     lastTime = time;
     if (kind != null) {
       return;
@@ -88,7 +102,7 @@ final class ConnectionCheck {
       wscale[side] = s.wscale();
     }
     if (!duplicate(side, s)) {
-      boolean windowChanged = lastWindow[side] != -1 && lastWindow[side] != s.window();
+      boolean windowChanged = newAckWindow(side, s);
       List<Candidate> sender = side == 0 ? a : b;
       List<Candidate> next = new ArrayList<>(sender.size() + 1);
       List<Expectation> why = new ArrayList<>();
@@ -123,6 +137,14 @@ final class ConnectionCheck {
       lost.losses++;
       add(next, lost);
       add(next, Arrival.arrive(machine, rfc5961, c, s, rcvWnd, segWnd, coverage));
+      if (c.state == TcpState.TIME_WAIT) {
+        // The time-wait timeout may have expired before this segment arrived (RFC 9293 3.10.8): a hidden step.
+        TcpStep step = machine.step(TcpState.TIME_WAIT, TcpEvent.TIMEOUT_TIME_WAIT, 0);
+        coverage.cell(TcpState.TIME_WAIT, TcpEvent.TIMEOUT_TIME_WAIT, 0, step.rule());
+        Candidate gone = Arrival.closed(c);
+        gone.lastRule = step.rule();
+        add(next, Arrival.arrive(machine, rfc5961, gone, s, rcvWnd, segWnd, coverage));
+      }
     }
     if (next.size() > TraceChecker.MAX_CANDIDATES) {
       next.sort(Comparator.comparingInt(c -> c.losses));
@@ -151,6 +173,24 @@ final class ConnectionCheck {
     }
     boolean scaled = synSeen[0] && synSeen[1] && wscale[0] >= 0 && wscale[1] >= 0;
     return scaled ? (long) raw << Math.min(14, wscale[side]) : raw;
+  }
+
+  /**
+   * Whether no recent frame of the sender carried this ACK with this window: a pure ACK that
+   * repeats one exactly needs an arrival to answer; one that does not is a window update or news
+   * (its order among the sender's segments may have changed on the way).
+   */
+  private boolean newAckWindow(int side, TraceSegment s) {
+    long pair = s.ack() << 20 ^ s.window();
+    long[] r = ackWindows[side];
+    int n = Math.min(ackWindowCount[side], RECENT);
+    for (int i = 0; i < n; i++) {
+      if (r[i] == pair) {
+        return false;
+      }
+    }
+    r[ackWindowCount[side]++ % RECENT] = pair;
+    return ackWindowCount[side] > 1;
   }
 
   /** An exact copy of one of the sender's last frames: the network duplicated it (nothing new was sent). */
@@ -217,7 +257,8 @@ final class ConnectionCheck {
   boolean reopenedBy(TraceSegment s) {
     List<Candidate> l = s.fromA() ? a : b;
     for (Candidate c : l) {
-      if ((c.state == TcpState.CLOSED || c.state == TcpState.TIME_WAIT) && !(c.knows(Candidate.U_ISS) && c.iss == s.seq())) {
+      boolean ended = c.state == TcpState.TIME_WAIT || (c.state == TcpState.CLOSED && c.afterClose);
+      if (ended && !(c.knows(Candidate.U_ISS) && c.iss == s.seq())) {
         return true;
       }
     }
@@ -238,6 +279,18 @@ final class ConnectionCheck {
       }
     }
     return new Verdict(nameA, nameB, firstFrame, frames, kind, deviation, reason, finalA, finalB);
+  }
+
+  /** The candidates, one per line, for debugging. */
+  String dump() {
+    StringBuilder sb = new StringBuilder();
+    for (List<Candidate> l : List.of(a, b)) {
+      sb.append(l == a ? "A" : "B").append(":\n");
+      for (Candidate c : l) {
+        sb.append("  ").append(c).append('\n');
+      }
+    }
+    return sb.toString();
   }
 
   private static Candidate likeliest(List<Candidate> l) {

@@ -18,12 +18,14 @@ import io.tcpfsm.wire.Segment;
 final class SendExplainer {
   private static final int CONTROL = TraceSegment.CONTROL;
   private final TcpMachine m;
+  private final boolean rfc5961;
   private final Coverage coverage;
   /** Why the last {@link #explain} returned null. */
   Expectation why;
 
-  SendExplainer(TcpMachine m, Coverage coverage) {
+  SendExplainer(TcpMachine m, boolean rfc5961, Coverage coverage) {
     this.m = m;
+    this.rfc5961 = rfc5961;
     this.coverage = coverage;
   }
 
@@ -31,6 +33,12 @@ final class SendExplainer {
   Candidate explain(Candidate in, TraceSegment s, boolean windowChanged) {
     why = null;
     Candidate c = in.copy();
+    if (s.ackFlag() && c.heldFin != -1 && Seq.diff(s.ack(), c.heldFin) == 1 && Seq.diff(c.heldFin, c.rcvNxt) >= 0) {
+      // The ACK covers a FIN held beyond a gap: the gap filled, the FIN was processed before this was sent.
+      c.setRcvNxt(c.heldFin);
+      TraceSegment fin = new TraceSegment(s.frame(), !s.fromA(), Segment.FIN | Segment.ACK, c.heldFin, c.heldFinAck, 0, -1, 0, false);
+      c = Arrival.arrive(m, rfc5961, c, fin, Guards.UNKNOWN_WINDOW, c.sndWnd, coverage);
+    }
     Owed o = owedControl(c, s);
     if (o != null) {
       c.removeOwed(o);
@@ -47,6 +55,9 @@ final class SendExplainer {
     }
     if (s.syn()) {
       return syn(c, s);
+    }
+    if (c.afterClose && c.knows(Candidate.U_SND) && Seq.diff(Seq.add(s.seq(), s.segLen()), c.sndNxt) <= 0) {
+      return c; // sent before the TCB was deleted, and delayed on the way
     }
     if (!s.ackFlag()) {
       return fail(Expectation.rfc("the ACK bit on: \"Once a connection is established, this is always sent\"", "RFC 9293 3.1"));
@@ -118,7 +129,17 @@ final class SendExplainer {
       c.sndNxt = s.seq();
       c.unknown &= ~Candidate.U_SND;
     }
-    if (s.seq() != c.sndNxt) {
+    int d = Seq.diff(s.seq(), c.sndNxt);
+    if (d > 0) {
+      c.sndNxt = s.seq(); // segments sent before the reset are missing from the capture (lost or delayed)
+      c.losses++;
+      d = 0;
+    } else if (d < 0 && c.knows(Candidate.U_ISS) && Seq.diff(s.seq(), c.iss) > 0) {
+      // ABORT's own reset was lost; the CLOSED endpoint then answered a segment with <SEQ=SEG.ACK><CTL=RST> (RFC 9293 3.10.7.1)
+      c.losses++;
+      d = 0;
+    }
+    if (d != 0) {
       return fail(Expectation.of("a reset at SEQ=SND.NXT=" + c.sndNxt, step.rule()));
     }
     coverage.cell(c.state, TcpEvent.ABORT, 0, step.rule());
@@ -137,6 +158,21 @@ final class SendExplainer {
         return fail(Expectation.of("no SYN", step.rule()));
       }
       apply(c, step);
+      return c;
+    }
+    if ((c.state == TcpState.SYN_SENT || c.state == TcpState.SYN_RECV) && f == Segment.SYN && !c.knows(Candidate.U_ISS)) {
+      // A simultaneous open: this SYN was sent before the peer's arrived, and reached the capture point after it.
+      c.iss = s.seq();
+      c.sndUna = s.seq();
+      c.sndNxt = Seq.add(s.seq(), 1);
+      c.unknown &= ~(Candidate.U_ISS | Candidate.U_SND);
+      for (Owed o : c.owed) {
+        if (o.seq() == -1) {
+          c.removeOwed(o);
+          c.addOwed(new Owed(o.flags(), s.seq(), o.ack(), o.rule()));
+          break;
+        }
+      }
       return c;
     }
     boolean resend = (c.state == TcpState.SYN_SENT && f == Segment.SYN) || (c.state == TcpState.SYN_RECV && f == (Segment.SYN | Segment.ACK));
@@ -193,6 +229,8 @@ final class SendExplainer {
     if (Seq.diff(at, c.sndNxt) > 0) {
       c.sndNxt = at; // text sent before the FIN was lost before the capture point
       c.losses++;
+    } else if (Seq.add(at, 1) == c.sndNxt && c.losses > 0) {
+      c.sndNxt = at; // a segment sent after this FIN overtook it: its SEQ already counted the FIN
     }
     if (at != c.sndNxt) {
       why = Expectation.of("a FIN at SEQ=SND.NXT=" + c.sndNxt, step.rule());
@@ -213,6 +251,9 @@ final class SendExplainer {
   private boolean pureAck(Candidate c, TraceSegment s, boolean windowChanged) {
     int d = Seq.diff(s.seq(), c.sndNxt);
     boolean keepAlive = d == -1;
+    if (d < -1 || (c.knows(Candidate.U_RCV) && s.ack() != c.rcvNxt && c.inHistory(s.ack()))) {
+      return true; // sent before a later segment of this endpoint, and delayed on the way: its reason was then
+    }
     if (d > 0) {
       c.sndNxt = s.seq(); // segments sent before this one were lost before the capture point
       c.losses++;
@@ -256,8 +297,9 @@ final class SendExplainer {
       c.lastAckSent = ack;
     }
     if (s.dataLen() > 0 || s.fin()) {
+      // Text or a FIN carries the ACKs owed for older values; one owed at this very value may still go out alone.
       for (Owed o : c.owed) {
-        if (o.flags() == Segment.ACK && Seq.diff(o.ack(), ack) <= 0) {
+        if (o.flags() == Segment.ACK && Seq.diff(o.ack(), ack) < 0) {
           c.removeOwed(o);
           return ackField(c, s);
         }

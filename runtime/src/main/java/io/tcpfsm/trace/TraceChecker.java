@@ -37,6 +37,7 @@ public final class TraceChecker {
   private final ArrayDeque<Conn> retiring = new ArrayDeque<>();
   private long connections;
   private long tcpFrames;
+  private long ignored;
 
   private static final class Conn {
     final FlowKey key;
@@ -64,6 +65,10 @@ public final class TraceChecker {
   /** Feeds one decoded frame; frames other than whole TCP segments are ignored. {@code time} is the capture's, in ns. */
   public void accept(Frame f, long frameNumber, long time) {
     if (f.kind() != Frame.Kind.TCP) {
+      return;
+    }
+    if (!f.ip().headerChecksumOk()) {
+      ignored++; // no stack sends a bad IPv4 header checksum, offload or not: corrupted on the way
       return;
     }
     tcpFrames++;
@@ -106,8 +111,17 @@ public final class TraceChecker {
     if (!c.done) {
       c.done = true;
       open.remove(c.key, c);
+      if (c.check.frames == 1 && c.check.onlyBadChecksums()) {
+        ignored++; // one frame of a 4-tuple nothing else used, its checksum wrong: a corrupted header
+        return;
+      }
       out.accept(c.check.verdict());
     }
+  }
+
+  /** Frames judged corrupted on the way (bad IPv4 header checksum, or a lone frame with a bad TCP checksum) and left out. */
+  public long ignoredFrames() {
+    return ignored;
   }
 
   /** Emits the verdicts of every connection still open, in the order of their first frames. */
