@@ -65,13 +65,13 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns its exit code; used by tests too. */
   public static int run(String... args) {
-    return commandLine(args.length > 0 && args[0].equals("decode") ? "decode" : null).execute(args);
+    return commandLine(args.length > 0 && (args[0].equals("decode") || args[0].equals("trace")) ? args[0] : null).execute(args);
   }
 
   /** The commands, in the order usage lists them. */
   private static Object[] commands() {
     return new Object[] {
-      new CommandLine.HelpCommand(), new CheckCommand(), new ExplainCommand(), new GenerateCommand(), new DecodeCommand(), new SimulateCommand(), new CompletionCommand(),
+      new CommandLine.HelpCommand(), new CheckCommand(), new ExplainCommand(), new GenerateCommand(), new DecodeCommand(), new SimulateCommand(), new TraceCommand(), new CompletionCommand(),
     };
   }
 
