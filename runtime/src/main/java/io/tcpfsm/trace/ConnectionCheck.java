@@ -106,19 +106,21 @@ final class ConnectionCheck {
       List<Candidate> sender = side == 0 ? a : b;
       List<Candidate> next = new ArrayList<>(sender.size() + 1);
       List<Expectation> why = new ArrayList<>();
+      List<Integer> whyLosses = new ArrayList<>();
       for (Candidate c : sender) {
         Candidate r = explainer.explain(c, s, windowChanged);
         if (r != null) {
           add(next, r);
         } else if (explainer.why != null) {
           why.add(explainer.why);
+          whyLosses.add(c.losses);
         }
       }
       if (next.isEmpty()) {
         if (s.checksumBad()) {
           return; // corrupted on the way: no endpoint sent it, and its receiver drops it
         }
-        deviate(s, why);
+        deviate(s, why, whyLosses);
         return;
       }
       if (side == 0) {
@@ -220,14 +222,20 @@ final class ConnectionCheck {
     list.add(c);
   }
 
-  private void deviate(TraceSegment s, List<Expectation> why) {
+  /** The deviation at {@code s}: the expectations of the hypotheses assuming the fewest losses first. */
+  private void deviate(TraceSegment s, List<Expectation> why, List<Integer> losses) {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < why.size(); i++) {
+      order.add(i);
+    }
+    order.sort(Comparator.comparingInt(losses::get));
     Set<String> texts = new LinkedHashSet<>();
-    for (Expectation e : why) {
+    for (int i : order) {
       if (texts.size() < 3) {
-        texts.add(e.text());
+        texts.add(why.get(i).text());
       }
     }
-    Expectation first = why.isEmpty() ? Expectation.rfc("nothing", "") : why.get(0);
+    Expectation first = why.isEmpty() ? Expectation.rfc("nothing", "") : why.get(order.get(0));
     deviation = new Verdict.Deviation(s.frame(), String.join(" or ", texts), s.describe() + " from " + (s.fromA() ? nameA : nameB),
         first.rule() == null ? "" : first.rule().specName(), first.citation(), states(a), states(b));
     finalA = best(a);

@@ -57,7 +57,8 @@ final class SendExplainer {
       return syn(c, s);
     }
     if (c.afterClose && c.knows(Candidate.U_SND) && Seq.diff(Seq.add(s.seq(), s.segLen()), c.sndNxt) <= 0) {
-      return c; // sent before the TCB was deleted, and delayed on the way
+      // sent before the TCB was deleted, and delayed on the way; an ACK alone still needs its reason
+      return s.segLen() > 0 || !s.ackFlag() || pureAck(c, s, windowChanged) ? c : null;
     }
     if (!s.ackFlag()) {
       return fail(Expectation.rfc("the ACK bit on: \"Once a connection is established, this is always sent\"", "RFC 9293 3.1"));
@@ -174,6 +175,20 @@ final class SendExplainer {
         }
       }
       return c;
+    }
+    if (f == Segment.SYN && Arrival.synchronizedState(c.state) && c.knows(Candidate.U_ISS) && s.seq() != c.iss) {
+      // A new SYN from a synchronized endpoint: it crashed, lost its TCB and opens anew, the
+      // half-open connection of RFC 9293 3.5.2 (its peer must then answer it). Counted as a loss.
+      Candidate fresh = Arrival.closed(c);
+      fresh.afterClose = false;
+      fresh.finSent = false;
+      fresh.owed = java.util.List.of();
+      fresh.losses++;
+      fresh.unknown = Candidate.U_RCV | Candidate.U_MAXWND;
+      fresh.iss = s.seq();
+      TcpStep step = call(fresh, TcpEvent.OPEN_ACTIVE);
+      apply(fresh, step);
+      return fresh;
     }
     boolean resend = (c.state == TcpState.SYN_SENT && f == Segment.SYN) || (c.state == TcpState.SYN_RECV && f == (Segment.SYN | Segment.ACK));
     if (resend && s.seq() == c.iss) {
