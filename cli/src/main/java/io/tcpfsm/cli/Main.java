@@ -58,8 +58,11 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     stdout = new FileOutputStream(FileDescriptor.out);
     // picocli's own standard error writer, as CommandLine.getErr makes it.
-    Integer quick = DecodeCommand.quick(args, stdout,
-        new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.err, Charset.defaultCharset())), true));
+    PrintWriter stderr = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.err, Charset.defaultCharset())), true);
+    Integer quick = DecodeCommand.quick(args, stdout, stderr);
+    if (quick == null) {
+      quick = TraceCommand.quick(args, new PrintWriter(new BufferedWriter(new OutputStreamWriter(stdout, Charset.defaultCharset()), 1 << 16), false), stderr);
+    }
     System.exit(quick != null ? quick : run(args));
   }
 

@@ -61,8 +61,57 @@ final class TraceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    return trace(spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  /**
+   * {@code tcpfsm trace [--profile P] [--json] [--quiet] [--coverage] FILE...} as picocli would run
+   * it, without picocli's start-up cost (as {@link DecodeCommand#quick}); null, having done nothing,
+   * for anything else (help, an unknown option, a FILE starting with - or @): picocli answers those.
+   */
+  static Integer quick(String[] args, PrintWriter out, PrintWriter err) {
+    if (args.length < 2 || !args[0].equals("trace") || System.getProperty("picocli.trace") != null) {
+      return null;
+    }
+    TraceCommand t = new TraceCommand();
+    t.files = new java.util.ArrayList<>();
+    boolean profileSet = false;
+    for (int i = 1; i < args.length; i++) {
+      String a = args[i];
+      switch (a) {
+        case "--json" -> t.json = true;
+        case "--quiet" -> t.quiet = true;
+        case "--coverage" -> t.coverage = true;
+        case "--profile" -> {
+          if (profileSet || i + 1 >= args.length) {
+            return null;
+          }
+          profileSet = true;
+          t.profile = args[++i];
+        }
+        default -> {
+          if (a.isEmpty() || (!a.equals("-") && (a.charAt(0) == '-' || a.charAt(0) == '@'))) {
+            return null;
+          }
+          try {
+            t.files.add(Path.of(a));
+          } catch (java.nio.file.InvalidPathException e) {
+            return null;
+          }
+        }
+      }
+    }
+    if (t.files.isEmpty()) {
+      return null;
+    }
+    try {
+      return t.trace(out, err);
+    } catch (Exception e) {
+      return Main.failed(e, err, false);
+    }
+  }
+
+  private int trace(PrintWriter out, PrintWriter err) {
     TcpProfile p = TcpProfile.named(profile).orElse(null);
     if (p == null) {
       err.println("tcpfsm: trace: no profile '" + profile + "'; profiles are "

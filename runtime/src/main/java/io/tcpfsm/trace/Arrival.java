@@ -85,6 +85,12 @@ final class Arrival {
     if (c.heldFin != -1 && Seq.diff(c.rcvNxt, c.heldFin) > 0) {
       c.heldFin = -1;
     }
+    if (c.heldFin != -1 && c.rcvNxt == c.heldFin && synchronizedState(c.state)) {
+      // The gap before a held FIN is filled: the FIN is processed now, as if it arrived in order.
+      TraceSegment fin = new TraceSegment(s.frame(), s.fromA(), Segment.FIN | Segment.ACK, c.heldFin, c.heldFinAck, 0, -1, 0, false);
+      c.heldFin = -1;
+      return arrive(m, rfc5961, c, fin, Guards.UNKNOWN_WINDOW, c.sndWnd, coverage);
+    }
     return c;
   }
 

@@ -103,15 +103,14 @@ final class Candidate implements ToLongFunction<TcpVariable> {
   /** Owed segments kept; beyond it the oldest is forgotten (a stack coalesces ACKs, RFC 9293 3.8.6.3). */
   private static final int MAX_OWED = 6;
 
+  /** Owes {@code o} once more: two arrivals that each ask for the same ACK are answered twice. */
   void addOwed(Owed o) {
-    if (!owed.contains(o)) {
-      List<Owed> l = new ArrayList<>(owed);
-      l.add(o);
-      if (l.size() > MAX_OWED) {
-        l.remove(0);
-      }
-      owed = List.copyOf(l);
+    List<Owed> l = new ArrayList<>(owed);
+    l.add(o);
+    if (l.size() > MAX_OWED) {
+      l.remove(0);
     }
+    owed = List.copyOf(l);
   }
 
   void removeOwed(Owed o) {

@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.StringJoiner;
 
 /**
  * Checks one connection: both endpoints' candidate sets, narrowed frame by frame. A frame must be
@@ -22,6 +21,7 @@ import java.util.StringJoiner;
  */
 final class ConnectionCheck {
   private static final int RECENT = 8;
+  private static final Comparator<Candidate> BY_LOSSES = (x, y) -> Integer.compare(x.losses, y.losses);
   private final TcpMachine machine;
   private final boolean rfc5961;
   private final SendExplainer explainer;
@@ -31,6 +31,9 @@ final class ConnectionCheck {
   final long firstFrame;
   long frames;
   private long badChecksums;
+  /** Frames each end sent, and how many of them failed their checksum: mostly bad means offload, not corruption. */
+  private final long[] sent = new long[2];
+  private final long[] badSent = new long[2];
   long lastTime;
   private final boolean midStart;
   private List<Candidate> a;
@@ -89,8 +92,14 @@ final class ConnectionCheck {
 
   void process(TraceSegment s, long time) {
     frames++;
+    int from = s.fromA() ? 0 : 1;
+    sent[from]++;
     if (s.checksumBad()) {
       badChecksums++;
+      badSent[from]++;
+      if (badSent[from] * 2 <= sent[from]) {
+        return; // most of this end's checksums are right, so this one was corrupted on the way: its receiver dropped it
+      }
     }
     lastTime = time;
     if (kind != null) {
@@ -149,7 +158,7 @@ final class ConnectionCheck {
       }
     }
     if (next.size() > TraceChecker.MAX_CANDIDATES) {
-      next.sort(Comparator.comparingInt(c -> c.losses));
+      next.sort(BY_LOSSES);
       next = new ArrayList<>(next.subList(0, TraceChecker.MAX_CANDIDATES));
       if (prunedAt < 0) {
         prunedAt = s.frame();
@@ -315,11 +324,14 @@ final class ConnectionCheck {
     return l.isEmpty() ? "CLOSED" : likeliest(l).state.name();
   }
 
+  /** The states of {@code l}, those of the hypotheses assuming fewer losses first: {@code ESTABLISHED|CLOSE_WAIT}. */
   private static String states(List<Candidate> l) {
+    List<Candidate> sorted = new ArrayList<>(l);
+    sorted.sort(BY_LOSSES);
     Set<String> names = new LinkedHashSet<>();
-    l.stream().sorted(Comparator.comparingInt(c -> c.losses)).forEach(c -> names.add(c.state.name()));
-    StringJoiner j = new StringJoiner("|");
-    names.forEach(j::add);
-    return j.toString();
+    for (Candidate c : sorted) {
+      names.add(c.state.name());
+    }
+    return String.join("|", names);
   }
 }

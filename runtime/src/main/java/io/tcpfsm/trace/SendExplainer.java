@@ -56,7 +56,7 @@ final class SendExplainer {
     if (s.syn()) {
       return syn(c, s);
     }
-    if (c.afterClose && c.knows(Candidate.U_SND) && Seq.diff(Seq.add(s.seq(), s.segLen()), c.sndNxt) <= 0) {
+    if (c.afterClose && (!c.knows(Candidate.U_SND) || Seq.diff(Seq.add(s.seq(), s.segLen()), c.sndNxt) <= 0)) {
       // sent before the TCB was deleted, and delayed on the way; an ACK alone still needs its reason
       return s.segLen() > 0 || !s.ackFlag() || pureAck(c, s, windowChanged) ? c : null;
     }
@@ -122,6 +122,12 @@ final class SendExplainer {
 
   /** A reset: ABORT's {@code <SEQ=SND.NXT><CTL=RST>} (RFC 9293 3.10.5). */
   private Candidate rst(Candidate c, TraceSegment s) {
+    if (c.afterClose && c.knows(Candidate.U_ISS) && Seq.diff(s.seq(), c.iss) > 0) {
+      // CLOSED answers any segment with a reset at SEG.ACK (RFC 9293 3.10.7.1): the segment it answers
+      // was one the capture saw before the close, a copy of one delayed on the way, or one it missed.
+      c.losses++;
+      return c;
+    }
     TcpStep step = m.step(c.state, TcpEvent.ABORT, 0);
     if (!Apply.sends(step.rule(), Segment.RST, false)) {
       return fail(Expectation.of("no reset: ABORT in " + c.state + " sends none, and no arrival asked for one", step.rule()));
@@ -136,9 +142,16 @@ final class SendExplainer {
       c.losses++;
       d = 0;
     } else if (d < 0 && c.knows(Candidate.U_ISS) && Seq.diff(s.seq(), c.iss) > 0) {
-      // ABORT's own reset was lost; the CLOSED endpoint then answered a segment with <SEQ=SEG.ACK><CTL=RST> (RFC 9293 3.10.7.1)
+      // ABORT's own reset was lost; the CLOSED endpoint then answered a segment with <SEQ=SEG.ACK><CTL=RST>
+      // (RFC 9293 3.10.7.1). Where its SND.NXT stood when it aborted, the capture does not say.
       c.losses++;
       d = 0;
+      c.sndNxt = s.seq();
+      coverage.cell(c.state, TcpEvent.ABORT, 0, step.rule());
+      apply(c, step);
+      Candidate z = Arrival.closed(c);
+      z.unknown |= Candidate.U_SND;
+      return z;
     }
     if (d != 0) {
       return fail(Expectation.of("a reset at SEQ=SND.NXT=" + c.sndNxt, step.rule()));
