@@ -114,20 +114,24 @@ final class ConnectionCheck {
       boolean windowChanged = newAckWindow(side, s);
       List<Candidate> sender = side == 0 ? a : b;
       List<Candidate> next = new ArrayList<>(sender.size() + 1);
-      List<Expectation> why = new ArrayList<>();
+      List<java.util.function.Supplier<Expectation>> whys = new ArrayList<>();
       List<Integer> whyLosses = new ArrayList<>();
       for (Candidate c : sender) {
         Candidate r = explainer.explain(c, s, windowChanged);
         if (r != null) {
           add(next, r);
-        } else if (explainer.why != null) {
-          why.add(explainer.why);
+        } else {
+          whys.add(explainer.whySupplier());
           whyLosses.add(c.losses);
         }
       }
       if (next.isEmpty()) {
         if (s.checksumBad()) {
           return; // corrupted on the way: no endpoint sent it, and its receiver drops it
+        }
+        List<Expectation> why = new ArrayList<>();
+        for (java.util.function.Supplier<Expectation> w : whys) {
+          why.add(w == null ? Expectation.rfc("nothing", "") : w.get());
         }
         deviate(s, why, whyLosses);
         return;

@@ -20,8 +20,8 @@ final class SendExplainer {
   private final TcpMachine m;
   private final boolean rfc5961;
   private final Coverage coverage;
-  /** Why the last {@link #explain} returned null. */
-  Expectation why;
+  /** Why the last {@link #explain} returned null: built only when asked, since most rejections are never reported. */
+  private java.util.function.Supplier<Expectation> why;
 
   SendExplainer(TcpMachine m, boolean rfc5961, Coverage coverage) {
     this.m = m;
@@ -61,10 +61,11 @@ final class SendExplainer {
       return s.segLen() > 0 || !s.ackFlag() || pureAck(c, s, windowChanged) ? c : null;
     }
     if (!s.ackFlag()) {
-      return fail(Expectation.rfc("the ACK bit on: \"Once a connection is established, this is always sent\"", "RFC 9293 3.1"));
+      return fail(() -> Expectation.rfc("the ACK bit on: \"Once a connection is established, this is always sent\"", "RFC 9293 3.1"));
     }
     if (!Arrival.synchronizedState(c.state)) {
-      return fail(Expectation.rfc("no segment without SYN from " + c.state + " (it has no connection to send on)", "RFC 9293 3.10.7"));
+      TcpState state = c.state;
+      return fail(() -> Expectation.rfc("no segment without SYN from " + state + " (it has no connection to send on)", "RFC 9293 3.10.7"));
     }
     if (!c.knows(Candidate.U_SND)) {
       c.sndUna = s.seq();
@@ -87,7 +88,12 @@ final class SendExplainer {
     return ackField(c, s);
   }
 
-  private Candidate fail(Expectation e) {
+  /** Why the last {@link #explain} returned null, to be built if the frame deviates; null if no reason was recorded. */
+  java.util.function.Supplier<Expectation> whySupplier() {
+    return why;
+  }
+
+  private Candidate fail(java.util.function.Supplier<Expectation> e) {
     why = e;
     return null;
   }
@@ -130,7 +136,7 @@ final class SendExplainer {
     }
     TcpStep step = m.step(c.state, TcpEvent.ABORT, 0);
     if (!Apply.sends(step.rule(), Segment.RST, false)) {
-      return fail(Expectation.of("no reset: ABORT in " + c.state + " sends none, and no arrival asked for one", step.rule()));
+      return fail(() -> Expectation.of("no reset: ABORT in " + c.state + " sends none, and no arrival asked for one", step.rule()));
     }
     if (!c.knows(Candidate.U_SND)) {
       c.sndNxt = s.seq();
@@ -154,7 +160,7 @@ final class SendExplainer {
       return z;
     }
     if (d != 0) {
-      return fail(Expectation.of("a reset at SEQ=SND.NXT=" + c.sndNxt, step.rule()));
+      return fail(() -> Expectation.of("a reset at SEQ=SND.NXT=" + c.sndNxt, step.rule()));
     }
     coverage.cell(c.state, TcpEvent.ABORT, 0, step.rule());
     apply(c, step);
@@ -169,7 +175,7 @@ final class SendExplainer {
       c.unknown &= ~Candidate.U_ISS;
       TcpStep step = call(c, TcpEvent.OPEN_ACTIVE);
       if (!Apply.sends(step.rule(), Segment.SYN, false)) {
-        return fail(Expectation.of("no SYN", step.rule()));
+        return fail(() -> Expectation.of("no SYN", step.rule()));
       }
       apply(c, step);
       return c;
@@ -211,7 +217,7 @@ final class SendExplainer {
         return ackField(c, s);
       }
     }
-    return fail(Expectation.rfc("no " + (f == Segment.SYN ? "SYN" : "SYN,ACK") + " from " + c.state
+    return fail(() -> Expectation.rfc("no " + (f == Segment.SYN ? "SYN" : "SYN,ACK") + " from " + c.state
         + (Arrival.synchronizedState(c.state) ? "" : " with SEQ=" + s.seq()), "RFC 9293 3.10.7"));
   }
 
@@ -220,7 +226,7 @@ final class SendExplainer {
     if (Seq.diff(end, c.sndNxt) > 0) {
       TcpStep step = m.step(c.state, TcpEvent.SEND, 0);
       if (!Apply.sends(step.rule(), Segment.ACK, true)) {
-        why = Expectation.of("no new text after SND.NXT=" + c.sndNxt + ": SEND in " + c.state + " sends none", step.rule());
+        why = () -> Expectation.of("no new text after SND.NXT=" + c.sndNxt + ": SEND in " + c.state + " sends none", step.rule());
         return false;
       }
       if (Seq.diff(s.seq(), c.sndNxt) > 0) {
@@ -246,12 +252,12 @@ final class SendExplainer {
       if (at == c.finSeq) {
         return true;
       }
-      why = Expectation.of("a FIN only at SEQ=" + c.finSeq + ", where this endpoint's FIN was", c.lastRule);
+      why = () -> Expectation.of("a FIN only at SEQ=" + c.finSeq + ", where this endpoint's FIN was", c.lastRule);
       return false;
     }
     TcpStep step = m.step(c.state, TcpEvent.CLOSE, 0);
     if (!Apply.sends(step.rule(), Segment.FIN, false)) {
-      why = Expectation.of("no FIN: CLOSE in " + c.state + " sends none", step.rule());
+      why = () -> Expectation.of("no FIN: CLOSE in " + c.state + " sends none", step.rule());
       return false;
     }
     if (Seq.diff(at, c.sndNxt) > 0) {
@@ -261,7 +267,7 @@ final class SendExplainer {
       c.sndNxt = at; // a segment sent after this FIN overtook it: its SEQ already counted the FIN
     }
     if (at != c.sndNxt) {
-      why = Expectation.of("a FIN at SEQ=SND.NXT=" + c.sndNxt, step.rule());
+      why = () -> Expectation.of("a FIN at SEQ=SND.NXT=" + c.sndNxt, step.rule());
       return false;
     }
     coverage.cell(c.state, TcpEvent.CLOSE, 0, step.rule());
@@ -297,7 +303,7 @@ final class SendExplainer {
       return true;
     }
     TcpRule r = c.lastRule;
-    why = Expectation.of("no segment: nothing arrived that " + c.state + " must answer (a duplicate ACK answers an arrival)", r);
+    why = () -> Expectation.of("no segment: nothing arrived that " + c.state + " must answer (a duplicate ACK answers an arrival)", r);
     return false;
   }
 
@@ -316,7 +322,7 @@ final class SendExplainer {
         c.setRcvNxt(ack);
       } else if (!c.inHistory(ack)) {
         String range = c.rcvHigh == c.rcvNxt ? "ACK=" + c.rcvNxt : "ACK from " + c.rcvNxt + " to " + c.rcvHigh;
-        return fail(Seq.diff(ack, c.rcvHigh) > 0
+        return fail(() -> Seq.diff(ack, c.rcvHigh) > 0
             ? Expectation.of(range + ": nothing up to " + ack + " has arrived", c.lastRule)
             : Expectation.of(range + " (RCV.NXT)", c.lastRule));
       }
