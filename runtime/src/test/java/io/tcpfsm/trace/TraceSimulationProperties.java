@@ -50,7 +50,6 @@ class TraceSimulationProperties {
     new ScenarioRunner(config, im, seed, bytes).capture(writer).run(scenario);
     writer.flush();
     List<Verdict> verdicts = Traces.check(out.toByteArray(), profile.specName());
-    assertThat(verdicts).isNotEmpty();
     assertThat(verdicts).allSatisfy(v -> {
       assertThat(v.kind()).as("%s", v).isNotEqualTo(Verdict.Kind.DEVIATES);
       if (v.kind() == Verdict.Kind.INCONCLUSIVE) {
