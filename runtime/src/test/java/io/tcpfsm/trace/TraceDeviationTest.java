@@ -140,4 +140,15 @@ class TraceDeviationTest {
     assertThat(v.kind()).isEqualTo(Verdict.Kind.DEVIATES);
     assertThat(v.deviation().citation()).isEqualTo("RFC 9293 3.1");
   }
+
+  /** a's FIN at 1001 (frame 4), then a FIN at 1005 (frame 5): a FIN occupies one place; a second one elsewhere is no retransmission. */
+  @ParameterizedTest
+  @ValueSource(strings = {"rfc793", "rfc9293"})
+  void secondFinElsewhere(String profile) throws Exception {
+    conforms(new HandCapture().handshake().a(FIN | ACK, 1001, 5001, 0).a(FIN | ACK, 1001, 5001, 0).bytes(), profile);
+    Verdict v = only(new HandCapture().handshake().a(FIN | ACK, 1001, 5001, 0).a(FIN | ACK, 1005, 5001, 0).bytes(), profile);
+    assertThat(v.kind()).isEqualTo(Verdict.Kind.DEVIATES);
+    assertThat(v.deviation().frame()).isEqualTo(5);
+    assertThat(v.deviation().expected()).contains("a FIN only at SEQ=1001");
+  }
 }
