@@ -50,6 +50,8 @@ final class Candidate implements ToLongFunction<TcpVariable> {
   /** Earlier values of RCV.NXT and the edges of held text, newest first: the ACK fields a delayed segment may carry. */
   long[] rcvHistory = new long[HISTORY];
   int historySize;
+  /** Whether {@link #rcvHistory} is shared with a copy: copied before the first write. */
+  private boolean historyShared;
   /** The highest ACK this endpoint sent, or -1. */
   long lastAckSent = -1;
   List<Owed> owed = List.of();
@@ -84,7 +86,9 @@ final class Candidate implements ToLongFunction<TcpVariable> {
     c.finSent = finSent;
     c.finSeq = finSeq;
     c.rcvHigh = rcvHigh;
-    c.rcvHistory = rcvHistory.clone();
+    c.rcvHistory = rcvHistory; // shared until either side writes it (pushHistory copies first)
+    historyShared = true;
+    c.historyShared = true;
     c.historySize = historySize;
     c.lastAckSent = lastAckSent;
     c.heldFin = heldFin;
@@ -134,6 +138,10 @@ final class Candidate implements ToLongFunction<TcpVariable> {
   void pushHistory(long v) {
     if (inHistory(v)) {
       return;
+    }
+    if (historyShared) {
+      rcvHistory = rcvHistory.clone();
+      historyShared = false;
     }
     System.arraycopy(rcvHistory, 0, rcvHistory, 1, HISTORY - 1);
     rcvHistory[0] = v;

@@ -114,13 +114,17 @@ final class ConnectionCheck {
       boolean windowChanged = newAckWindow(side, s);
       List<Candidate> sender = side == 0 ? a : b;
       List<Candidate> next = new ArrayList<>(sender.size() + 1);
-      List<java.util.function.Supplier<Expectation>> whys = new ArrayList<>();
-      List<Integer> whyLosses = new ArrayList<>();
+      List<java.util.function.Supplier<Expectation>> whys = null;
+      List<Integer> whyLosses = null;
       for (Candidate c : sender) {
         Candidate r = explainer.explain(c, s, windowChanged);
         if (r != null) {
           add(next, r);
         } else {
+          if (whys == null) {
+            whys = new ArrayList<>();
+            whyLosses = new ArrayList<>();
+          }
           whys.add(explainer.whySupplier());
           whyLosses.add(c.losses);
         }
@@ -130,10 +134,10 @@ final class ConnectionCheck {
           return; // corrupted on the way: no endpoint sent it, and its receiver drops it
         }
         List<Expectation> why = new ArrayList<>();
-        for (java.util.function.Supplier<Expectation> w : whys) {
+        for (java.util.function.Supplier<Expectation> w : whys == null ? List.<java.util.function.Supplier<Expectation>>of() : whys) {
           why.add(w == null ? Expectation.rfc("nothing", "") : w.get());
         }
-        deviate(s, why, whyLosses);
+        deviate(s, why, whyLosses == null ? List.of() : whyLosses);
         return;
       }
       if (side == 0) {
