@@ -123,7 +123,7 @@ final class TraceCommand implements Callable<Integer> {
       counts.put(k, 0L);
     }
     boolean unreadable = false;
-    Progress progress = new Progress(err, !quiet && System.console() != null);
+    Progress progress = new Progress(err, !quiet && Progress.stderrIsTerminal());
     Coverage all = null;
     for (Path file : files) {
       String name = file.toString().equals("-") ? "<stdin>" : file.toString();
@@ -197,6 +197,19 @@ final class TraceCommand implements Callable<Integer> {
     Progress(PrintWriter err, boolean enabled) {
       this.err = err;
       this.enabled = enabled;
+    }
+
+    /**
+     * Whether standard error is a terminal, also when standard output is redirected (System.console()
+     * needs both): on Linux, where file descriptor 2 points; elsewhere, System.console().
+     */
+    static boolean stderrIsTerminal() {
+      try {
+        String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+        return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+      } catch (IOException | UnsupportedOperationException | SecurityException e) {
+        return System.console() != null;
+      }
     }
 
     void show(String name, long bytes, long size, long frames, long connections) {
