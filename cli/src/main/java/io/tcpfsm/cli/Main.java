@@ -59,10 +59,13 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     stdout = new FileOutputStream(FileDescriptor.out);
     // picocli's own standard error writer, as CommandLine.getErr makes it.
-    Integer quick = DecodeCommand.quick(args, stdout,
-        new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.err, Charset.defaultCharset())), true));
+    PrintWriter stderr = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.err, Charset.defaultCharset())), true);
     int code;
     try {
+      Integer quick = DecodeCommand.quick(args, stdout, stderr);
+      if (quick == null) {
+        quick = TraceCommand.quick(args, new PrintWriter(new BufferedWriter(new OutputStreamWriter(stdout, Charset.defaultCharset()), 1 << 16), false), stderr);
+      }
       code = quick != null ? quick : run(args);
     } catch (OutOfMemoryError e) {
       // The launcher's heap is small on purpose (decode streams in a few MB); say how to grow it.
@@ -74,13 +77,13 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns its exit code; used by tests too. */
   public static int run(String... args) {
-    return commandLine(args.length > 0 && args[0].equals("decode") ? "decode" : null).execute(args);
+    return commandLine(args.length > 0 && (args[0].equals("decode") || args[0].equals("trace")) ? args[0] : null).execute(args);
   }
 
   /** The commands, in the order usage lists them. */
   private static Object[] commands() {
     return new Object[] {
-      new CommandLine.HelpCommand(), new CheckCommand(), new ExplainCommand(), new GenerateCommand(), new DiagramCommand(), new DecodeCommand(), new SimulateCommand(), new CompletionCommand(),
+      new CommandLine.HelpCommand(), new CheckCommand(), new ExplainCommand(), new GenerateCommand(), new DiagramCommand(), new DecodeCommand(), new SimulateCommand(), new TraceCommand(), new CompletionCommand(),
     };
   }
 

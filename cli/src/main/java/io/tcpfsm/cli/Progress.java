@@ -30,9 +30,22 @@ final class Progress implements AutoCloseable {
     this.nextDraw = start + DELAY;
   }
 
-  /** On a terminal unless {@code quiet}: {@code System.console()} is null when a stream is redirected. */
+  /** Shown when standard error is a terminal, unless {@code quiet}. */
   static Progress onTerminal(PrintWriter err, boolean quiet, String label) {
-    return new Progress(err, !quiet && System.console() != null, System::nanoTime, label);
+    return new Progress(err, !quiet && stderrIsTerminal(), System::nanoTime, label);
+  }
+
+  /**
+   * Whether standard error is a terminal, also when standard output is redirected (System.console()
+   * needs both): on Linux, where file descriptor 2 points; elsewhere, System.console().
+   */
+  static boolean stderrIsTerminal() {
+    try {
+      String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+      return System.console() != null;
+    }
   }
 
   /** Reports {@code done} of {@code total} units ({@code total <= 0}: unknown); cheap when not drawing. */

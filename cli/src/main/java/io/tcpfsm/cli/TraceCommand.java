@@ -1,0 +1,188 @@
+package io.tcpfsm.cli;
+
+import io.tcpfsm.capture.CaptureException;
+import io.tcpfsm.capture.CaptureReader;
+import io.tcpfsm.capture.FrameDecoder;
+import io.tcpfsm.capture.Record;
+import io.tcpfsm.capture.RecordView;
+import io.tcpfsm.machine.TcpProfile;
+import io.tcpfsm.trace.Coverage;
+import io.tcpfsm.trace.TraceChecker;
+import io.tcpfsm.trace.Verdict;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code tcpfsm trace FILE...}: judge every TCP connection of captures against a profile's model. */
+@Command(
+    name = "trace",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Split pcap or pcapng captures into TCP connections and say, for each, whether both endpoints"
+          + " behaved as the profile's model allows: conforms, deviates (the first frame that no"
+          + " hypothesis explains: what the model allowed, what was seen, the rule and its RFC clause,"
+          + " and the states each endpoint may have been in) or inconclusive (with the reason).",
+      "What a capture cannot show is inferred: ISNs and windows from the first segments, user calls and"
+          + " timeouts from the segments only they explain, segments lost before or after the capture"
+          + " point, duplicated or reordered. Bad TCP checksums (loopback and offload) are not corruption.",
+      "",
+      "Exit codes: 0 no connection deviates (conforming and inconclusive ones); 1 some connection"
+          + " deviates; 2 usage, or a capture that cannot be read (`tcpfsm: FILE: offset N: reason`)."
+    })
+final class TraceCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Captures (pcap or pcapng); - for standard input.")
+  List<Path> files;
+
+  @Option(names = "--profile", paramLabel = "P", description = "The profile to judge by (default: rfc9293).")
+  String profile = "rfc9293";
+
+  @Option(names = "--json", description = "One JSON object per connection per line.")
+  boolean json;
+
+  @Option(names = "--quiet", description = "No progress bar on standard error.")
+  boolean quiet;
+
+  @Option(names = "--coverage", description = "Also report which rules and cells of the profile the captures exercised, and which rules never.")
+  boolean coverage;
+
+  @Override
+  public Integer call() throws IOException {
+    return trace(spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  /**
+   * {@code tcpfsm trace [--profile P] [--json] [--quiet] [--coverage] FILE...} as picocli would run
+   * it, without picocli's start-up cost (as {@link DecodeCommand#quick}); null, having done nothing,
+   * for anything else (help, an unknown option, a FILE starting with - or @): picocli answers those.
+   */
+  static Integer quick(String[] args, PrintWriter out, PrintWriter err) {
+    if (args.length < 2 || !args[0].equals("trace") || System.getProperty("picocli.trace") != null) {
+      return null;
+    }
+    TraceCommand t = new TraceCommand();
+    t.files = new java.util.ArrayList<>();
+    boolean profileSet = false;
+    for (int i = 1; i < args.length; i++) {
+      String a = args[i];
+      switch (a) {
+        case "--json" -> t.json = true;
+        case "--quiet" -> t.quiet = true;
+        case "--coverage" -> t.coverage = true;
+        case "--profile" -> {
+          if (profileSet || i + 1 >= args.length) {
+            return null;
+          }
+          profileSet = true;
+          t.profile = args[++i];
+        }
+        default -> {
+          if (a.isEmpty() || (!a.equals("-") && (a.charAt(0) == '-' || a.charAt(0) == '@'))) {
+            return null;
+          }
+          try {
+            t.files.add(Path.of(a));
+          } catch (java.nio.file.InvalidPathException e) {
+            return null;
+          }
+        }
+      }
+    }
+    if (t.files.isEmpty()) {
+      return null;
+    }
+    try {
+      return t.trace(out, err);
+    } catch (Exception e) {
+      return Main.failed(e, err, false);
+    }
+  }
+
+  private int trace(PrintWriter out, PrintWriter err) {
+    TcpProfile p = TcpProfile.named(profile).orElse(null);
+    if (p == null) {
+      err.println("tcpfsm: trace: no profile '" + profile + "'; profiles are "
+          + String.join(", ", Arrays.stream(TcpProfile.values()).map(TcpProfile::specName).toList()));
+      return Main.EXIT_USAGE;
+    }
+    Map<Verdict.Kind, Long> counts = new EnumMap<>(Verdict.Kind.class);
+    for (Verdict.Kind k : Verdict.Kind.values()) {
+      counts.put(k, 0L);
+    }
+    boolean unreadable = false;
+    Coverage all = null;
+    for (Path file : files) {
+      String name = file.toString().equals("-") ? "<stdin>" : file.toString();
+      TraceChecker checker = new TraceChecker(p, v -> {
+        counts.merge(v.kind(), 1L, Long::sum);
+        out.println(json ? TraceFormat.json(name, v) : TraceFormat.text(name, v));
+      });
+      try (Progress progress = Progress.onTerminal(err, quiet, name)) {
+        if (!read(file, name, checker, err, progress)) {
+          unreadable = true;
+        }
+      }
+      checker.finish();
+      if (coverage) {
+        all = checker.coverage(); // per file: each file's checker counts what it saw
+        out.println(json ? TraceFormat.json(name, p.specName(), all.report()) : TraceFormat.text(name, p.specName(), all.report()));
+      }
+    }
+    String summary = "summary: " + (counts.values().stream().mapToLong(Long::longValue).sum()) + " connections: "
+        + counts.get(Verdict.Kind.CONFORMS) + " conform, " + counts.get(Verdict.Kind.DEVIATES) + " deviate, "
+        + counts.get(Verdict.Kind.INCONCLUSIVE) + " inconclusive";
+    (json ? err : out).println(summary);
+    out.flush();
+    err.flush();
+    if (unreadable) {
+      return Main.EXIT_USAGE;
+    }
+    return counts.get(Verdict.Kind.DEVIATES) > 0 ? Main.EXIT_PROBLEMS : 0;
+  }
+
+  /** Streams one capture through the checker; false (with the reason on {@code err}) when it cannot be read to its end. */
+  private static boolean read(Path file, String name, TraceChecker checker, PrintWriter err, Progress progress) {
+    long size = -1;
+    try (DecodeCommand.Counting in = file.toString().equals("-")
+        ? new DecodeCommand.Counting(System.in, false) : new DecodeCommand.Counting(Files.newInputStream(file), true)) {
+      if (!file.toString().equals("-")) {
+        size = Files.size(file);
+      }
+      CaptureReader reader = CaptureReader.open(new BufferedInputStream(in, 1 << 16));
+      RecordView view = new RecordView();
+      long n = 0;
+      while (reader.next(view)) {
+        Record r = view.toRecord();
+        checker.accept(FrameDecoder.decode(r), ++n, r.epochSecond() * 1_000_000_000L + r.nanos());
+        if ((n & 0x3FFF) == 0) {
+          progress.update(in.count, size, "bytes", n + " frames, " + checker.connections() + " connections");
+        }
+      }
+      for (CaptureException e : reader.skipProblems()) {
+        err.println("tcpfsm: " + name + ": offset " + e.offset() + ": " + e.reason());
+      }
+      return true;
+    } catch (CaptureException e) {
+      progress.close();
+      err.println("tcpfsm: " + name + ": offset " + e.offset() + ": " + e.reason());
+    } catch (NoSuchFileException e) {
+      err.println("tcpfsm: " + name + ": no such file");
+    } catch (IOException e) {
+      err.println("tcpfsm: " + name + ": " + SpecFile.reason(e));
+    }
+    return false;
+  }
+}

@@ -1,0 +1,117 @@
+package io.tcpfsm.trace;
+
+import io.tcpfsm.machine.TcpAction;
+import io.tcpfsm.machine.TcpRule;
+import io.tcpfsm.machine.TcpValue;
+import java.util.List;
+
+/**
+ * Runs a step's actions on a candidate, as the runtime's ActionRunner runs them on a TCB: {@code
+ * set} and {@code if} change variables; a {@code send} becomes an {@link Owed} segment when the
+ * step answered an arrival (a step that explains a captured frame sends that frame itself). Timers,
+ * signals, delivery and queues leave nothing a capture can show, so they do nothing here.
+ */
+final class Apply implements TcpAction.Handler<Void> {
+  private final Candidate c;
+  private final TcpRule rule;
+  private final boolean owe;
+
+  private Apply(Candidate c, TcpRule rule, boolean owe) {
+    this.c = c;
+    this.rule = rule;
+    this.owe = owe;
+  }
+
+  /** Runs {@code rule}'s actions on {@code c}; {@code owe}: its sends are owed to the capture. */
+  static void run(Candidate c, TcpRule rule, boolean owe) {
+    Apply a = new Apply(c, rule, owe);
+    for (TcpAction action : rule.actions()) {
+      action.accept(a);
+    }
+  }
+
+  /** Whether {@code rule} sends a segment with all of {@code flags} (and with text, if asked). */
+  static boolean sends(TcpRule rule, int flags, boolean text) {
+    for (TcpAction a : rule.actions()) {
+      if (a instanceof TcpAction.Send s && (s.flags() & flags) == flags && (!text || s.withText())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean retransmits(TcpRule rule) {
+    return rule.actions().contains(TcpAction.Simple.RETRANSMIT);
+  }
+
+  private static boolean usesIss(TcpValue v) {
+    return v == TcpValue.ISS || v == TcpValue.ISS_PLUS_1;
+  }
+
+  @Override
+  public Void onSend(TcpAction.Send s) {
+    if (owe) {
+      long seq = usesIss(s.seq()) && !c.knows(Candidate.U_ISS) ? -1 : s.seq() == null ? -1 : s.seq().evaluate(c);
+      long ack = s.ack() == null ? -1 : s.ack().evaluate(c);
+      c.addOwed(new Owed(s.flags(), seq, ack, rule));
+    }
+    return null;
+  }
+
+  @Override
+  public Void onSet(TcpAction.Set s) {
+    if (usesIss(s.value()) && !c.knows(Candidate.U_ISS)) {
+      // The ISS this endpoint chose is not in the capture yet: its SYN,ACK will show it.
+      c.unknown |= Candidate.U_SND;
+      return null;
+    }
+    c.write(s.variable(), s.value().evaluate(c));
+    return null;
+  }
+
+  @Override
+  public Void onIf(TcpAction.If i) {
+    if (i.condition().test(c)) {
+      List<TcpAction> then = i.then();
+      for (TcpAction a : then) {
+        a.accept(this);
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public Void onTimer(TcpAction.Timer t) {
+    return null;
+  }
+
+  @Override
+  public Void onSignal(TcpAction.Signal s) {
+    return null;
+  }
+
+  @Override
+  public Void onDrop() {
+    return null;
+  }
+
+  @Override
+  public Void onDeleteTcb() {
+    return null;
+  }
+
+  @Override
+  public Void onRetransmit() {
+    return null;
+  }
+
+  @Override
+  public Void onDeliver() {
+    return null;
+  }
+
+  @Override
+  public Void onQueue() {
+    return null;
+  }
+}

@@ -1,0 +1,114 @@
+package io.tcpfsm.trace;
+
+import io.tcpfsm.machine.TcpEvent;
+import io.tcpfsm.machine.TcpMachine;
+import io.tcpfsm.machine.TcpState;
+import io.tcpfsm.machine.TcpStep;
+import io.tcpfsm.wire.Segment;
+
+/**
+ * A captured segment arriving at one candidate of its receiver: the profile's machine steps on it,
+ * as a runtime Connection would, and what the step sends becomes owed to the capture. The segment is
+ * presented as the runtime presents it (spec/tcp.fsm's header): text beyond RCV.NXT is held and
+ * only its ACK field processed now, answered by a duplicate ACK (RFC 9293 3.10.7.4 "Segments with
+ * higher beginning sequence numbers SHOULD be held"; RFC 5681 4.2); text that straddles RCV.NXT is
+ * trimmed to its new part.
+ */
+final class Arrival {
+  private static final int CONTROL = TraceSegment.CONTROL;
+
+  private Arrival() {}
+
+  /** {@code in} after {@code s} arrived; {@code rcvWnd} is the window the receiver last offered, {@code segWnd} the segment's, scaled. */
+  static Candidate arrive(TcpMachine m, boolean rfc5961, Candidate in, TraceSegment s, long rcvWnd, long segWnd, Coverage coverage) {
+    Candidate c = in.copy();
+    int flags = s.flags() & CONTROL;
+    long seq = s.seq();
+    long dataLen = s.dataLen();
+    boolean held = false;
+    if (synchronizedState(c.state) && c.knows(Candidate.U_RCV) && (flags & (Segment.RST | Segment.SYN)) == 0) {
+      int off = Seq.diff(seq, c.rcvNxt);
+      long len = s.segLen();
+      if (off > 0 && len > 0 && Guards.seqAcceptable(seq, len, c.rcvNxt, rcvWnd)) {
+        held = true;
+        long end = Seq.add(seq, dataLen);
+        if (Seq.diff(end, c.rcvHigh) > 0) {
+          c.rcvHigh = end;
+        }
+        c.pushHistory(seq);
+        c.pushHistory(end);
+        if ((flags & Segment.FIN) != 0) {
+          c.heldFin = end;
+          c.heldFinAck = s.ack();
+        }
+        flags &= ~Segment.FIN;
+        dataLen = 0;
+      } else if (off < 0 && off + len > 0) {
+        // "If a segment's contents straddle the boundary between old and new, only the new parts are processed" (RFC 9293 3.10.7.4)
+        dataLen = Math.max(0, dataLen + off);
+        seq = c.rcvNxt;
+      }
+    }
+    TcpEvent event = TcpEvent.fromHeader(flags);
+    c.segSeq = seq;
+    c.segAck = s.ack();
+    c.segLen = dataLen + ((flags & Segment.SYN) != 0 ? 1 : 0) + ((flags & Segment.FIN) != 0 ? 1 : 0);
+    c.segWnd = segWnd;
+    TcpState from = c.state;
+    int needed = m.needed(from, event);
+    int guards = Guards.eval(c, needed, dataLen > 0, rcvWnd, rfc5961);
+    TcpStep step = m.step(from, event, guards);
+    coverage.cell(from, event, guards & needed, step.rule());
+    Apply.run(c, step.rule(), true);
+    c.state = step.target();
+    c.lastRule = step.rule();
+    if (held && c.state != TcpState.CLOSED) {
+      // RFC 5681 4.2: "an immediate duplicate ACK SHOULD be sent when an out-of-order segment arrives"
+      c.addOwed(new Owed(Segment.ACK, c.sndNxt, c.rcvNxt, step.rule()));
+    }
+    if (from == TcpState.LISTEN && c.state == TcpState.SYN_RECV) {
+      c.passiveOpen = true;
+    }
+    if (c.state == TcpState.CLOSED && from != TcpState.CLOSED) {
+      return closed(c);
+    }
+    if (c.state == TcpState.LISTEN && from != TcpState.LISTEN) {
+      Candidate l = new Candidate(TcpState.LISTEN, Candidate.U_SND | Candidate.U_RCV | Candidate.U_ISS);
+      l.owed = c.owed;
+      l.losses = c.losses;
+      l.lastRule = c.lastRule;
+      return l;
+    }
+    if (c.knows(Candidate.U_RCV) && Seq.diff(c.rcvNxt, c.rcvHigh) > 0) {
+      c.rcvHigh = c.rcvNxt;
+    }
+    if (c.heldFin != -1 && Seq.diff(c.rcvNxt, c.heldFin) > 0) {
+      c.heldFin = -1;
+    }
+    if (c.heldFin != -1 && c.rcvNxt == c.heldFin && synchronizedState(c.state)) {
+      // The gap before a held FIN is filled: the FIN is processed now, as if it arrived in order.
+      TraceSegment fin = new TraceSegment(s.frame(), s.fromA(), Segment.FIN | Segment.ACK, c.heldFin, c.heldFinAck, 0, -1, 0, false);
+      c.heldFin = -1;
+      return arrive(m, rfc5961, c, fin, Guards.UNKNOWN_WINDOW, c.sndWnd, coverage);
+    }
+    return c;
+  }
+
+  /**
+   * The TCB is deleted. What it still owes the capture (a reset) survives, and its last sequence
+   * numbers, so that its segments delayed on the way are recognized as sent before.
+   */
+  static Candidate closed(Candidate c) {
+    Candidate z = c.copy();
+    z.state = TcpState.CLOSED;
+    z.afterClose = true;
+    z.passiveOpen = false;
+    z.heldFin = -1;
+    return z;
+  }
+
+  /** SYN-RECEIVED and every later state: RFC 9293 3.10.7.4's "Otherwise" states. */
+  static boolean synchronizedState(TcpState s) {
+    return s != TcpState.CLOSED && s != TcpState.LISTEN && s != TcpState.SYN_SENT;
+  }
+}

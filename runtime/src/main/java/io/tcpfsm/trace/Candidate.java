@@ -1,0 +1,224 @@
+package io.tcpfsm.trace;
+
+import io.tcpfsm.machine.TcpRule;
+import io.tcpfsm.machine.TcpState;
+import io.tcpfsm.machine.TcpVariable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.ToLongFunction;
+
+/**
+ * One hypothesis about one endpoint: its state and the TCB variables (RFC 9293 3.3.1) as far as the
+ * capture has shown them. A capture that starts mid-connection shows no ISN, so variables start
+ * unknown and are learned from the first segments that name them ({@link #U_SND}, {@link #U_RCV},
+ * {@link #U_ISS}). Copied, never shared: a frame turns each candidate into its successors.
+ */
+final class Candidate implements ToLongFunction<TcpVariable> {
+  /** SND.UNA and SND.NXT not known yet. */
+  static final int U_SND = 1;
+  /** RCV.NXT and IRS not known yet. */
+  static final int U_RCV = 2;
+  /** ISS not known yet: a SYN,ACK owed from LISTEN learns it when it shows. */
+  static final int U_ISS = 4;
+  /** MAX.SND.WND not known (mid-connection start): RFC 5961's lower ACK bound is not applied. */
+  static final int U_MAXWND = 8;
+  private static final int HISTORY = 8;
+
+  TcpState state;
+  int unknown;
+  long iss;
+  long irs;
+  long sndUna;
+  long sndNxt;
+  long sndWnd;
+  long sndWl1;
+  long sndWl2;
+  long rcvNxt;
+  long maxSndWnd;
+  boolean passiveOpen;
+  boolean finSent;
+  long finSeq;
+  /** The end of the highest text received, held out of order or delivered: what an ACK may cover. */
+  long rcvHigh;
+  /** A FIN that arrived beyond RCV.NXT and is held with its text: processed when reassembly reaches it, or -1. */
+  long heldFin = -1;
+  long heldFinAck;
+  /** The TCB was deleted: its last variables stay, so that segments it sent before and that arrive late are recognized. */
+  boolean afterClose;
+  /** Earlier values of RCV.NXT and the edges of held text, newest first: the ACK fields a delayed segment may carry. */
+  long[] rcvHistory = new long[HISTORY];
+  int historySize;
+  /** Whether {@link #rcvHistory} is shared with a copy: copied before the first write. */
+  private boolean historyShared;
+  /** The highest ACK this endpoint sent, or -1. */
+  long lastAckSent = -1;
+  List<Owed> owed = List.of();
+  /** The last rule that moved this candidate, for the deviation report. */
+  TcpRule lastRule;
+  /** Segments this hypothesis assumes were lost after the capture point (or before it); not part of equality. */
+  int losses;
+
+  // The segment or call being processed (SEG.SEQ, SEG.ACK, SEG.LEN, SEG.WND): not part of equality.
+  long segSeq;
+  long segAck;
+  long segLen;
+  long segWnd;
+
+  Candidate(TcpState state, int unknown) {
+    this.state = state;
+    this.unknown = unknown;
+  }
+
+  Candidate copy() {
+    Candidate c = new Candidate(state, unknown);
+    c.iss = iss;
+    c.irs = irs;
+    c.sndUna = sndUna;
+    c.sndNxt = sndNxt;
+    c.sndWnd = sndWnd;
+    c.sndWl1 = sndWl1;
+    c.sndWl2 = sndWl2;
+    c.rcvNxt = rcvNxt;
+    c.maxSndWnd = maxSndWnd;
+    c.passiveOpen = passiveOpen;
+    c.finSent = finSent;
+    c.finSeq = finSeq;
+    c.rcvHigh = rcvHigh;
+    c.rcvHistory = rcvHistory; // shared until either side writes it (pushHistory copies first)
+    historyShared = true;
+    c.historyShared = true;
+    c.historySize = historySize;
+    c.lastAckSent = lastAckSent;
+    c.heldFin = heldFin;
+    c.heldFinAck = heldFinAck;
+    c.afterClose = afterClose;
+    c.owed = owed;
+    c.lastRule = lastRule;
+    c.losses = losses;
+    return c;
+  }
+
+  boolean knows(int bits) {
+    return (unknown & bits) == 0;
+  }
+
+  /** Owed segments kept; beyond it the oldest is forgotten (a stack coalesces ACKs, RFC 9293 3.8.6.3). */
+  private static final int MAX_OWED = 6;
+
+  /** Owes {@code o} once more: two arrivals that each ask for the same ACK are answered twice. */
+  void addOwed(Owed o) {
+    List<Owed> l = new ArrayList<>(owed);
+    l.add(o);
+    if (l.size() > MAX_OWED) {
+      l.remove(0);
+    }
+    owed = List.copyOf(l);
+  }
+
+  void removeOwed(Owed o) {
+    List<Owed> l = new ArrayList<>(owed);
+    l.remove(o);
+    owed = List.copyOf(l);
+  }
+
+  /** RCV.NXT moves on; the old value stays acceptable in a delayed segment's ACK field. */
+  void setRcvNxt(long v) {
+    if (v == rcvNxt) {
+      return;
+    }
+    pushHistory(rcvNxt);
+    rcvNxt = v;
+    if (Seq.diff(v, rcvHigh) > 0) {
+      rcvHigh = v;
+    }
+  }
+
+  void pushHistory(long v) {
+    if (inHistory(v)) {
+      return;
+    }
+    if (historyShared) {
+      rcvHistory = rcvHistory.clone();
+      historyShared = false;
+    }
+    System.arraycopy(rcvHistory, 0, rcvHistory, 1, HISTORY - 1);
+    rcvHistory[0] = v;
+    historySize = Math.min(HISTORY, historySize + 1);
+  }
+
+  boolean inHistory(long ack) {
+    for (int i = 0; i < historySize; i++) {
+      if (rcvHistory[i] == ack) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public long applyAsLong(TcpVariable v) {
+    return switch (v) {
+      case IRS -> irs;
+      case ISS -> iss;
+      case RCV_NXT -> rcvNxt;
+      case SEG_ACK -> segAck;
+      case SEG_LEN -> segLen;
+      case SEG_SEQ -> segSeq;
+      case SEG_WND -> segWnd;
+      case SND_NXT -> sndNxt;
+      case SND_UNA -> sndUna;
+      case SND_WL1 -> sndWl1;
+      case SND_WL2 -> sndWl2;
+      case SND_WND -> sndWnd;
+    };
+  }
+
+  /** As a {@code set} action says. */
+  void write(TcpVariable v, long value) {
+    switch (v) {
+      case IRS -> {
+        // the peer's SYN: RCV.NXT starts here (it was set just before, as the RFC orders the two)
+        irs = value;
+        rcvHigh = rcvNxt;
+        historySize = 0;
+      }
+      case ISS -> iss = value;
+      case RCV_NXT -> setRcvNxt(value);
+      case SND_NXT -> sndNxt = value;
+      case SND_UNA -> sndUna = value;
+      case SND_WL1 -> sndWl1 = value;
+      case SND_WL2 -> sndWl2 = value;
+      case SND_WND -> {
+        sndWnd = value;
+        maxSndWnd = Math.max(maxSndWnd, value);
+      }
+      case SEG_ACK, SEG_LEN, SEG_SEQ, SEG_WND -> throw new IllegalStateException("the spec sets " + v.text());
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof Candidate c)) {
+      return false;
+    }
+    // SND.UNA and the send window are left out: hypotheses that differ only in which of the peer's
+    // ACKs arrived are merged (the one assuming fewer losses is kept), or every ACK would double them.
+    return state == c.state && unknown == c.unknown && iss == c.iss && irs == c.irs && sndNxt == c.sndNxt && rcvNxt == c.rcvNxt
+        && passiveOpen == c.passiveOpen && finSent == c.finSent && finSeq == c.finSeq && rcvHigh == c.rcvHigh
+        && heldFin == c.heldFin && afterClose == c.afterClose && historySize == c.historySize && Arrays.equals(rcvHistory, c.rcvHistory) && lastAckSent == c.lastAckSent
+        && owed.equals(c.owed);
+  }
+
+  @Override
+  public String toString() {
+    return state + " u" + unknown + " iss " + iss + " una " + sndUna + " nxt " + sndNxt + " rcv " + rcvNxt + " high " + rcvHigh
+        + " fin " + (finSent ? finSeq : -1) + " heldFin " + heldFin + " lastAck " + lastAckSent + " losses " + losses + " owed " + owed.size();
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(state, sndNxt, rcvNxt, rcvHigh, owed.size());
+  }
+}

@@ -1,0 +1,345 @@
+package io.tcpfsm.trace;
+
+import io.tcpfsm.machine.TcpEvent;
+import io.tcpfsm.machine.TcpGuard;
+import io.tcpfsm.machine.TcpMachine;
+import io.tcpfsm.machine.TcpState;
+import io.tcpfsm.machine.TcpStep;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks one connection: both endpoints' candidate sets, narrowed frame by frame. A frame must be
+ * something some candidate of its sender could send ({@link SendExplainer}); then every candidate
+ * of its receiver either receives it ({@link Arrival}) or does not (it was lost after the capture
+ * point). At most {@link TraceChecker#MAX_CANDIDATES} candidates per endpoint are kept: beyond that
+ * those assuming the most losses are dropped, and a later frame that none explains is then
+ * inconclusive, not a deviation.
+ */
+final class ConnectionCheck {
+  private static final int RECENT = 8;
+  private static final Comparator<Candidate> BY_LOSSES = (x, y) -> Integer.compare(x.losses, y.losses);
+  private final TcpMachine machine;
+  private final boolean rfc5961;
+  private final SendExplainer explainer;
+  private final Coverage coverage;
+  final String nameA;
+  final String nameB;
+  final long firstFrame;
+  long frames;
+  private long badChecksums;
+  /** Frames each end sent, and how many of them failed their checksum: mostly bad means offload, not corruption. */
+  private final long[] sent = new long[2];
+  private final long[] badSent = new long[2];
+  long lastTime;
+  private final boolean midStart;
+  private List<Candidate> a;
+  private List<Candidate> b;
+  private final int[] wscale = {-1, -1};
+  private final boolean[] synSeen = new boolean[2];
+  private final int[] lastWindow = {-1, -1};
+  private final long[][] recent = new long[2][RECENT];
+  private final int[] recentCount = new int[2];
+  private final long[][] ackWindows = new long[2][RECENT];
+  private final int[] ackWindowCount = new int[2];
+  private long prunedAt = -1;
+  private Verdict.Kind kind;
+  private Verdict.Deviation deviation;
+  private String reason = "";
+  private String finalA;
+  private String finalB;
+
+  ConnectionCheck(TcpMachine machine, Coverage coverage, String nameA, String nameB, TraceSegment first) {
+    this.machine = machine;
+    this.coverage = coverage;
+    // A profile implements RFC 5961 when its RST cells read rst_seq_exact (its ACK test then has the lower bound too).
+    this.rfc5961 = (machine.needed(TcpState.ESTABLISHED, TcpEvent.RST) & TcpGuard.RST_SEQ_EXACT.bit()) != 0;
+    this.explainer = new SendExplainer(machine, rfc5961, coverage);
+    this.nameA = nameA;
+    this.nameB = nameB;
+    this.firstFrame = first.frame();
+    int f = first.flags() & TraceSegment.CONTROL;
+    if (f == io.tcpfsm.wire.Segment.SYN) {
+      // An active open: the other end listens (a hidden passive OPEN) or has no connection at all.
+      midStart = false;
+      a = List.of(new Candidate(TcpState.CLOSED, 0));
+      // Or it opened actively too, its SYN still on the way (a simultaneous open, RFC 9293 3.5 figure 8).
+      int u = Candidate.U_SND | Candidate.U_RCV | Candidate.U_ISS;
+      b = List.of(new Candidate(TcpState.LISTEN, u), new Candidate(TcpState.CLOSED, 0), new Candidate(TcpState.SYN_SENT, u));
+    } else {
+      // RFC-less ground: the capture starts mid-connection. Each end is in a synchronized state that
+      // a quiet connection can sit in, with variables learned from the first segments.
+      midStart = true;
+      a = midStates();
+      b = midStates();
+    }
+  }
+
+  private static List<Candidate> midStates() {
+    int u = Candidate.U_SND | Candidate.U_RCV | Candidate.U_ISS | Candidate.U_MAXWND;
+    Candidate fw2 = new Candidate(TcpState.FIN_WAIT2, u);
+    fw2.finSent = true;
+    return List.of(new Candidate(TcpState.ESTABLISHED, u), new Candidate(TcpState.CLOSE_WAIT, u), fw2);
+  }
+
+  /** Whether every frame so far failed its TCP checksum. */
+  boolean onlyBadChecksums() {
+    return badChecksums == frames;
+  }
+
+  void process(TraceSegment s, long time) {
+    frames++;
+    int from = s.fromA() ? 0 : 1;
+    sent[from]++;
+    if (s.checksumBad()) {
+      badChecksums++;
+      badSent[from]++;
+      if (badSent[from] * 2 <= sent[from]) {
+        return; // most of this end's checksums are right, so this one was corrupted on the way: its receiver dropped it
+      }
+    }
+    lastTime = time;
+    if (kind != null) {
+      return;
+    }
+    int side = s.fromA() ? 0 : 1;
+    if (s.syn()) {
+      synSeen[side] = true;
+      wscale[side] = s.wscale();
+    }
+    if (!duplicate(side, s)) {
+      boolean windowChanged = newAckWindow(side, s);
+      List<Candidate> sender = side == 0 ? a : b;
+      List<Candidate> next = new ArrayList<>(sender.size() + 1);
+      List<java.util.function.Supplier<Expectation>> whys = null;
+      List<Integer> whyLosses = null;
+      for (Candidate c : sender) {
+        Candidate r = explainer.explain(c, s, windowChanged);
+        if (r != null) {
+          add(next, r);
+        } else {
+          if (whys == null) {
+            whys = new ArrayList<>();
+            whyLosses = new ArrayList<>();
+          }
+          whys.add(explainer.whySupplier());
+          whyLosses.add(c.losses);
+        }
+      }
+      if (next.isEmpty()) {
+        if (s.checksumBad()) {
+          return; // corrupted on the way: no endpoint sent it, and its receiver drops it
+        }
+        List<Expectation> why = new ArrayList<>();
+        for (java.util.function.Supplier<Expectation> w : whys == null ? List.<java.util.function.Supplier<Expectation>>of() : whys) {
+          why.add(w == null ? Expectation.rfc("nothing", "") : w.get());
+        }
+        deviate(s, why, whyLosses == null ? List.of() : whyLosses);
+        return;
+      }
+      if (side == 0) {
+        a = next;
+      } else {
+        b = next;
+      }
+    }
+    lastWindow[side] = s.window();
+    List<Candidate> receiver = side == 0 ? b : a;
+    List<Candidate> next = new ArrayList<>(receiver.size() * 2);
+    long rcvWnd = window(1 - side, lastWindow[1 - side], false);
+    long segWnd = window(side, s.window(), s.syn());
+    for (Candidate c : receiver) {
+      Candidate lost = c.copy();
+      lost.losses++;
+      add(next, lost);
+      add(next, Arrival.arrive(machine, rfc5961, c, s, rcvWnd, segWnd, coverage));
+      if (c.state == TcpState.TIME_WAIT) {
+        // The time-wait timeout may have expired before this segment arrived (RFC 9293 3.10.8): a hidden step.
+        TcpStep step = machine.step(TcpState.TIME_WAIT, TcpEvent.TIMEOUT_TIME_WAIT, 0);
+        coverage.cell(TcpState.TIME_WAIT, TcpEvent.TIMEOUT_TIME_WAIT, 0, step.rule());
+        Candidate gone = Arrival.closed(c);
+        gone.lastRule = step.rule();
+        add(next, Arrival.arrive(machine, rfc5961, gone, s, rcvWnd, segWnd, coverage));
+      }
+    }
+    if (next.size() > TraceChecker.MAX_CANDIDATES) {
+      next.sort(BY_LOSSES);
+      next = new ArrayList<>(next.subList(0, TraceChecker.MAX_CANDIDATES));
+      if (prunedAt < 0) {
+        prunedAt = s.frame();
+      }
+    }
+    if (side == 0) {
+      b = next;
+    } else {
+      a = next;
+    }
+  }
+
+  /** A window in octets: scaled once both SYNs offered scaling (RFC 7323 2.2), never on a SYN; unknown mid-connection. */
+  private long window(int side, int raw, boolean syn) {
+    if (raw < 0) {
+      return Guards.UNKNOWN_WINDOW;
+    }
+    if (syn || raw == 0) {
+      return raw;
+    }
+    if (midStart) {
+      return Guards.UNKNOWN_WINDOW;
+    }
+    boolean scaled = synSeen[0] && synSeen[1] && wscale[0] >= 0 && wscale[1] >= 0;
+    return scaled ? (long) raw << Math.min(14, wscale[side]) : raw;
+  }
+
+  /**
+   * Whether no recent frame of the sender carried this ACK with this window: a pure ACK that
+   * repeats one exactly needs an arrival to answer; one that does not is a window update or news
+   * (its order among the sender's segments may have changed on the way).
+   */
+  private boolean newAckWindow(int side, TraceSegment s) {
+    long pair = s.ack() << 20 ^ s.window();
+    long[] r = ackWindows[side];
+    int n = Math.min(ackWindowCount[side], RECENT);
+    for (int i = 0; i < n; i++) {
+      if (r[i] == pair) {
+        return false;
+      }
+    }
+    r[ackWindowCount[side]++ % RECENT] = pair;
+    return ackWindowCount[side] > 1;
+  }
+
+  /** An exact copy of one of the sender's last frames: the network duplicated it (nothing new was sent). */
+  private boolean duplicate(int side, TraceSegment s) {
+    long sig = ((s.seq() * 31 + s.ack()) * 31 + s.flags()) * 31 + ((long) s.window() << 20 | s.dataLen());
+    long[] r = recent[side];
+    int n = Math.min(recentCount[side], RECENT);
+    for (int i = 0; i < n; i++) {
+      if (r[i] == sig) {
+        return true;
+      }
+    }
+    r[recentCount[side]++ % RECENT] = sig;
+    return false;
+  }
+
+  private static void add(List<Candidate> list, Candidate c) {
+    for (int i = 0; i < list.size(); i++) {
+      Candidate o = list.get(i);
+      if (o.equals(c)) {
+        if (c.losses < o.losses) {
+          list.set(i, c);
+        }
+        return;
+      }
+    }
+    list.add(c);
+  }
+
+  /** The deviation at {@code s}: the expectations of the hypotheses assuming the fewest losses first. */
+  private void deviate(TraceSegment s, List<Expectation> why, List<Integer> losses) {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < why.size(); i++) {
+      order.add(i);
+    }
+    order.sort(Comparator.comparingInt(losses::get));
+    Set<String> texts = new LinkedHashSet<>();
+    for (int i : order) {
+      if (texts.size() < 3) {
+        texts.add(why.get(i).text());
+      }
+    }
+    Expectation first = why.isEmpty() ? Expectation.rfc("nothing", "") : why.get(order.get(0));
+    deviation = new Verdict.Deviation(s.frame(), String.join(" or ", texts), s.describe() + " from " + (s.fromA() ? nameA : nameB),
+        first.rule() == null ? "" : first.rule().specName(), first.citation(), states(a), states(b));
+    finalA = best(a);
+    finalB = best(b);
+    if (prunedAt >= 0) {
+      kind = Verdict.Kind.INCONCLUSIVE;
+      reason = "no hypothesis explains frame " + s.frame() + ", but some were dropped at frame " + prunedAt + " when more than "
+          + TraceChecker.MAX_CANDIDATES + " fitted: one of those might have";
+    } else {
+      kind = Verdict.Kind.DEVIATES;
+    }
+    a = List.of();
+    b = List.of();
+  }
+
+  /** Whether the likeliest hypothesis has both ends closed: the connection may be retired. */
+  boolean closed() {
+    return kind != null || (ended(a) && ended(b));
+  }
+
+  private static boolean ended(List<Candidate> l) {
+    TcpState s = l.isEmpty() ? TcpState.CLOSED : likeliest(l).state;
+    return s == TcpState.CLOSED || s == TcpState.TIME_WAIT;
+  }
+
+  /** Whether a SYN from {@code side} starts a new connection on this 4-tuple (RFC 9293 3.10.7.4 TIME-WAIT; a closed end). */
+  boolean reopenedBy(TraceSegment s) {
+    List<Candidate> l = s.fromA() ? a : b;
+    for (Candidate c : l) {
+      boolean ended = c.state == TcpState.TIME_WAIT || (c.state == TcpState.CLOSED && c.afterClose);
+      if (ended && !(c.knows(Candidate.U_ISS) && c.iss == s.seq())) {
+        return true;
+      }
+    }
+    return kind != null;
+  }
+
+  Verdict verdict() {
+    if (kind == null) {
+      finalA = best(a);
+      finalB = best(b);
+      int losses = Math.max(0, Math.min(likeliest(a).losses, Integer.MAX_VALUE)) + likeliest(b).losses;
+      if (midStart && frames == 1) {
+        kind = Verdict.Kind.INCONCLUSIVE;
+        reason = "a single frame from the middle of a connection: nothing to compare it with";
+      } else {
+        kind = Verdict.Kind.CONFORMS;
+        reason = losses == 0 ? "" : "assuming " + losses + " segment(s) lost out of sight of the capture";
+      }
+    }
+    return new Verdict(nameA, nameB, firstFrame, frames, kind, deviation, reason, finalA, finalB);
+  }
+
+  /** The candidates, one per line, for debugging. */
+  String dump() {
+    StringBuilder sb = new StringBuilder();
+    for (List<Candidate> l : List.of(a, b)) {
+      sb.append(l == a ? "A" : "B").append(":\n");
+      for (Candidate c : l) {
+        sb.append("  ").append(c).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  private static Candidate likeliest(List<Candidate> l) {
+    Candidate best = l.get(0);
+    for (Candidate c : l) {
+      if (c.losses < best.losses) {
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  private static String best(List<Candidate> l) {
+    return l.isEmpty() ? "CLOSED" : likeliest(l).state.name();
+  }
+
+  /** The states of {@code l}, those of the hypotheses assuming fewer losses first: {@code ESTABLISHED|CLOSE_WAIT}. */
+  private static String states(List<Candidate> l) {
+    List<Candidate> sorted = new ArrayList<>(l);
+    sorted.sort(BY_LOSSES);
+    Set<String> names = new LinkedHashSet<>();
+    for (Candidate c : sorted) {
+      names.add(c.state.name());
+    }
+    return String.join("|", names);
+  }
+}

@@ -1,0 +1,344 @@
+package io.tcpfsm.trace;
+
+import io.tcpfsm.machine.TcpEvent;
+import io.tcpfsm.machine.TcpMachine;
+import io.tcpfsm.machine.TcpRule;
+import io.tcpfsm.machine.TcpState;
+import io.tcpfsm.machine.TcpStep;
+import io.tcpfsm.wire.Segment;
+
+/**
+ * Explains a captured segment as something one candidate of its sender could send: a segment the
+ * model owes (an answer to an arrival), or the send of a hidden step the capture cannot show: a user
+ * call (OPEN, SEND, CLOSE, ABORT), a retransmission timeout, or what spec/tcp.fsm leaves to the
+ * runtime (a window update, a delayed ACK, a keep-alive or zero-window probe). Sends that skip
+ * sequence space are explained by segments lost before the capture point, each counted as a loss.
+ * A segment is taken apart as the model's sends are: SYN, text, FIN, the ACK field.
+ */
+final class SendExplainer {
+  private static final int CONTROL = TraceSegment.CONTROL;
+  private final TcpMachine m;
+  private final boolean rfc5961;
+  private final Coverage coverage;
+  /** Why the last {@link #explain} returned null: built only when asked, since most rejections are never reported. */
+  private java.util.function.Supplier<Expectation> why;
+
+  SendExplainer(TcpMachine m, boolean rfc5961, Coverage coverage) {
+    this.m = m;
+    this.rfc5961 = rfc5961;
+    this.coverage = coverage;
+  }
+
+  /** The candidate after sending {@code s}, or null (and {@link #why}) when it cannot have sent it. */
+  Candidate explain(Candidate in, TraceSegment s, boolean windowChanged) {
+    why = null;
+    Candidate c = in.copy();
+    if (s.ackFlag() && c.heldFin != -1 && Seq.diff(s.ack(), c.heldFin) == 1 && Seq.diff(c.heldFin, c.rcvNxt) >= 0) {
+      // The ACK covers a FIN held beyond a gap: the gap filled, the FIN was processed before this was sent.
+      c.setRcvNxt(c.heldFin);
+      TraceSegment fin = new TraceSegment(s.frame(), !s.fromA(), Segment.FIN | Segment.ACK, c.heldFin, c.heldFinAck, 0, -1, 0, false);
+      c = Arrival.arrive(m, rfc5961, c, fin, Guards.UNKNOWN_WINDOW, c.sndWnd, coverage);
+    }
+    Owed o = owedControl(c, s);
+    if (o != null) {
+      c.removeOwed(o);
+      if (o.seq() == -1) {
+        c.iss = s.seq();
+        c.sndUna = s.seq();
+        c.sndNxt = Seq.add(s.seq(), 1);
+        c.unknown &= ~(Candidate.U_ISS | Candidate.U_SND);
+      }
+      return ackField(c, s);
+    }
+    if (s.rst()) {
+      return rst(c, s);
+    }
+    if (s.syn()) {
+      return syn(c, s);
+    }
+    if (c.afterClose && (!c.knows(Candidate.U_SND) || Seq.diff(Seq.add(s.seq(), s.segLen()), c.sndNxt) <= 0)) {
+      // sent before the TCB was deleted, and delayed on the way; an ACK alone still needs its reason
+      return s.segLen() > 0 || !s.ackFlag() || pureAck(c, s, windowChanged) ? c : null;
+    }
+    if (!s.ackFlag()) {
+      return fail(() -> Expectation.rfc("the ACK bit on: \"Once a connection is established, this is always sent\"", "RFC 9293 3.1"));
+    }
+    if (!Arrival.synchronizedState(c.state)) {
+      TcpState state = c.state;
+      return fail(() -> Expectation.rfc("no segment without SYN from " + state + " (it has no connection to send on)", "RFC 9293 3.10.7"));
+    }
+    if (!c.knows(Candidate.U_SND)) {
+      c.sndUna = s.seq();
+      c.sndNxt = s.seq();
+      if (c.finSent) {
+        c.finSeq = Seq.add(s.seq(), -1);
+      }
+      c.unknown &= ~Candidate.U_SND;
+    }
+    long end = Seq.add(s.seq(), s.dataLen());
+    if (s.dataLen() > 0 && !text(c, s, end)) {
+      return null;
+    }
+    if (s.fin() && !fin(c, end)) {
+      return null;
+    }
+    if (s.dataLen() == 0 && !s.fin() && !pureAck(c, s, windowChanged)) {
+      return null;
+    }
+    return ackField(c, s);
+  }
+
+  /** Why the last {@link #explain} returned null, to be built if the frame deviates; null if no reason was recorded. */
+  java.util.function.Supplier<Expectation> whySupplier() {
+    return why;
+  }
+
+  private Candidate fail(java.util.function.Supplier<Expectation> e) {
+    why = e;
+    return null;
+  }
+
+  /** An owed SYN,ACK or reset; a reset may carry an ACK the model's does not (RFC 9293 3.10.7.1 sends either form). */
+  private static Owed owedControl(Candidate c, TraceSegment s) {
+    int f = s.flags() & CONTROL;
+    for (Owed o : c.owed) {
+      if ((o.flags() & (Segment.SYN | Segment.RST)) == 0) {
+        continue;
+      }
+      boolean flags = f == o.flags() || (o.flags() == Segment.RST && f == (Segment.RST | Segment.ACK));
+      boolean ack = o.ack() == -1 || s.ack() == o.ack();
+      if (flags && (o.seq() == -1 || o.seq() == s.seq()) && ack) {
+        return o;
+      }
+    }
+    return null;
+  }
+
+  private TcpStep call(Candidate c, TcpEvent e) {
+    TcpStep step = m.step(c.state, e, 0);
+    coverage.cell(c.state, e, 0, step.rule());
+    return step;
+  }
+
+  private void apply(Candidate c, TcpStep step) {
+    Apply.run(c, step.rule(), false);
+    c.state = step.target();
+    c.lastRule = step.rule();
+  }
+
+  /** A reset: ABORT's {@code <SEQ=SND.NXT><CTL=RST>} (RFC 9293 3.10.5). */
+  private Candidate rst(Candidate c, TraceSegment s) {
+    if (c.afterClose && c.knows(Candidate.U_ISS) && Seq.diff(s.seq(), c.iss) > 0) {
+      // CLOSED answers any segment with a reset at SEG.ACK (RFC 9293 3.10.7.1): the segment it answers
+      // was one the capture saw before the close, a copy of one delayed on the way, or one it missed.
+      c.losses++;
+      return c;
+    }
+    TcpStep step = m.step(c.state, TcpEvent.ABORT, 0);
+    if (!Apply.sends(step.rule(), Segment.RST, false)) {
+      return fail(() -> Expectation.of("no reset: ABORT in " + c.state + " sends none, and no arrival asked for one", step.rule()));
+    }
+    if (!c.knows(Candidate.U_SND)) {
+      c.sndNxt = s.seq();
+      c.unknown &= ~Candidate.U_SND;
+    }
+    int d = Seq.diff(s.seq(), c.sndNxt);
+    if (d > 0) {
+      c.sndNxt = s.seq(); // segments sent before the reset are missing from the capture (lost or delayed)
+      c.losses++;
+      d = 0;
+    } else if (d < 0 && c.knows(Candidate.U_ISS) && Seq.diff(s.seq(), c.iss) > 0) {
+      // ABORT's own reset was lost; the CLOSED endpoint then answered a segment with <SEQ=SEG.ACK><CTL=RST>
+      // (RFC 9293 3.10.7.1). Where its SND.NXT stood when it aborted, the capture does not say.
+      c.losses++;
+      d = 0;
+      c.sndNxt = s.seq();
+      coverage.cell(c.state, TcpEvent.ABORT, 0, step.rule());
+      apply(c, step);
+      Candidate z = Arrival.closed(c);
+      z.unknown |= Candidate.U_SND;
+      return z;
+    }
+    if (d != 0) {
+      return fail(() -> Expectation.of("a reset at SEQ=SND.NXT=" + c.sndNxt, step.rule()));
+    }
+    coverage.cell(c.state, TcpEvent.ABORT, 0, step.rule());
+    apply(c, step);
+    return Arrival.closed(c);
+  }
+
+  /** A SYN of an active OPEN, or a retransmitted SYN or SYN,ACK (RFC 9293 3.10.1, 3.10.8). */
+  private Candidate syn(Candidate c, TraceSegment s) {
+    int f = s.flags() & CONTROL;
+    if ((c.state == TcpState.CLOSED || c.state == TcpState.LISTEN) && f == Segment.SYN) {
+      c.iss = s.seq();
+      c.unknown &= ~Candidate.U_ISS;
+      TcpStep step = call(c, TcpEvent.OPEN_ACTIVE);
+      if (!Apply.sends(step.rule(), Segment.SYN, false)) {
+        return fail(() -> Expectation.of("no SYN", step.rule()));
+      }
+      apply(c, step);
+      return c;
+    }
+    if ((c.state == TcpState.SYN_SENT || c.state == TcpState.SYN_RECV) && f == Segment.SYN && !c.knows(Candidate.U_ISS)) {
+      // A simultaneous open: this SYN was sent before the peer's arrived, and reached the capture point after it.
+      c.iss = s.seq();
+      c.sndUna = s.seq();
+      c.sndNxt = Seq.add(s.seq(), 1);
+      c.unknown &= ~(Candidate.U_ISS | Candidate.U_SND);
+      for (Owed o : c.owed) {
+        if (o.seq() == -1) {
+          c.removeOwed(o);
+          c.addOwed(new Owed(o.flags(), s.seq(), o.ack(), o.rule()));
+          break;
+        }
+      }
+      return c;
+    }
+    if (f == Segment.SYN && Arrival.synchronizedState(c.state) && c.knows(Candidate.U_ISS) && s.seq() != c.iss) {
+      // A new SYN from a synchronized endpoint: it crashed, lost its TCB and opens anew, the
+      // half-open connection of RFC 9293 3.5.2 (its peer must then answer it). Counted as a loss.
+      Candidate fresh = Arrival.closed(c);
+      fresh.afterClose = false;
+      fresh.finSent = false;
+      fresh.owed = java.util.List.of();
+      fresh.losses++;
+      fresh.unknown = Candidate.U_RCV | Candidate.U_MAXWND;
+      fresh.iss = s.seq();
+      TcpStep step = call(fresh, TcpEvent.OPEN_ACTIVE);
+      apply(fresh, step);
+      return fresh;
+    }
+    boolean resend = (c.state == TcpState.SYN_SENT && f == Segment.SYN) || (c.state == TcpState.SYN_RECV && f == (Segment.SYN | Segment.ACK));
+    if (resend && s.seq() == c.iss) {
+      TcpStep step = call(c, TcpEvent.TIMEOUT_RETRANSMIT);
+      if (Apply.retransmits(step.rule())) {
+        c.lastRule = step.rule();
+        return ackField(c, s);
+      }
+    }
+    return fail(() -> Expectation.rfc("no " + (f == Segment.SYN ? "SYN" : "SYN,ACK") + " from " + c.state
+        + (Arrival.synchronizedState(c.state) ? "" : " with SEQ=" + s.seq()), "RFC 9293 3.10.7"));
+  }
+
+  /** Text: new text is a SEND (RFC 9293 3.10.2), old text a retransmission or a keep-alive probe. */
+  private boolean text(Candidate c, TraceSegment s, long end) {
+    if (Seq.diff(end, c.sndNxt) > 0) {
+      TcpStep step = m.step(c.state, TcpEvent.SEND, 0);
+      if (!Apply.sends(step.rule(), Segment.ACK, true)) {
+        why = () -> Expectation.of("no new text after SND.NXT=" + c.sndNxt + ": SEND in " + c.state + " sends none", step.rule());
+        return false;
+      }
+      if (Seq.diff(s.seq(), c.sndNxt) > 0) {
+        c.sndNxt = s.seq(); // text sent earlier was lost before the capture point
+        c.losses++;
+      }
+      coverage.cell(c.state, TcpEvent.SEND, 0, step.rule());
+      c.segLen = Seq.diff(end, c.sndNxt);
+      apply(c, step);
+      return true;
+    }
+    // Old text: a retransmission (RFC 9293 3.10.8), a copy delayed on the way, or a keep-alive's garbage octet (RFC 1122 4.2.3.6).
+    TcpStep step = m.step(c.state, TcpEvent.TIMEOUT_RETRANSMIT, 0);
+    if (Apply.retransmits(step.rule())) {
+      coverage.cell(c.state, TcpEvent.TIMEOUT_RETRANSMIT, 0, step.rule());
+    }
+    return true;
+  }
+
+  /** A FIN: CLOSE (RFC 9293 3.10.4) at SND.NXT, or our FIN again. */
+  private boolean fin(Candidate c, long at) {
+    if (c.finSent) {
+      if (at == c.finSeq) {
+        return true;
+      }
+      why = () -> Expectation.of("a FIN only at SEQ=" + c.finSeq + ", where this endpoint's FIN was", c.lastRule);
+      return false;
+    }
+    TcpStep step = m.step(c.state, TcpEvent.CLOSE, 0);
+    if (!Apply.sends(step.rule(), Segment.FIN, false)) {
+      why = () -> Expectation.of("no FIN: CLOSE in " + c.state + " sends none", step.rule());
+      return false;
+    }
+    if (Seq.diff(at, c.sndNxt) > 0) {
+      c.sndNxt = at; // text sent before the FIN was lost before the capture point
+      c.losses++;
+    } else if (Seq.add(at, 1) == c.sndNxt && c.losses > 0) {
+      c.sndNxt = at; // a segment sent after this FIN overtook it: its SEQ already counted the FIN
+    }
+    if (at != c.sndNxt) {
+      why = () -> Expectation.of("a FIN at SEQ=SND.NXT=" + c.sndNxt, step.rule());
+      return false;
+    }
+    coverage.cell(c.state, TcpEvent.CLOSE, 0, step.rule());
+    apply(c, step);
+    c.finSent = true;
+    c.finSeq = at;
+    return true;
+  }
+
+  /**
+   * A segment with no text and no SYN, FIN or RST needs a reason: an ACK the model owes, news (a
+   * higher ACK: a delayed ACK, RFC 9293 3.8.6.3), a window update (3.8.6.2.2) or a keep-alive
+   * (RFC 1122 4.2.3.6).
+   */
+  private boolean pureAck(Candidate c, TraceSegment s, boolean windowChanged) {
+    int d = Seq.diff(s.seq(), c.sndNxt);
+    boolean keepAlive = d == -1;
+    if (d < -1 || (c.knows(Candidate.U_RCV) && s.ack() != c.rcvNxt && c.inHistory(s.ack()))) {
+      return true; // sent before a later segment of this endpoint, and delayed on the way: its reason was then
+    }
+    if (d > 0) {
+      c.sndNxt = s.seq(); // segments sent before this one were lost before the capture point
+      c.losses++;
+    }
+    for (Owed o : c.owed) {
+      if (o.flags() == Segment.ACK && o.ack() == s.ack()) {
+        c.removeOwed(o);
+        return true;
+      }
+    }
+    if (keepAlive || windowChanged || c.lastAckSent == -1 || !c.knows(Candidate.U_RCV)
+        || Seq.diff(s.ack(), c.lastAckSent) > 0) {
+      return true;
+    }
+    TcpRule r = c.lastRule;
+    why = () -> Expectation.of("no segment: nothing arrived that " + c.state + " must answer (a duplicate ACK answers an arrival)", r);
+    return false;
+  }
+
+  /** The ACK field carries RCV.NXT: what arrived in order, or held text now reassembled, or an earlier RCV.NXT on a delayed segment. */
+  private Candidate ackField(Candidate c, TraceSegment s) {
+    if (!s.ackFlag()) {
+      return c;
+    }
+    long ack = s.ack();
+    if (!c.knows(Candidate.U_RCV)) {
+      c.rcvNxt = ack;
+      c.rcvHigh = ack;
+      c.unknown &= ~Candidate.U_RCV;
+    } else if (ack != c.rcvNxt) {
+      if (Seq.diff(ack, c.rcvNxt) > 0 && Seq.diff(ack, c.rcvHigh) <= 0) {
+        c.setRcvNxt(ack);
+      } else if (!c.inHistory(ack)) {
+        String range = c.rcvHigh == c.rcvNxt ? "ACK=" + c.rcvNxt : "ACK from " + c.rcvNxt + " to " + c.rcvHigh;
+        return fail(() -> Seq.diff(ack, c.rcvHigh) > 0
+            ? Expectation.of(range + ": nothing up to " + ack + " has arrived", c.lastRule)
+            : Expectation.of(range + " (RCV.NXT)", c.lastRule));
+      }
+    }
+    if (c.lastAckSent == -1 || Seq.diff(ack, c.lastAckSent) > 0) {
+      c.lastAckSent = ack;
+    }
+    if (s.dataLen() > 0 || s.fin()) {
+      // Text or a FIN carries the ACKs owed for older values; one owed at this very value may still go out alone.
+      for (Owed o : c.owed) {
+        if (o.flags() == Segment.ACK && Seq.diff(o.ack(), ack) < 0) {
+          c.removeOwed(o);
+          return ackField(c, s);
+        }
+      }
+    }
+    return c;
+  }
+}

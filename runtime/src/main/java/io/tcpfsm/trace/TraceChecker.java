@@ -1,0 +1,175 @@
+package io.tcpfsm.trace;
+
+import io.tcpfsm.capture.Frame;
+import io.tcpfsm.machine.TcpMachine;
+import io.tcpfsm.wire.Segment;
+import io.tcpfsm.wire.TcpOption;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Judges captured TCP connections against a profile's model: frames in, one {@link Verdict} per
+ * connection out. It holds no global state, so anything that splits captures by flow can run one
+ * per split. Frames are grouped by 4-tuple (IPv4 or IPv6); a SYN on a 4-tuple whose earlier
+ * connection has closed starts a new connection. Memory is per open connection: a connection
+ * whose likeliest ends are both CLOSED or TIME-WAIT is retired (its verdict emitted, its state
+ * freed) once {@link #RETIRE_AFTER_NANOS} of capture time passed without a frame for it, or once
+ * more than {@link #MAX_RETIRING} such connections wait.
+ */
+public final class TraceChecker {
+  /** Hypotheses kept per endpoint; beyond it those assuming the most losses are dropped. */
+  public static final int MAX_CANDIDATES = 64;
+  /** Capture time after which a closed connection is retired: late retransmissions come sooner. */
+  public static final long RETIRE_AFTER_NANOS = 60_000_000_000L;
+  static final int MAX_RETIRING = 4096;
+
+  private final TcpMachine machine;
+  private final Consumer<Verdict> out;
+  private final Coverage coverage;
+  private final Map<FlowKey, Conn> open = new HashMap<>();
+  private final ArrayDeque<Conn> retiring = new ArrayDeque<>();
+  private long connections;
+  private long tcpFrames;
+  private long ignored;
+
+  private static final class Conn {
+    final FlowKey key;
+    final byte[] addrA;
+    final int portA;
+    final ConnectionCheck check;
+    boolean queued;
+    boolean done;
+
+    Conn(FlowKey key, byte[] addrA, int portA, ConnectionCheck check) {
+      this.key = key;
+      this.addrA = addrA;
+      this.portA = portA;
+      this.check = check;
+    }
+  }
+
+  /** A checker for {@code machine} (a profile: {@code TcpProfile.named("rfc9293")}) that hands each verdict to {@code out}. */
+  public TraceChecker(TcpMachine machine, Consumer<Verdict> out) {
+    this.machine = machine;
+    this.out = out;
+    this.coverage = new Coverage(machine);
+  }
+
+  /** Feeds one decoded frame; frames other than whole TCP segments are ignored. {@code time} is the capture's, in ns. */
+  public void accept(Frame f, long frameNumber, long time) {
+    if (f.kind() != Frame.Kind.TCP) {
+      return;
+    }
+    if (!f.ip().headerChecksumOk()) {
+      ignored++; // no stack sends a bad IPv4 header checksum, offload or not: corrupted on the way
+      return;
+    }
+    tcpFrames++;
+    Segment seg = f.segment();
+    byte[] src = f.ip().src();
+    byte[] dst = f.ip().dst();
+    FlowKey key = new FlowKey(src, seg.srcPort(), dst, seg.dstPort());
+    Conn c = open.get(key);
+    boolean fromA = c == null || (c.portA == seg.srcPort() && java.util.Arrays.equals(c.addrA, src));
+    TraceSegment s = segment(f, frameNumber, fromA);
+    if (c != null && s.syn() && !s.ackFlag() && c.check.reopenedBy(s)) {
+      retire(c);
+      c = null;
+    }
+    if (c == null) {
+      s = segment(f, frameNumber, true);
+      c = new Conn(key, src, seg.srcPort(), new ConnectionCheck(machine, coverage, name(src, seg.srcPort()), name(dst, seg.dstPort()), s));
+      open.put(key, c);
+      connections++;
+    }
+    c.check.process(s, time);
+    if (!c.queued && c.check.closed()) {
+      c.queued = true;
+      retiring.add(c);
+    }
+    while (!retiring.isEmpty()) {
+      Conn head = retiring.peek();
+      if (head.done) {
+        retiring.poll();
+      } else if (retiring.size() > MAX_RETIRING || time - head.check.lastTime > RETIRE_AFTER_NANOS) {
+        retiring.poll();
+        retire(head);
+      } else {
+        break;
+      }
+    }
+  }
+
+  private void retire(Conn c) {
+    if (!c.done) {
+      c.done = true;
+      open.remove(c.key, c);
+      if (c.check.frames == 1 && c.check.onlyBadChecksums()) {
+        ignored++; // one frame of a 4-tuple nothing else used, its checksum wrong: a corrupted header
+        return;
+      }
+      out.accept(c.check.verdict());
+    }
+  }
+
+  /** Frames judged corrupted on the way (bad IPv4 header checksum, or a lone frame with a bad TCP checksum) and left out. */
+  public long ignoredFrames() {
+    return ignored;
+  }
+
+  /** Emits the verdicts of every connection still open, in the order of their first frames. */
+  public void finish() {
+    List<Conn> rest = new ArrayList<>(open.values());
+    rest.sort(Comparator.comparingLong(c -> c.check.firstFrame));
+    for (Conn c : rest) {
+      retire(c);
+    }
+    retiring.clear();
+  }
+
+  public Coverage coverage() {
+    return coverage;
+  }
+
+  /** Connections seen so far. */
+  public long connections() {
+    return connections;
+  }
+
+  /** TCP frames seen so far. */
+  public long tcpFrames() {
+    return tcpFrames;
+  }
+
+  static TraceSegment segment(Frame f, long frameNumber, boolean fromA) {
+    Segment seg = f.segment();
+    int wscale = -1;
+    if (seg.syn()) {
+      for (TcpOption o : seg.options()) {
+        if (o instanceof TcpOption.WindowScale w) {
+          wscale = w.shift();
+        }
+      }
+    }
+    boolean bad = f.checksum() == Frame.ChecksumStatus.BAD || !f.ip().headerChecksumOk();
+    return new TraceSegment(frameNumber, fromA, seg.flags(), seg.seq() & 0xFFFF_FFFFL, seg.ack() & 0xFFFF_FFFFL, seg.window(), wscale,
+        f.tcpLength(), bad);
+  }
+
+  /** {@code 10.0.0.1:80}, {@code [2001:db8::1]:80}. */
+  static String name(byte[] addr, int port) {
+    try {
+      String a = InetAddress.getByAddress(addr).getHostAddress();
+      return (addr.length == 16 ? "[" + a + "]" : a) + ":" + port;
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("an IP address has 4 or 16 bytes, not " + addr.length, e);
+    }
+  }
+}

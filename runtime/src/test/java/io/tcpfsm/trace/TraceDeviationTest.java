@@ -1,0 +1,154 @@
+package io.tcpfsm.trace;
+
+import static io.tcpfsm.trace.HandCapture.ACK;
+import static io.tcpfsm.trace.HandCapture.FIN;
+import static io.tcpfsm.trace.HandCapture.PSH;
+import static io.tcpfsm.trace.HandCapture.RST;
+import static io.tcpfsm.trace.HandCapture.SYN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Captures written by hand with one deliberate fault each, and the frame where a protocol engineer
+ * would say the fault is. Every capture opens with the handshake a:1000 / b:5000 (frames 1-3), and
+ * the same capture without the fault conforms, so the verdict is the fault's, not the handshake's.
+ */
+class TraceDeviationTest {
+  private static Verdict only(byte[] capture, String profile) throws Exception {
+    List<Verdict> vs = Traces.check(capture, profile);
+    assertThat(vs).hasSize(1);
+    return vs.get(0);
+  }
+
+  private static void deviatesAt(byte[] capture, String profile, long frame) throws Exception {
+    Verdict v = only(capture, profile);
+    assertThat(v.kind()).as("%s", v).isEqualTo(Verdict.Kind.DEVIATES);
+    assertThat(v.deviation().frame()).as("%s", v).isEqualTo(frame);
+  }
+
+  private static void conforms(byte[] capture, String profile) throws Exception {
+    Verdict v = only(capture, profile);
+    assertThat(v.kind()).as("%s", v).isEqualTo(Verdict.Kind.CONFORMS);
+  }
+
+  /**
+   * a aborts (RST at SND.NXT=1101, frame 6: RFC 9293 3.10.5 "Send a reset segment", then CLOSED),
+   * and then sends 10 new octets (frame 7). A CLOSED endpoint has no connection to send on.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"rfc793", "rfc9293"})
+  void dataAfterReset(String profile) throws Exception {
+    HandCapture ok = new HandCapture().handshake().a(ACK | PSH, 1001, 5001, 100).b(ACK, 5001, 1101, 0).a(RST, 1101, 0, 0);
+    conforms(ok.bytes(), profile);
+    Verdict v = only(ok.a(ACK | PSH, 1101, 5001, 10).bytes(), profile);
+    assertThat(v.kind()).isEqualTo(Verdict.Kind.DEVIATES);
+    assertThat(v.deviation().frame()).isEqualTo(7);
+    assertThat(v.deviation().statesA()).isEqualTo("CLOSED");
+  }
+
+  /** b sent 100 octets (5001..5100); a acknowledges up to 5200 (frame 5): octets b never sent. */
+  @ParameterizedTest
+  @ValueSource(strings = {"rfc793", "rfc9293"})
+  void ackOfUnsentData(String profile) throws Exception {
+    conforms(new HandCapture().handshake().b(ACK | PSH, 5001, 1001, 100).a(ACK, 1001, 5101, 0).bytes(), profile);
+    Verdict v = only(new HandCapture().handshake().b(ACK | PSH, 5001, 1001, 100).a(ACK, 1001, 5201, 0).bytes(), profile);
+    assertThat(v.kind()).isEqualTo(Verdict.Kind.DEVIATES);
+    assertThat(v.deviation().frame()).isEqualTo(5);
+    assertThat(v.deviation().expected()).contains("ACK=5101").contains("nothing up to 5201 has arrived");
+  }
+
+  /**
+   * a closes (FIN at 1001, frame 4), b acknowledges it (frame 5: a is in FIN-WAIT-2), then a sends
+   * new text (frame 6): "Return "error: connection closing" and do not service request" (RFC 9293 3.10.2).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"rfc793", "rfc9293"})
+  void finWait2SendsData(String profile) throws Exception {
+    HandCapture ok = new HandCapture().handshake().a(FIN | ACK, 1001, 5001, 0).b(ACK, 5001, 1002, 0);
+    conforms(ok.bytes(), profile);
+    Verdict v = only(ok.a(ACK | PSH, 1002, 5001, 10).bytes(), profile);
+    assertThat(v.kind()).isEqualTo(Verdict.Kind.DEVIATES);
+    assertThat(v.deviation().frame()).isEqualTo(6);
+    assertThat(v.deviation().rule()).isEqualTo("send_closing");
+    assertThat(v.deviation().statesA()).contains("FIN_WAIT2");
+  }
+
+  /**
+   * a sends FIN with 10 octets (1001..1010, FIN at 1011, frame 4); b acknowledges the text but not the
+   * FIN (ACK 1011, frame 5). Had the FIN arrived, b's RCV.NXT would be 1012 ("advance RCV.NXT over
+   * the FIN, and send an acknowledgment for the FIN", RFC 9293 3.10.7.4); had the segment been lost,
+   * b could not acknowledge its text. No stack acknowledges a segment's text and not its FIN.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"rfc793", "rfc9293"})
+  void missingAckOfFin(String profile) throws Exception {
+    conforms(new HandCapture().handshake().a(FIN | ACK | PSH, 1001, 5001, 10).b(ACK, 5001, 1012, 0).bytes(), profile);
+    Verdict v = only(new HandCapture().handshake().a(FIN | ACK | PSH, 1001, 5001, 10).b(ACK, 5001, 1011, 0).bytes(), profile);
+    assertThat(v.kind()).isEqualTo(Verdict.Kind.DEVIATES);
+    assertThat(v.deviation().frame()).isEqualTo(5);
+    assertThat(v.deviation().expected()).contains("ACK=1012");
+    assertThat(v.deviation().rule()).isEqualTo("established_fin");
+  }
+
+  /**
+   * a's host restarts and opens the same 4-tuple anew: a SYN at 1050 (frame 4), inside b's window
+   * (RCV.NXT 1001, 65535). b, ESTABLISHED, answers with <SEQ=5001><ACK=1001><CTL=ACK> (frame 5):
+   * RFC 5961 4's challenge ACK, which RFC 9293 3.10.7.4 requires ("TCP endpoints MUST send a
+   * challenge ACK"). RFC 793 p.71 instead says "If the SYN is in the window it is an error, send a
+   * reset": under rfc793 frame 5 deviates.
+   */
+  @Test
+  void synInEstablishedChallengeAck() throws Exception {
+    byte[] capture = new HandCapture().handshake().a(SYN, 1050, 0, 0).b(ACK, 5001, 1001, 0).bytes();
+    conforms(capture, "rfc9293");
+    deviatesAt(capture, "rfc793", 5);
+    Verdict v = only(capture, "rfc793");
+    assertThat(v.deviation().statesB()).contains("CLOSED").contains("ESTABLISHED");
+  }
+
+  /**
+   * The same SYN answered with a reset at SND.NXT (frame 5): RFC 793 p.71's answer. Under rfc9293
+   * the reset is not what the SYN asks for, but a user's ABORT sends the very same segment
+   * (RFC 9293 3.10.5 <SEQ=SND.NXT><CTL=RST>), and a capture cannot tell the two apart: it conforms.
+   */
+  @Test
+  void synInEstablishedReset() throws Exception {
+    byte[] capture = new HandCapture().handshake().a(SYN, 1050, 0, 0).b(RST, 5001, 0, 0).bytes();
+    conforms(capture, "rfc793");
+    conforms(capture, "rfc9293");
+  }
+
+  /**
+   * A SYN,ACK from an endpoint in ESTABLISHED (frame 4) is not something any state of a sends
+   * unprompted: the checker flags the sender at that frame under both profiles.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"rfc793", "rfc9293"})
+  void synAckFromEstablished(String profile) throws Exception {
+    deviatesAt(new HandCapture().handshake().a(SYN | ACK, 1050, 5001, 0).b(ACK, 5001, 1001, 0).bytes(), profile, 4);
+  }
+
+  /** a sends text without the ACK bit after the handshake (frame 4): "Once a connection is established, this is always sent" (RFC 9293 3.1). */
+  @ParameterizedTest
+  @ValueSource(strings = {"rfc793", "rfc9293"})
+  void textWithoutAck(String profile) throws Exception {
+    Verdict v = only(new HandCapture().handshake().a(PSH, 1001, 0, 10).bytes(), profile);
+    assertThat(v.kind()).isEqualTo(Verdict.Kind.DEVIATES);
+    assertThat(v.deviation().citation()).isEqualTo("RFC 9293 3.1");
+  }
+
+  /** a's FIN at 1001 (frame 4), then a FIN at 1005 (frame 5): a FIN occupies one place; a second one elsewhere is no retransmission. */
+  @ParameterizedTest
+  @ValueSource(strings = {"rfc793", "rfc9293"})
+  void secondFinElsewhere(String profile) throws Exception {
+    conforms(new HandCapture().handshake().a(FIN | ACK, 1001, 5001, 0).a(FIN | ACK, 1001, 5001, 0).bytes(), profile);
+    Verdict v = only(new HandCapture().handshake().a(FIN | ACK, 1001, 5001, 0).a(FIN | ACK, 1005, 5001, 0).bytes(), profile);
+    assertThat(v.kind()).isEqualTo(Verdict.Kind.DEVIATES);
+    assertThat(v.deviation().frame()).isEqualTo(5);
+    assertThat(v.deviation().expected()).contains("a FIN only at SEQ=1001");
+  }
+}
