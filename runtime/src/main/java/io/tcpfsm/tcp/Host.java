@@ -186,6 +186,11 @@ public final class Host {
     wheel.advance(at);
   }
 
+  /** The connection with this 4-tuple (local address and port first), or null. */
+  public Connection connection(FourTuple t) {
+    return connections.get(t);
+  }
+
   public int connectionCount() {
     return connections.size();
   }

@@ -1,0 +1,30 @@
+package io.tcpfsm.emit;
+
+import io.tcpfsm.analysis.CellsFile;
+
+/**
+ * Cells that no real connection of the runtime can be in, whatever the path, each with its
+ * reason. The path search ({@link ConnectionPaths}) finds the rest (a state or timer no path
+ * reaches); what is here is a fact about the runtime's API or about the guards themselves, one
+ * rule per reason, reviewed like the answer keys.
+ */
+final class UndrivableCells {
+  private UndrivableCells() {}
+
+  /** Why {@code r} of {@code profile} cannot be driven through a real connection, or null if it can be tried. */
+  static String reason(String profile, CellsFile.Row r) {
+    boolean call = switch (r.event()) {
+      case "OPEN_PASSIVE", "OPEN_ACTIVE", "SEND", "RECEIVE", "CLOSE", "ABORT", "STATUS" -> true;
+      default -> false;
+    };
+    if (call && r.state().equals("LISTEN")) {
+      return "the runtime's passive OPEN is a listening port (Host.listen), not a connection the user can call:"
+          + " a listener's child is in LISTEN only while the segment that made it is processed";
+    }
+    if (r.event().startsWith("OPEN_") && !r.state().equals("CLOSED")) {
+      return "the runtime opens a connection only by making it (Host.connect, Host.listen); it has no OPEN call on a"
+          + " connection that exists (Host.connect of a 4-tuple in use throws IllegalStateException)";
+    }
+    return null;
+  }
+}
