@@ -97,12 +97,13 @@ final class ShadowTcb {
 
   /**
    * RFC 9293 3.10.8: "send the segment at the front of the retransmission queue again": our SYN
-   * (SYN,ACK in SYN-RECEIVED) while it is unacknowledged, else text or our FIN from SND.UNA.
+   * while it is unacknowledged (a SYN,ACK unless we are still in SYN-SENT: a CLOSE in SYN-RECEIVED
+   * leaves it in front of the FIN), else text or our FIN from SND.UNA.
    */
   private Expected front(String state) {
     long una = get("SND.UNA");
-    if (una == get("ISS") && (state.equals("SYN_SENT") || state.equals("SYN_RECV"))) {
-      boolean synAck = state.equals("SYN_RECV");
+    if (una == get("ISS")) {
+      boolean synAck = !state.equals("SYN_SENT"); // sent from SYN-RECEIVED, our SYN carried an ACK
       return new Expected(synAck ? 0x12 : 0x02, una, synAck ? get("RCV.NXT") : -1, 0, "retransmit (our SYN)");
     }
     boolean fin = finSeq != null && finSeq == una;

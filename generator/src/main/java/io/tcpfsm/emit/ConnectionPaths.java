@@ -183,7 +183,9 @@ final class ConnectionPaths {
     boolean send = n.sendPending() || (r.event().equals("SEND") && a.contains("queue"));
     boolean user = timer(a, "USER", n.user());
     boolean timeWait = timer(a, "TIME_WAIT", n.timeWait());
-    if (a.contains("delete tcb")) {
+    if (a.contains("delete tcb") || r.target().equals("LISTEN")) {
+      // No TCB, or a passive connection back in LISTEN: the listening port again, whose next
+      // child starts afresh.
       flight = user = timeWait = text = send = false;
     }
     return new Node(r.target(), passive, conn, flight, text, send, user, timeWait);

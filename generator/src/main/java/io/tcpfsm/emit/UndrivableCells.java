@@ -25,6 +25,13 @@ final class UndrivableCells {
       return "the runtime opens a connection only by making it (Host.connect, Host.listen); it has no OPEN call on a"
           + " connection that exists (Host.connect of a 4-tuple in use throws IllegalStateException)";
     }
+    Boolean ackAcceptable = r.guards().get("ack_acceptable");
+    Boolean finAcked = r.guards().get("fin_acked");
+    if (profile.equals("rfc793") && Boolean.FALSE.equals(ackAcceptable) && Boolean.FALSE.equals(finAcked)) {
+      return "the guards contradict each other in profile rfc793: without RFC 5961's lower bound an unacceptable ACK"
+          + " is one beyond SND.NXT (RFC 793 p.72: \"If the ACK acks something not yet sent (SEG.ACK > SND.NXT) then send an ACK\"),"
+          + " and our FIN lies below SND.NXT, so such an ACK acknowledges it";
+    }
     return null;
   }
 }
