@@ -1,6 +1,7 @@
 package io.tcpfsm.machine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -111,9 +112,15 @@ public final class ConnectionDriver {
     Segment in = null;
     switch (event) {
       case "OPEN_ACTIVE" -> {
-        conn = host.connect(PEER, PEER_PORT, OUR_PORT, now);
-        conn.listener(recorder());
-        acted = conn;
+        if (conn != null && !conn.isDeleted()) {
+          // An OPEN of the 4-tuple in use goes to its connection; the model's answer is the exception's message.
+          IllegalStateException e = assertThrows(IllegalStateException.class, () -> host.connect(PEER, PEER_PORT, OUR_PORT, now), where);
+          assertTrue(e.getMessage().startsWith(conn.response() + ": "), where + ": the exception carries the model's answer: " + e.getMessage());
+        } else {
+          conn = host.connect(PEER, PEER_PORT, OUR_PORT, now);
+          conn.listener(recorder());
+          acted = conn;
+        }
       }
       case "OPEN_PASSIVE" -> {
         host.listen(OUR_PORT, 16);

@@ -109,11 +109,17 @@ final class ConnectionPaths {
       if (misfit == null) {
         return Way.of(pathTo(n));
       }
-      if (why == null) {
+      if (why == null || rank(misfit) > rank(why)) {
         why = misfit;
       }
     }
-    return Way.not(why + " on no path from CLOSED to " + cell.state() + " in profile " + profile);
+    String timer = cell.rule().equals("timer_not_running") ? "; a timer that is not running does not expire (rule timer_not_running)" : "";
+    return Way.not("no path from CLOSED reaches " + cell.state() + " with " + why + " in profile " + profile + timer);
+  }
+
+  /** Which of the ways a cell is missed says most: the one that got furthest. */
+  private static int rank(String misfit) {
+    return misfit.startsWith("unacknowledged data") ? 1 : 0;
   }
 
   private List<CellsFile.Row> pathTo(Node n) {
@@ -128,33 +134,33 @@ final class ConnectionPaths {
   private String fits(Node n, CellsFile.Row r) {
     Map<String, Boolean> g = r.guards();
     if (g.containsKey("passive_open") && g.get("passive_open") != n.passive()) {
-      return "passive_open is " + g.get("passive_open");
+      return "passive_open " + g.get("passive_open");
     }
     if (g.containsKey("text_pending") && g.get("text_pending") != n.textPending()) {
-      return "text_pending is " + g.get("text_pending");
+      return "text_pending " + g.get("text_pending");
     }
     if (g.containsKey("send_pending") && g.get("send_pending") != n.sendPending()) {
-      return "send_pending is " + g.get("send_pending");
+      return "send_pending " + g.get("send_pending");
     }
     boolean fresh = !n.conn() && n.state().equals("CLOSED") && !n.passive();
     switch (kind(r)) {
       case CALL -> {
-        if (r.event().startsWith("OPEN_")) {
-          return fresh ? null : "an OPEN call (the runtime opens only by making a connection: Host.connect, Host.listen)";
+        if (r.event().startsWith("OPEN_") && n.state().equals("CLOSED")) {
+          return fresh ? null : "no connection yet (the runtime's OPEN makes one)";
         }
-        return n.conn() ? null : "a connection object to call";
+        return n.conn() ? null : "a connection to call";
       }
       case SEGMENT -> {
-        return n.state().equals("CLOSED") && n.passive() ? "a CLOSED port (it still listens)" : null;
+        return n.state().equals("CLOSED") && n.passive() ? "its port not listening" : null;
       }
       default -> {
         return switch (r.event()) {
-          case "TIMEOUT_RETRANSMIT" -> n.flight() ? null : "the RETRANSMIT timer running (something unacknowledged, RFC 6298 5.1)";
-          case "TIMEOUT_TIME_WAIT" -> n.timeWait() ? null : "the TIME_WAIT timer running";
-          case "TIMEOUT_USER" -> !n.user() ? "the USER timer running"
+          case "TIMEOUT_RETRANSMIT" -> n.flight() ? null : "its RETRANSMIT timer running (something unacknowledged: RFC 6298 5.1, 5.2)";
+          case "TIMEOUT_TIME_WAIT" -> n.timeWait() ? null : "its TIME_WAIT timer running";
+          case "TIMEOUT_USER" -> !n.user() ? "its USER timer running"
               : !synchronizedState(n.state()) || n.flight() ? null
               : "unacknowledged data while the USER timer runs (the runtime's user timeout bounds how long data stays unacknowledged, RFC 9293 3.8.3 R2, RFC 5482; with nothing outstanding it waits again)";
-          default -> "a timer the driver knows";
+          default -> "a timer the driver knows how to run";
         };
       }
     }

@@ -21,9 +21,9 @@ final class UndrivableCells {
       return "the runtime's passive OPEN is a listening port (Host.listen), not a connection the user can call:"
           + " a listener's child is in LISTEN only while the segment that made it is processed";
     }
-    if (r.event().startsWith("OPEN_") && !r.state().equals("CLOSED")) {
-      return "the runtime opens a connection only by making it (Host.connect, Host.listen); it has no OPEN call on a"
-          + " connection that exists (Host.connect of a 4-tuple in use throws IllegalStateException)";
+    if (r.event().equals("OPEN_PASSIVE") && !r.state().equals("CLOSED")) {
+      return "the runtime's passive OPEN is Host.listen(port), a listening port for any remote socket (RFC 9293 3.9.1.1:"
+          + " \"an unspecified remote socket to wait for any call\"): beside a connection it opens another, it is no OPEN call on the connection";
     }
     Boolean ackAcceptable = r.guards().get("ack_acceptable");
     Boolean finAcked = r.guards().get("fin_acked");

@@ -144,6 +144,12 @@ public final class Connection {
     call(TcpEvent.OPEN_ACTIVE);
   }
 
+  /** An active OPEN of a connection that exists: the model answers it (RFC 9293 3.10.1); no new ISS. */
+  void openAgain(long at) {
+    now = at;
+    call(TcpEvent.OPEN_ACTIVE);
+  }
+
   void chooseIss() {
     tcb.iss = Isn.of(tuple, config.isnSecret(), now);
     sendBuffer.start(Tcb.add(tcb.iss, 1));
