@@ -175,6 +175,10 @@ public final class ConnectionDriver {
       assertEquals(deletedBefore || expected.deleted(), acted.isDeleted(), where + ": whether the TCB is deleted\n" + story);
     }
     checkTimers(expected, timersBefore, where);
+    if (state().equals("LISTEN") || state().equals("CLOSED")) {
+      // No connection, or one whose TCB is gone: none of its timers may still run on the host.
+      assertEquals(0, host.pendingTimers(), where + ": timers left on the host with no connection to own them\n" + story);
+    }
     if (expected.deliver() && in != null && in.length() > 0) {
       assertEquals(availableBefore + in.length(), conn.available(), where + ": the text delivered to the user\n" + story);
       unread += in.length();

@@ -60,18 +60,6 @@ final class ConnectionTestEmitter {
     }
   }
 
-  /** How many cells are driven and how many disabled, by reason; for the build log and the docs. */
-  Map<String, Integer> disabledByReason() {
-    Map<String, Integer> out = new LinkedHashMap<>();
-    rowsByState.values().forEach(rows -> rows.forEach(r -> {
-      String why = paths.way(r).disabled();
-      if (why != null) {
-        out.merge(why, 1, Integer::sum);
-      }
-    }));
-    return out;
-  }
-
   List<JavaFile> emit() {
     List<JavaFile> files = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();

@@ -84,17 +84,6 @@ public final class JavaEmitter {
     return files;
   }
 
-  /** Per profile, how many cells no real connection reaches, by reason (what the connection tests disable). */
-  public static Map<String, Map<String, Integer>> undrivable(Validator.Result spec, Map<String, AnswerKey> keys) {
-    Map<String, Map<String, Integer>> out = new java.util.LinkedHashMap<>();
-    for (ProfileTable table : spec.tables().values()) {
-      AnswerKey key = keys.get(table.profile());
-      List<CellsFile.Row> rows = CellsFile.parse(key.source(), key.text());
-      out.put(table.profile(), new ConnectionTestEmitter(spec.machine(), "p", table, rows, com.palantir.javapoet.ClassName.get("p", "D")).disabledByReason());
-    }
-    return out;
-  }
-
   /** Reads each profile's answer key beside {@code spec} ({@code tcp.fsm} -> {@code tcp.rfc9293.cells}), where it exists. */
   public static Map<String, AnswerKey> keysBeside(Path spec, List<String> profiles) throws IOException {
     Map<String, AnswerKey> keys = new java.util.LinkedHashMap<>();
