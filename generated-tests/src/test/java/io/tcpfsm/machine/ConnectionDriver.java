@@ -61,6 +61,8 @@ public final class ConnectionDriver {
   private long now = 1_000_000_000L;
   /** Text delivered and not yet read. */
   private int unread;
+  /** Bytes the SEND calls handed the connection (the key's send_data or a queued SEND). */
+  private long handed;
 
   private ConnectionDriver(String profile, TcpConfig config) {
     this.profile = profile;
@@ -129,6 +131,9 @@ public final class ConnectionDriver {
       case "SEND" -> {
         textLength = CALL_TEXT.length;
         conn.send(CALL_TEXT, now);
+        if (actions.contains("with text") || actions.contains("queue")) {
+          handed += CALL_TEXT.length;
+        }
       }
       case "RECEIVE" -> read = conn.read(65_536, now);
       case "CLOSE" -> conn.close(now);
@@ -175,6 +180,7 @@ public final class ConnectionDriver {
       assertEquals(deletedBefore || expected.deleted(), acted.isDeleted(), where + ": whether the TCB is deleted\n" + story);
     }
     checkTimers(expected, timersBefore, where);
+    checkUnacknowledged(where);
     if (state().equals("LISTEN") || state().equals("CLOSED")) {
       // No connection, or one whose TCB is gone: none of its timers may still run on the host.
       assertEquals(0, host.pendingTimers(), where + ": timers left on the host with no connection to own them\n" + story);
@@ -197,6 +203,7 @@ public final class ConnectionDriver {
     if (expected.deleted() || target.equals("LISTEN")) {
       tcb.forget(); // the next connection (a new child of the listener) chooses its own ISS
       unread = 0;
+      handed = 0;
     }
   }
 
@@ -372,6 +379,19 @@ public final class ConnectionDriver {
       }
       assertEquals(running, conn.timerRunning(t), where + ": whether timer " + t + " runs" + (op == null ? "" : " (the key says " + op + ")") + "\n" + story);
     }
+  }
+
+  /**
+   * The text the user handed the connection and the peer has not acknowledged: what lies between
+   * SND.UNA and the end of the text, as the test knows them (the text starts at ISS+1, after our
+   * SYN; RFC 9293 3.4), so a SND.UNA the runtime failed to move shows.
+   */
+  private void checkUnacknowledged(String where) {
+    if (conn == null || conn.isDeleted() || !tcb.knows("ISS") || !tcb.knows("SND.UNA")) {
+      return;
+    }
+    long acked = Math.max(0, Math.min(handed, (int) (tcb.get("SND.UNA") - tcb.get("ISS") - 1)));
+    assertEquals(handed - acked, conn.unacknowledged(), where + ": text sent by the user and not acknowledged (SND.UNA)\n" + story);
   }
 
   @Override
