@@ -57,6 +57,33 @@ public final class JavaEmitter {
     return files;
   }
 
+  /**
+   * The connection cell tests: for every cell of every profile, a test that drives a real
+   * connection of the runtime into the cell through {@code driver}, a hand-written class of the
+   * build with {@code static start(String profile, String event)} and the instance methods
+   * {@code path} and {@code cell} (state, event, guards, target, actions, rule: one answer-key row
+   * each), or that is disabled with the reason no real connection reaches the cell.
+   *
+   * @param driver the driver's fully qualified class name
+   * @throws IllegalArgumentException as {@link #tests}
+   */
+  public static List<JavaFile> connectionTests(Validator.Result spec, String pkg, Map<String, AnswerKey> keys, String driver) {
+    requireValid(spec);
+    Machine m = spec.machine();
+    Types t = Types.of(m, pkg);
+    List<JavaFile> files = new ArrayList<>();
+    for (ProfileTable table : spec.tables().values()) {
+      AnswerKey key = keys.get(table.profile());
+      if (key == null) {
+        throw new IllegalArgumentException("no answer key for profile " + table.profile());
+      }
+      List<CellsFile.Row> rows = CellsFile.parse(key.source(), key.text());
+      new TestEmitter(m, t, table, key.source(), rows); // the same check that the key lists the profile's cells
+      files.addAll(new ConnectionTestEmitter(m, pkg, table, rows, com.palantir.javapoet.ClassName.bestGuess(driver)).emit());
+    }
+    return files;
+  }
+
   /** Reads each profile's answer key beside {@code spec} ({@code tcp.fsm} -> {@code tcp.rfc9293.cells}), where it exists. */
   public static Map<String, AnswerKey> keysBeside(Path spec, List<String> profiles) throws IOException {
     Map<String, AnswerKey> keys = new java.util.LinkedHashMap<>();

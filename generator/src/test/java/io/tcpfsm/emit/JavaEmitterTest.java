@@ -86,6 +86,9 @@ class JavaEmitterTest {
     assertThat(outcome.actions()).containsExactly(
         "set RCV.NXT = SEG.SEQ+1",
         "set IRS = SEG.SEQ",
+        "set SND.WND = SEG.WND",
+        "set SND.WL1 = SEG.SEQ",
+        "set SND.WL2 = SEG.ACK",
         "queue",
         "send <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>",
         "set SND.NXT = ISS+1",

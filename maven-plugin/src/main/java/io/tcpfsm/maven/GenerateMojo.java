@@ -74,6 +74,14 @@ public final class GenerateMojo extends AbstractMojo {
   private boolean tests;
 
   /** Only these profiles (default: every profile of each spec); {@code -Dtcpfsm.profiles=a,b}. */
+  /**
+   * With {@code tests}: the fully qualified name of a hand-written connection driver in the test
+   * sources; when set, every cell also gets a test that drives a real connection through it (see
+   * {@code JavaEmitter.connectionTests}). Empty: no such tests.
+   */
+  @Parameter(property = "tcpfsm.connectionDriver", defaultValue = "")
+  private String connectionDriver;
+
   @Parameter(property = "tcpfsm.profiles")
   private List<String> profiles;
 
@@ -224,6 +232,9 @@ public final class GenerateMojo extends AbstractMojo {
         int n;
         try {
           n = gen.writeTests(spec.packageName(), staging.resolve("test"));
+          if (connectionDriver != null && !connectionDriver.isBlank()) {
+            n += gen.writeConnectionTests(spec.packageName(), staging.resolve("test"), connectionDriver);
+          }
         } catch (SpecGenerator.BadAnswerKey e) {
           getLog().error(e.getMessage());
           return Optional.empty();
@@ -317,6 +328,7 @@ public final class GenerateMojo extends AbstractMojo {
     config.put("machine", String.valueOf(machine));
     config.put("tests", String.valueOf(tests));
     config.put("profiles", String.valueOf(profiles));
+    config.put("connectionDriver", String.valueOf(connectionDriver));
     config.put("outputDirectory", outputDirectory.getAbsolutePath());
     config.put("testOutputDirectory", testOutputDirectory.getAbsolutePath());
     return new Hashes().add(config.toString()).hex();

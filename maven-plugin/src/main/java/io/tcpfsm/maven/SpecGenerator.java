@@ -96,6 +96,22 @@ final class SpecGenerator {
     return files.size();
   }
 
+  /**
+   * Writes the connection cell tests under {@code dir}: each cell driven through a real connection
+   * by {@code driver} (a class of the test sources), or disabled with the reason; returns how many
+   * classes.
+   */
+  int writeConnectionTests(String packageName, Path dir, String driver) throws IOException, BadAnswerKey {
+    List<JavaFile> files;
+    try {
+      files = JavaEmitter.connectionTests(result, packageName, JavaEmitter.keysBeside(spec, List.copyOf(result.tables().keySet())), driver);
+    } catch (IllegalArgumentException e) {
+      throw new BadAnswerKey(e.getMessage());
+    }
+    JavaEmitter.write(files, dir);
+    return files.size();
+  }
+
   /** How many cell tests {@link #writeTests} writes. */
   long cellCount() {
     return result.tables().values().stream().mapToLong(ProfileTable::cellCount).sum();

@@ -77,14 +77,17 @@ final class ActionRunner implements TcpAction.Handler<Void> {
 
   /**
    * Sends the segment at the front of the retransmission queue again (RFC 9293 3.10.8): the SYN
-   * (or SYN,ACK) while it is unacknowledged, else the first MSS of unacknowledged text, else the
+   * (or SYN,ACK) while it is unacknowledged, whatever the state, else the first MSS of unacknowledged text, else the
    * FIN.
    */
   void retransmitFront(boolean fromModel) {
     Tcb t = c.tcb;
     c.retransmissions++;
-    if (t.sndUna == t.iss && (c.state == TcpState.SYN_SENT || c.state == TcpState.SYN_RECV)) {
-      boolean synAck = c.state == TcpState.SYN_RECV;
+    if (t.sndUna == t.iss && c.state != TcpState.CLOSED && c.state != TcpState.LISTEN) {
+      // Our SYN is unacknowledged: it is the front of the queue, also after a CLOSE in
+      // SYN-RECEIVED (FIN-WAIT-1, the FIN behind it) or RFC 793's SEG.ACK = SND.UNA, which
+      // leaves SYN-RECEIVED without acknowledging it. Sent from SYN-RECEIVED, it was a SYN,ACK.
+      boolean synAck = c.state != TcpState.SYN_SENT;
       transmit(t.iss, synAck ? t.rcvNxt : 0, synAck ? Segment.SYN | Segment.ACK : Segment.SYN, NO_TEXT, true);
       return;
     }

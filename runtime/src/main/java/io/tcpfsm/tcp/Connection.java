@@ -8,6 +8,7 @@ import io.tcpfsm.machine.TcpMachine;
 import io.tcpfsm.machine.TcpRule;
 import io.tcpfsm.machine.TcpState;
 import io.tcpfsm.machine.TcpStep;
+import io.tcpfsm.machine.TcpTimer;
 import io.tcpfsm.rto.RetransmitTimer;
 import io.tcpfsm.rto.RtoEstimator;
 import io.tcpfsm.rto.RttSampler;
@@ -143,6 +144,12 @@ public final class Connection {
     call(TcpEvent.OPEN_ACTIVE);
   }
 
+  /** An active OPEN of a connection that exists: the model answers it (RFC 9293 3.10.1); no new ISS. */
+  void openAgain(long at) {
+    now = at;
+    call(TcpEvent.OPEN_ACTIVE);
+  }
+
   void chooseIss() {
     tcb.iss = Isn.of(tuple, config.isnSecret(), now);
     sendBuffer.start(Tcb.add(tcb.iss, 1));
@@ -201,10 +208,20 @@ public final class Connection {
     now = at;
     if (sendBuffer.after(tcb.sndNxt) > 0 && acceptsText()) {
       closePending = true;
+      if (state == TcpState.SYN_RECV) {
+        call(TcpEvent.CLOSE); // the model queues it (send_pending): its rule, not ours, says so
+      }
       pump();
       return;
     }
     call(TcpEvent.CLOSE);
+  }
+
+  /** STATUS (RFC 9293 3.10.6): the model's answer, e.g. "state = ESTABLISHED". */
+  public String status(long at) {
+    now = at;
+    call(TcpEvent.STATUS);
+    return response;
   }
 
   /** ABORT: drop the connection now, with a reset where the model sends one. */
@@ -653,6 +670,18 @@ public final class Connection {
 
   public long retransmissions() {
     return retransmissions;
+  }
+
+  /**
+   * Whether one of the model's timers is running. RETRANSMIT is RFC 6298's timer, which runs while
+   * the retransmission queue holds something (5.1, 5.2).
+   */
+  public boolean timerRunning(TcpTimer timer) {
+    return switch (timer) {
+      case RETRANSMIT -> isScheduled(TimerKind.RETRANSMIT);
+      case TIME_WAIT -> isScheduled(TimerKind.TIME_WAIT);
+      case USER -> isScheduled(TimerKind.USER);
+    };
   }
 
   /** Whether the TCB is gone (CLOSED after the model deleted it). */

@@ -113,11 +113,21 @@ public final class Host {
     return connect(t, at);
   }
 
-  /** Active OPEN from a chosen local port (two such calls, crosswise, are a simultaneous open). */
+  /**
+   * Active OPEN from a chosen local port (two such calls, crosswise, are a simultaneous open).
+   *
+   * @throws IllegalStateException if the 4-tuple has a connection already: the OPEN goes to it,
+   *     and the model's answer (RFC 9293 3.10.1, "error: connection already exists") is the
+   *     exception's message and that connection's signal
+   */
   public Connection connect(byte[] remote, int port, int localPort, long at) {
     FourTuple t = new FourTuple(address, localPort, remote, port);
-    if (connections.containsKey(t)) {
-      throw new IllegalStateException("connection already exists: " + t);
+    Connection existing = connections.get(t);
+    if (existing != null) {
+      now = at;
+      advance(at);
+      existing.openAgain(at);
+      throw new IllegalStateException(existing.response() + ": " + t);
     }
     return connect(t, at);
   }
@@ -184,6 +194,11 @@ public final class Host {
 
   private void advance(long at) {
     wheel.advance(at);
+  }
+
+  /** The connection with this 4-tuple (local address and port first), or null. */
+  public Connection connection(FourTuple t) {
+    return connections.get(t);
   }
 
   public int connectionCount() {
