@@ -1,0 +1,336 @@
+package io.tcpfsm.linux;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One scenario with Linux's own TCP: real sockets, both ends in this process, run by
+ * {@link LinuxCapture} inside a network namespace it made (so loopback, its nftables rules and
+ * its sysctls are the namespace's own). Usage: {@code SocketScenario NAME ADDRESS}; exit 0 when
+ * the scenario went as it should, 1 with a sentence on stderr otherwise.
+ *
+ * <p>Every scenario uses server port {@value #SERVER_PORT} and client port {@value #CLIENT_PORT}
+ * (so a capture's frames are easy to read); simultaneous open binds both ends to each other.
+ */
+public final class SocketScenario {
+  static final int SERVER_PORT = 5001;
+  static final int CLIENT_PORT = 40001;
+  static final int BULK_BYTES = 200_000;
+
+  private final InetAddress address;
+  private final ExecutorService pool = Executors.newCachedThreadPool();
+
+  private SocketScenario(InetAddress address) {
+    this.address = address;
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (args.length != 2) {
+      System.err.println("usage: SocketScenario NAME ADDRESS");
+      System.exit(2);
+    }
+    SocketScenario s = new SocketScenario(InetAddress.getByName(args[1]));
+    try {
+      s.run(args[0]);
+    } catch (ScenarioFailed e) {
+      System.err.println("scenario " + args[0] + ": " + e.getMessage());
+      System.exit(1);
+    } finally {
+      s.pool.shutdownNow();
+    }
+    System.exit(0);
+  }
+
+  /** The scenario did not go as Linux's TCP should make it go. */
+  static final class ScenarioFailed extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    ScenarioFailed(String m) {
+      super(m);
+    }
+  }
+
+  private void run(String name) throws Exception {
+    switch (name) {
+      case "client-close" -> clientClose();
+      case "server-close" -> serverClose();
+      case "half-close" -> halfClose();
+      case "abort" -> abort();
+      case "refused" -> refused();
+      case "unread-close" -> unreadClose();
+      case "simultaneous-close" -> simultaneousClose();
+      case "simultaneous-open" -> simultaneousOpen();
+      case "bulk" -> bulk();
+      case "loss" -> {
+        // Every 25th data segment from the client is lost after the capture point (prerouting):
+        // the capture shows it once, then its retransmission after the receiver's duplicate ACKs.
+        Nft.run("add table inet tcpfsm_loss",
+            "add chain inet tcpfsm_loss pre { type filter hook prerouting priority raw; }",
+            "add rule inet tcpfsm_loss pre tcp sport " + CLIENT_PORT + " meta length > 200 numgen inc mod 25 == 10 drop");
+        bulk();
+      }
+      default -> throw new ScenarioFailed("unknown scenario");
+    }
+  }
+
+  private ServerSocket listen() throws IOException {
+    ServerSocket ss = new ServerSocket();
+    ss.setReuseAddress(true);
+    ss.bind(new InetSocketAddress(address, SERVER_PORT), 8);
+    return ss;
+  }
+
+  private Socket connect() throws IOException {
+    Socket c = new Socket();
+    c.setReuseAddress(true);
+    c.bind(new InetSocketAddress(address, CLIENT_PORT));
+    c.connect(new InetSocketAddress(address, SERVER_PORT), 5_000);
+    return c;
+  }
+
+  private static byte[] text(int n) {
+    byte[] b = new byte[n];
+    for (int i = 0; i < n; i++) {
+      b[i] = (byte) ('a' + i % 26);
+    }
+    return b;
+  }
+
+  private static long drain(InputStream in) throws IOException {
+    long n = 0;
+    byte[] buf = new byte[8192];
+    for (int r; (r = in.read(buf)) >= 0; ) {
+      n += r;
+    }
+    return n;
+  }
+
+  private static void expect(long got, long want, String what) throws ScenarioFailed {
+    if (got != want) {
+      throw new ScenarioFailed(what + ": " + got + " bytes, expected " + want);
+    }
+  }
+
+  /** The client sends 1,000 bytes and closes first (FIN-WAIT-1, FIN-WAIT-2, TIME-WAIT); the server reads to the end and closes (CLOSE-WAIT, LAST-ACK). */
+  private void clientClose() throws Exception {
+    try (ServerSocket ss = listen()) {
+      Future<Long> server = pool.submit(() -> {
+        try (Socket s = ss.accept()) {
+          return drain(s.getInputStream());
+        }
+      });
+      try (Socket c = connect()) {
+        c.getOutputStream().write(text(1000));
+      }
+      expect(server.get(5, TimeUnit.SECONDS), 1000, "server read");
+    }
+    Thread.sleep(200);
+  }
+
+  /** The server sends 1,000 bytes and closes first; the client reads to the end, then closes. */
+  private void serverClose() throws Exception {
+    try (ServerSocket ss = listen()) {
+      Future<?> server = pool.submit(() -> {
+        try (Socket s = ss.accept()) {
+          s.getOutputStream().write(text(1000));
+        }
+        return null;
+      });
+      try (Socket c = connect()) {
+        expect(drain(c.getInputStream()), 1000, "client read");
+        Thread.sleep(100); // CLOSE-WAIT for a moment: the FIN's ACK goes out alone
+      }
+      server.get(5, TimeUnit.SECONDS);
+    }
+    Thread.sleep(200);
+  }
+
+  /** The client sends a request and shuts down its sending side; the server reads to the end, answers 3,000 bytes, closes. */
+  private void halfClose() throws Exception {
+    try (ServerSocket ss = listen()) {
+      Future<Long> server = pool.submit(() -> {
+        try (Socket s = ss.accept()) {
+          long n = drain(s.getInputStream());
+          s.getOutputStream().write(text(3000));
+          return n;
+        }
+      });
+      try (Socket c = connect()) {
+        c.getOutputStream().write(text(100));
+        c.shutdownOutput(); // FIN now; the client keeps reading in FIN-WAIT-2
+        expect(drain(c.getInputStream()), 3000, "client read after its half close");
+      }
+      expect(server.get(5, TimeUnit.SECONDS), 100, "server read");
+    }
+    Thread.sleep(200);
+  }
+
+  /** The client sends 1,000 bytes, then closes with SO_LINGER 0: an abort, RST instead of FIN. */
+  private void abort() throws Exception {
+    try (ServerSocket ss = listen()) {
+      Future<String> server = pool.submit(() -> {
+        try (Socket s = ss.accept()) {
+          drain(s.getInputStream());
+          return "no reset";
+        } catch (SocketException e) {
+          return "reset";
+        }
+      });
+      Socket c = connect();
+      c.getOutputStream().write(text(1000));
+      Thread.sleep(100);
+      c.setSoLinger(true, 0);
+      c.close();
+      String seen = server.get(5, TimeUnit.SECONDS);
+      if (!seen.equals("reset")) {
+        throw new ScenarioFailed("the server saw " + seen);
+      }
+    }
+  }
+
+  /** A connection to a port nobody listens on: SYN, then RST,ACK. */
+  private void refused() throws Exception {
+    try (Socket c = connect()) {
+      throw new ScenarioFailed("connected to a port nobody listens on");
+    } catch (ConnectException e) {
+      // what Linux answers: "Connection refused"
+    }
+  }
+
+  /** The client sends 100 bytes; the server closes without reading them: RST (RFC 2525 2.17). */
+  private void unreadClose() throws Exception {
+    try (ServerSocket ss = listen()) {
+      Future<?> server = pool.submit(() -> {
+        Socket s = ss.accept();
+        InputStream in = s.getInputStream();
+        while (in.available() < 100) {
+          Thread.sleep(10);
+        }
+        s.close(); // 100 bytes unread
+        return null;
+      });
+      try (Socket c = connect()) {
+        c.getOutputStream().write(text(100));
+        server.get(5, TimeUnit.SECONDS);
+        try {
+          int r = c.getInputStream().read();
+          throw new ScenarioFailed("the client read " + r + " instead of a reset");
+        } catch (SocketException e) {
+          // "Connection reset"
+        }
+      }
+    }
+  }
+
+  /**
+   * Both ends close while the other's FIN is in flight. Loopback delivers at once, so the
+   * client's first FIN is dropped after the capture point (nftables, prerouting) and the server
+   * closes before it is retransmitted: both FINs cross, both ends pass CLOSING.
+   */
+  private void simultaneousClose() throws Exception {
+    try (ServerSocket ss = listen()) {
+      Future<Socket> accepted = pool.submit(() -> ss.accept());
+      Socket c = connect();
+      Socket s = accepted.get(5, TimeUnit.SECONDS);
+      c.getOutputStream().write(text(100));
+      expect(s.getInputStream().readNBytes(100).length, 100, "server read");
+      Thread.sleep(100);
+      Nft.run("add table inet tcpfsm_simclose",
+          "add chain inet tcpfsm_simclose pre { type filter hook prerouting priority raw; }",
+          "add rule inet tcpfsm_simclose pre tcp sport " + CLIENT_PORT + " tcp flags & fin == fin drop");
+      c.close(); // FIN captured, then dropped: the server does not see it
+      Thread.sleep(20);
+      Nft.run("delete table inet tcpfsm_simclose");
+      s.close(); // the server's FIN crosses the client's
+      Thread.sleep(1500); // the client's FIN is retransmitted (RTO) and both reach TIME-WAIT
+    }
+  }
+
+  /**
+   * Two sockets bound to each other's address connect at once. On loopback a SYN arrives before
+   * the other socket has sent its own, and is refused; so the first SYNs are dropped after the
+   * capture point, and the retransmitted SYNs (RTO 1 s) meet sockets that are both in SYN-SENT.
+   */
+  private void simultaneousOpen() throws Exception {
+    Nft.run("add table inet tcpfsm_simopen",
+        "add chain inet tcpfsm_simopen pre { type filter hook prerouting priority raw; }",
+        "add rule inet tcpfsm_simopen pre tcp flags & (syn | ack) == syn drop");
+    InetSocketAddress a = new InetSocketAddress(address, CLIENT_PORT);
+    InetSocketAddress b = new InetSocketAddress(address, SERVER_PORT);
+    SocketChannel ca = SocketChannel.open();
+    SocketChannel cb = SocketChannel.open();
+    try (ca; cb) {
+      ca.bind(a);
+      cb.bind(b);
+      ca.configureBlocking(false);
+      cb.configureBlocking(false);
+      ca.connect(b);
+      cb.connect(a);
+      Thread.sleep(300);
+      Nft.run("delete table inet tcpfsm_simopen");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (!(finish(ca) & finish(cb))) {
+        if (System.nanoTime() > deadline) {
+          throw new ScenarioFailed("simultaneous open did not complete");
+        }
+        Thread.sleep(10);
+      }
+      ca.configureBlocking(true);
+      cb.configureBlocking(true);
+      ca.write(java.nio.ByteBuffer.wrap(text(100)));
+      java.nio.ByteBuffer got = java.nio.ByteBuffer.allocate(100);
+      while (got.hasRemaining() && cb.read(got) >= 0) {
+        // read the 100 bytes
+      }
+      expect(got.position(), 100, "read over the simultaneously opened connection");
+      ca.shutdownOutput();
+      expect(drainChannel(cb), 0, "bytes after the FIN");
+    }
+    Thread.sleep(200);
+  }
+
+  private static boolean finish(SocketChannel c) throws IOException {
+    return c.isConnected() || c.finishConnect();
+  }
+
+  private static long drainChannel(SocketChannel c) throws IOException {
+    java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(4096);
+    long n = 0;
+    for (int r; (r = c.read(buf)) >= 0; buf.clear()) {
+      n += r;
+    }
+    return n;
+  }
+
+  /** The client sends {@value #BULK_BYTES} bytes and closes; the server reads them all and closes. */
+  private void bulk() throws Exception {
+    try (ServerSocket ss = listen()) {
+      Future<Long> server = pool.submit(() -> {
+        try (Socket s = ss.accept()) {
+          return drain(s.getInputStream());
+        }
+      });
+      try (Socket c = connect()) {
+        OutputStream out = c.getOutputStream();
+        byte[] chunk = text(10_000);
+        for (int i = 0; i < BULK_BYTES / chunk.length; i++) {
+          out.write(chunk);
+        }
+      }
+      expect(server.get(30, TimeUnit.SECONDS), BULK_BYTES, "server read");
+    }
+    Thread.sleep(200);
+  }
+}
