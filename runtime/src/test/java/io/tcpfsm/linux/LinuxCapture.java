@@ -77,14 +77,14 @@ public final class LinuxCapture {
         inNs(ns, "ethtool", "-K", "lo", "tso", "off", "gso", "off");
       }
       Files.deleteIfExists(pcap);
-      tcpdump = new ProcessBuilder("ip", "netns", "exec", ns, "tcpdump", "-i", "lo", "-n", "-U", "-s", "0",
+      tcpdump = new ProcessBuilder("ip", "netns", "exec", ns, "tcpdump", "-i", "lo", "-n", "--immediate-mode", "-U", "-s", "0",
           "-w", pcap.toAbsolutePath().toString(), "tcp").redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
       awaitListening(tcpdump);
       String address = scenario.startsWith("ipv6-") ? "::1" : "127.0.0.1";
       String name = scenario.startsWith("ipv6-") ? scenario.substring("ipv6-".length()) : scenario;
       List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", ns,
           Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-cp", System.getProperty("java.class.path"), SocketScenario.class.getName(), name, address));
+          "-cp", ownClassPath(), SocketScenario.class.getName(), name, address));
       Process run = new ProcessBuilder(argv).redirectErrorStream(true).start();
       if (!run.waitFor(60, TimeUnit.SECONDS)) {
         run.destroyForcibly();
@@ -94,7 +94,9 @@ public final class LinuxCapture {
       if (run.exitValue() != 0) {
         throw new IOException("scenario " + scenario + " failed (exit " + run.exitValue() + "): " + said);
       }
-      Thread.sleep(200); // tcpdump -U writes each packet at once; give the last one time to land
+      // --immediate-mode: each packet reaches tcpdump as it comes (no TPACKET_V3 block that a
+      // SIGTERM would drop unread); -U: and is written at once. The last one gets a moment.
+      Thread.sleep(200);
     } finally {
       if (tcpdump != null) {
         tcpdump.destroy(); // SIGTERM: tcpdump flushes and closes the file
@@ -104,6 +106,15 @@ public final class LinuxCapture {
       }
       deleteQuietly(ns);
       Runtime.getRuntime().removeShutdownHook(cleanup);
+    }
+  }
+
+  /** Where SocketScenario was loaded from: it needs nothing but the JDK and its own package. */
+  private static String ownClassPath() {
+    try {
+      return Path.of(SocketScenario.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
     }
   }
 

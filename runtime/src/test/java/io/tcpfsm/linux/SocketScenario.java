@@ -1,14 +1,13 @@
 package io.tcpfsm.linux;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.SocketException;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,8 +20,10 @@ import java.util.concurrent.TimeUnit;
  * its sysctls are the namespace's own). Usage: {@code SocketScenario NAME ADDRESS}; exit 0 when
  * the scenario went as it should, 1 with a sentence on stderr otherwise.
  *
- * <p>Every scenario uses server port {@value #SERVER_PORT} and client port {@value #CLIENT_PORT}
- * (so a capture's frames are easy to read); simultaneous open binds both ends to each other.
+ * <p>Channels, not {@code java.net.Socket}: {@code SocketChannel.close()} is close(2), while
+ * {@code Socket.close()} first shuts the output down (a FIN before the RST of unread data).
+ * The server listens on port {@value #SERVER_PORT}, the client binds port {@value #CLIENT_PORT},
+ * so every capture reads alike.
  */
 public final class SocketScenario {
   static final int SERVER_PORT = 5001;
@@ -42,15 +43,16 @@ public final class SocketScenario {
       System.exit(2);
     }
     SocketScenario s = new SocketScenario(InetAddress.getByName(args[1]));
+    int exit = 0;
     try {
       s.run(args[0]);
     } catch (ScenarioFailed e) {
       System.err.println("scenario " + args[0] + ": " + e.getMessage());
-      System.exit(1);
+      exit = 1;
     } finally {
       s.pool.shutdownNow();
     }
-    System.exit(0);
+    System.exit(exit);
   }
 
   /** The scenario did not go as Linux's TCP should make it go. */
@@ -85,33 +87,39 @@ public final class SocketScenario {
     }
   }
 
-  private ServerSocket listen() throws IOException {
-    ServerSocket ss = new ServerSocket();
-    ss.setReuseAddress(true);
+  private ServerSocketChannel listen() throws IOException {
+    ServerSocketChannel ss = ServerSocketChannel.open();
     ss.bind(new InetSocketAddress(address, SERVER_PORT), 8);
     return ss;
   }
 
-  private Socket connect() throws IOException {
-    Socket c = new Socket();
-    c.setReuseAddress(true);
+  private SocketChannel connect() throws IOException {
+    SocketChannel c = SocketChannel.open();
     c.bind(new InetSocketAddress(address, CLIENT_PORT));
-    c.connect(new InetSocketAddress(address, SERVER_PORT), 5_000);
+    c.connect(new InetSocketAddress(address, SERVER_PORT));
     return c;
   }
 
-  private static byte[] text(int n) {
+  private static ByteBuffer text(int n) {
     byte[] b = new byte[n];
     for (int i = 0; i < n; i++) {
       b[i] = (byte) ('a' + i % 26);
     }
-    return b;
+    return ByteBuffer.wrap(b);
   }
 
-  private static long drain(InputStream in) throws IOException {
+  private static void write(SocketChannel c, int n) throws IOException {
+    ByteBuffer b = text(n);
+    while (b.hasRemaining()) {
+      c.write(b);
+    }
+  }
+
+  /** Reads to the end of the stream; the byte count. */
+  private static long drain(SocketChannel c) throws IOException {
+    ByteBuffer buf = ByteBuffer.allocate(16_384);
     long n = 0;
-    byte[] buf = new byte[8192];
-    for (int r; (r = in.read(buf)) >= 0; ) {
+    for (int r; (r = c.read(buf)) >= 0; buf.clear()) {
       n += r;
     }
     return n;
@@ -125,84 +133,91 @@ public final class SocketScenario {
 
   /** The client sends 1,000 bytes and closes first (FIN-WAIT-1, FIN-WAIT-2, TIME-WAIT); the server reads to the end and closes (CLOSE-WAIT, LAST-ACK). */
   private void clientClose() throws Exception {
-    try (ServerSocket ss = listen()) {
+    try (ServerSocketChannel ss = listen()) {
       Future<Long> server = pool.submit(() -> {
-        try (Socket s = ss.accept()) {
-          return drain(s.getInputStream());
+        try (SocketChannel s = ss.accept()) {
+          return drain(s);
         }
       });
-      try (Socket c = connect()) {
-        c.getOutputStream().write(text(1000));
+      try (SocketChannel c = connect()) {
+        write(c, 1000);
+        Thread.sleep(50); // the data's ACK first, so the FIN goes alone
       }
       expect(server.get(5, TimeUnit.SECONDS), 1000, "server read");
     }
-    Thread.sleep(200);
+    Thread.sleep(100);
   }
 
   /** The server sends 1,000 bytes and closes first; the client reads to the end, then closes. */
   private void serverClose() throws Exception {
-    try (ServerSocket ss = listen()) {
+    try (ServerSocketChannel ss = listen()) {
       Future<?> server = pool.submit(() -> {
-        try (Socket s = ss.accept()) {
-          s.getOutputStream().write(text(1000));
+        try (SocketChannel s = ss.accept()) {
+          write(s, 1000);
+          Thread.sleep(50);
         }
         return null;
       });
-      try (Socket c = connect()) {
-        expect(drain(c.getInputStream()), 1000, "client read");
-        Thread.sleep(100); // CLOSE-WAIT for a moment: the FIN's ACK goes out alone
+      try (SocketChannel c = connect()) {
+        expect(drain(c), 1000, "client read");
+        Thread.sleep(50); // CLOSE-WAIT for a moment: the FIN's ACK goes out alone
       }
       server.get(5, TimeUnit.SECONDS);
     }
-    Thread.sleep(200);
+    Thread.sleep(100);
   }
 
   /** The client sends a request and shuts down its sending side; the server reads to the end, answers 3,000 bytes, closes. */
   private void halfClose() throws Exception {
-    try (ServerSocket ss = listen()) {
+    try (ServerSocketChannel ss = listen()) {
       Future<Long> server = pool.submit(() -> {
-        try (Socket s = ss.accept()) {
-          long n = drain(s.getInputStream());
-          s.getOutputStream().write(text(3000));
+        try (SocketChannel s = ss.accept()) {
+          long n = drain(s);
+          Thread.sleep(50);
+          write(s, 3000);
+          Thread.sleep(50);
           return n;
         }
       });
-      try (Socket c = connect()) {
-        c.getOutputStream().write(text(100));
+      try (SocketChannel c = connect()) {
+        write(c, 100);
+        Thread.sleep(50);
         c.shutdownOutput(); // FIN now; the client keeps reading in FIN-WAIT-2
-        expect(drain(c.getInputStream()), 3000, "client read after its half close");
+        expect(drain(c), 3000, "client read after its half close");
       }
       expect(server.get(5, TimeUnit.SECONDS), 100, "server read");
     }
-    Thread.sleep(200);
+    Thread.sleep(100);
   }
 
   /** The client sends 1,000 bytes, then closes with SO_LINGER 0: an abort, RST instead of FIN. */
   private void abort() throws Exception {
-    try (ServerSocket ss = listen()) {
+    try (ServerSocketChannel ss = listen()) {
       Future<String> server = pool.submit(() -> {
-        try (Socket s = ss.accept()) {
-          drain(s.getInputStream());
-          return "no reset";
+        try (SocketChannel s = ss.accept()) {
+          drain(s);
+          return "the end of the stream";
         } catch (SocketException e) {
           return "reset";
         }
       });
-      Socket c = connect();
-      c.getOutputStream().write(text(1000));
-      Thread.sleep(100);
-      c.setSoLinger(true, 0);
+      SocketChannel c = connect();
+      write(c, 1000);
+      Thread.sleep(50);
+      c.setOption(StandardSocketOptions.SO_LINGER, 0);
       c.close();
       String seen = server.get(5, TimeUnit.SECONDS);
       if (!seen.equals("reset")) {
-        throw new ScenarioFailed("the server saw " + seen);
+        throw new ScenarioFailed("the server saw " + seen + ", not a reset");
       }
     }
   }
 
   /** A connection to a port nobody listens on: SYN, then RST,ACK. */
   private void refused() throws Exception {
-    try (Socket c = connect()) {
+    try (SocketChannel c = SocketChannel.open()) {
+      c.bind(new InetSocketAddress(address, CLIENT_PORT));
+      c.connect(new InetSocketAddress(address, SERVER_PORT));
       throw new ScenarioFailed("connected to a port nobody listens on");
     } catch (ConnectException e) {
       // what Linux answers: "Connection refused"
@@ -211,21 +226,15 @@ public final class SocketScenario {
 
   /** The client sends 100 bytes; the server closes without reading them: RST (RFC 2525 2.17). */
   private void unreadClose() throws Exception {
-    try (ServerSocket ss = listen()) {
-      Future<?> server = pool.submit(() -> {
-        Socket s = ss.accept();
-        InputStream in = s.getInputStream();
-        while (in.available() < 100) {
-          Thread.sleep(10);
-        }
-        s.close(); // 100 bytes unread
-        return null;
-      });
-      try (Socket c = connect()) {
-        c.getOutputStream().write(text(100));
-        server.get(5, TimeUnit.SECONDS);
+    try (ServerSocketChannel ss = listen()) {
+      Future<SocketChannel> accepted = pool.submit(() -> ss.accept());
+      try (SocketChannel c = connect()) {
+        SocketChannel s = accepted.get(5, TimeUnit.SECONDS);
+        write(c, 100);
+        Thread.sleep(50); // the 100 bytes are in the server's receive queue, unread
+        s.close();
         try {
-          int r = c.getInputStream().read();
+          int r = c.read(ByteBuffer.allocate(10));
           throw new ScenarioFailed("the client read " + r + " instead of a reset");
         } catch (SocketException e) {
           // "Connection reset"
@@ -240,13 +249,16 @@ public final class SocketScenario {
    * closes before it is retransmitted: both FINs cross, both ends pass CLOSING.
    */
   private void simultaneousClose() throws Exception {
-    try (ServerSocket ss = listen()) {
-      Future<Socket> accepted = pool.submit(() -> ss.accept());
-      Socket c = connect();
-      Socket s = accepted.get(5, TimeUnit.SECONDS);
-      c.getOutputStream().write(text(100));
-      expect(s.getInputStream().readNBytes(100).length, 100, "server read");
-      Thread.sleep(100);
+    try (ServerSocketChannel ss = listen()) {
+      Future<SocketChannel> accepted = pool.submit(() -> ss.accept());
+      SocketChannel c = connect();
+      SocketChannel s = accepted.get(5, TimeUnit.SECONDS);
+      write(c, 100);
+      ByteBuffer got = ByteBuffer.allocate(100);
+      while (got.hasRemaining() && s.read(got) >= 0) {
+        // the 100 bytes
+      }
+      Thread.sleep(50);
       Nft.run("add table inet tcpfsm_simclose",
           "add chain inet tcpfsm_simclose pre { type filter hook prerouting priority raw; }",
           "add rule inet tcpfsm_simclose pre tcp sport " + CLIENT_PORT + " tcp flags & fin == fin drop");
@@ -269,9 +281,7 @@ public final class SocketScenario {
         "add rule inet tcpfsm_simopen pre tcp flags & (syn | ack) == syn drop");
     InetSocketAddress a = new InetSocketAddress(address, CLIENT_PORT);
     InetSocketAddress b = new InetSocketAddress(address, SERVER_PORT);
-    SocketChannel ca = SocketChannel.open();
-    SocketChannel cb = SocketChannel.open();
-    try (ca; cb) {
+    try (SocketChannel ca = SocketChannel.open(); SocketChannel cb = SocketChannel.open()) {
       ca.bind(a);
       cb.bind(b);
       ca.configureBlocking(false);
@@ -289,48 +299,36 @@ public final class SocketScenario {
       }
       ca.configureBlocking(true);
       cb.configureBlocking(true);
-      ca.write(java.nio.ByteBuffer.wrap(text(100)));
-      java.nio.ByteBuffer got = java.nio.ByteBuffer.allocate(100);
+      write(ca, 100);
+      ByteBuffer got = ByteBuffer.allocate(100);
       while (got.hasRemaining() && cb.read(got) >= 0) {
-        // read the 100 bytes
+        // the 100 bytes
       }
       expect(got.position(), 100, "read over the simultaneously opened connection");
+      Thread.sleep(50);
       ca.shutdownOutput();
-      expect(drainChannel(cb), 0, "bytes after the FIN");
+      expect(drain(cb), 0, "bytes after the FIN");
     }
-    Thread.sleep(200);
+    Thread.sleep(100);
   }
 
   private static boolean finish(SocketChannel c) throws IOException {
     return c.isConnected() || c.finishConnect();
   }
 
-  private static long drainChannel(SocketChannel c) throws IOException {
-    java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(4096);
-    long n = 0;
-    for (int r; (r = c.read(buf)) >= 0; buf.clear()) {
-      n += r;
-    }
-    return n;
-  }
-
   /** The client sends {@value #BULK_BYTES} bytes and closes; the server reads them all and closes. */
   private void bulk() throws Exception {
-    try (ServerSocket ss = listen()) {
+    try (ServerSocketChannel ss = listen()) {
       Future<Long> server = pool.submit(() -> {
-        try (Socket s = ss.accept()) {
-          return drain(s.getInputStream());
+        try (SocketChannel s = ss.accept()) {
+          return drain(s);
         }
       });
-      try (Socket c = connect()) {
-        OutputStream out = c.getOutputStream();
-        byte[] chunk = text(10_000);
-        for (int i = 0; i < BULK_BYTES / chunk.length; i++) {
-          out.write(chunk);
-        }
+      try (SocketChannel c = connect()) {
+        write(c, BULK_BYTES);
       }
       expect(server.get(30, TimeUnit.SECONDS), BULK_BYTES, "server read");
     }
-    Thread.sleep(200);
+    Thread.sleep(100);
   }
 }
