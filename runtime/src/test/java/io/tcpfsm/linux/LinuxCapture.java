@@ -68,6 +68,7 @@ public final class LinuxCapture {
     Thread cleanup = new Thread(() -> deleteQuietly(ns));
     Runtime.getRuntime().addShutdownHook(cleanup);
     Process tcpdump = null;
+    StringBuilder tcpdumpSays = null;
     try {
       Nft.exec(List.of("ip", "netns", "add", ns));
       inNs(ns, "ip", "link", "set", "lo", "mtu", "1500", "up");
@@ -77,9 +78,9 @@ public final class LinuxCapture {
         inNs(ns, "ethtool", "-K", "lo", "tso", "off", "gso", "off");
       }
       Files.deleteIfExists(pcap);
-      tcpdump = new ProcessBuilder("ip", "netns", "exec", ns, "tcpdump", "-i", "lo", "-n", "--immediate-mode", "-U", "-s", "0",
+      tcpdump = new ProcessBuilder("ip", "netns", "exec", ns, "tcpdump", "-i", "lo", "-n", "--immediate-mode", "-U", "-s", "0", "-B", "32768",
           "-w", pcap.toAbsolutePath().toString(), "tcp").redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-      awaitListening(tcpdump);
+      tcpdumpSays = awaitListening(tcpdump);
       String address = scenario.startsWith("ipv6-") ? "::1" : "127.0.0.1";
       String name = scenario.startsWith("ipv6-") ? scenario.substring("ipv6-".length()) : scenario;
       List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", ns,
@@ -103,9 +104,15 @@ public final class LinuxCapture {
         if (!tcpdump.waitFor(5, TimeUnit.SECONDS)) {
           tcpdump.destroyForcibly();
         }
+        Thread.sleep(100); // its last words (the packet counts) reach the reader
       }
       deleteQuietly(ns);
       Runtime.getRuntime().removeShutdownHook(cleanup);
+    }
+    // tcpdump's summary on exit: "N packets dropped by kernel". A capture with holes is no record.
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) packets? dropped by kernel").matcher(tcpdumpSays);
+    if (m.find() && !m.group(1).equals("0")) {
+      throw new IOException("tcpdump lost " + m.group(1) + " packets of scenario " + scenario + " (its buffer overflowed)");
     }
   }
 
@@ -124,22 +131,30 @@ public final class LinuxCapture {
     Nft.exec(argv);
   }
 
-  /** Waits for tcpdump's "listening on lo" (on stderr), so no packet of the scenario is missed. */
-  private static void awaitListening(Process tcpdump) throws IOException {
+  /**
+   * Waits for tcpdump's "listening on lo" (on stderr), so no packet of the scenario is missed;
+   * what tcpdump says later (its packet counts on exit) collects in the buffer returned.
+   */
+  private static StringBuilder awaitListening(Process tcpdump) throws IOException {
     BufferedReader err = new BufferedReader(new InputStreamReader(tcpdump.getErrorStream(), StandardCharsets.UTF_8));
     StringBuilder said = new StringBuilder();
     for (String line; (line = err.readLine()) != null; ) {
       if (line.contains("listening on")) {
+        StringBuilder later = new StringBuilder();
         Thread drain = new Thread(() -> {
           try {
-            err.transferTo(java.io.Writer.nullWriter());
+            for (String l; (l = err.readLine()) != null; ) {
+              synchronized (later) {
+                later.append(l).append('\n');
+              }
+            }
           } catch (IOException e) {
             // tcpdump ended
           }
         });
         drain.setDaemon(true);
         drain.start();
-        return;
+        return later;
       }
       said.append(line).append(' ');
     }

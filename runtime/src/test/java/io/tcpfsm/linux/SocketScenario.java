@@ -246,7 +246,7 @@ public final class SocketScenario {
   /**
    * Both ends close while the other's FIN is in flight. Loopback delivers at once, so the
    * client's first FIN is dropped after the capture point (nftables, prerouting) and the server
-   * closes before it is retransmitted: both FINs cross, both ends pass CLOSING.
+   * closes before it is retransmitted: the FINs cross, and the client passes CLOSING.
    */
   private void simultaneousClose() throws Exception {
     try (ServerSocketChannel ss = listen()) {
