@@ -21,7 +21,7 @@ import java.util.Random;
  * window-scale and SACK-permitted options, text with sequence and acknowledgment numbers that add
  * up, FIN close from the client, the server's FIN, the last ACK), valid checksums. A mix: 25 %
  * handshake and close only (6 frames), 70 % request and response (10 frames), 5 % bulk
- * transfers of 20 to 40 full segments with an ACK every second segment. Streamed: at most
+ * transfers of 10 to 20 full segments with an ACK every second segment. Streamed: at most
  * {@link #ACTIVE} connections exist at once, so memory does not grow with the file.
  *
  * <p>Usage: {@code CaptureGen FILE [PACKETS [SEED]]} (default 1,000,000 packets, seed 1); prints
@@ -53,7 +53,7 @@ public final class CaptureGen {
     int sSeq; // server's
 
     Conn(int index, Random rnd) {
-      int host = index + 1; // 10.0.0.1 is the server
+      int host = index + 2; // 10.0.0.1 is the server
       client = new byte[] {10, (byte) (host >>> 16), (byte) (host >>> 8), (byte) host};
       clientPort = 1024 + rnd.nextInt(64_000);
       serverPort = rnd.nextInt(4) == 0 ? 443 : 80;
@@ -69,7 +69,7 @@ public final class CaptureGen {
         add(0, Segment.PSH | Segment.ACK, 200 + rnd.nextInt(MSS - 200)); // response
         add(1, Segment.ACK, 0);
       } else if (kind >= 95) {
-        int segments = 20 + rnd.nextInt(21);
+        int segments = 10 + rnd.nextInt(11);
         for (int i = 1; i <= segments; i++) {
           add(0, Segment.ACK, MSS);
           if (i % 2 == 0 || i == segments) {
@@ -102,7 +102,8 @@ public final class CaptureGen {
           .flags(flags).window(fromClient ? 502 : 509)
           .payload(ByteBuffer.wrap(TEXT, 0, len));
       if ((flags & Segment.SYN) != 0) {
-        b.options(new TcpOption.Mss(MSS), new TcpOption.SackPermitted(), new TcpOption.Nop(), new TcpOption.WindowScale(7))
+        b.options(new TcpOption.Mss(MSS), new TcpOption.Nop(), new TcpOption.Nop(), new TcpOption.SackPermitted(),
+                new TcpOption.Nop(), new TcpOption.WindowScale(7))
             .window(64_240);
       }
       int advance = len + ((flags & Segment.SYN) != 0 ? 1 : 0) + ((flags & Segment.FIN) != 0 ? 1 : 0);
