@@ -59,7 +59,7 @@ class CaptureGenTest {
         assertThat(f.checksum()).isEqualTo(Frame.ChecksumStatus.GOOD);
         assertThat(f.ip().headerChecksumOk()).isTrue();
         Segment s = f.segment();
-        boolean fromClient = s.dstPort() == 80 || s.dstPort() == 443;
+        boolean fromClient = s.dstPort() == 80;
         byte[] client = fromClient ? f.ip().src() : f.ip().dst();
         String key = Arrays.toString(client) + ":" + (fromClient ? s.srcPort() : s.dstPort());
         Conn c = conns.computeIfAbsent(key, k -> new Conn());
@@ -76,6 +76,13 @@ class CaptureGenTest {
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(out.lines().filter(l -> l.contains("<->")).count()).isEqualTo(written[1]);
+
+    // tshark's own checks, checksums included: no error (a malformed frame is one) and no warning.
+    Process e = new ProcessBuilder("/usr/bin/tshark", "-o", "tcp.check_checksum:TRUE", "-o", "ip.check_checksum:TRUE",
+        "-r", pcap.toString(), "-q", "-z", "expert,warn").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String expert = new String(e.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(e.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(expert).doesNotContain("Errors (").doesNotContain("Warns (").doesNotContain("Malformed");
   }
 
   /** RFC 9293 3.4: a segment occupies SEG.LEN = text + SYN + FIN of its sender's sequence space. */
