@@ -161,8 +161,9 @@ class LinuxCapturesTest {
         assertThat(segs).anyMatch(s -> !Outline.fromClient(s) && s.syn() && s.ackFlag());
       }
       case "bulk" -> {
+        // No loss is injected, yet a loaded machine may see a tail loss probe or a spurious
+        // retransmission (RFC 8985): so only the bytes are counted here.
         assertThat(o.clientBytes()).isEqualTo(SocketScenario.BULK_BYTES);
-        assertThat(o.clientRetransmissions()).isZero();
       }
       case "loss" -> {
         assertThat(o.clientBytes()).isEqualTo(SocketScenario.BULK_BYTES);
