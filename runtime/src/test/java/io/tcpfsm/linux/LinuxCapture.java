@@ -27,7 +27,8 @@ public final class LinuxCapture {
 
   /** Scenario names, as the captures in captures/linux/ are named; the ipv6- ones run over ::1. */
   public static final List<String> SCENARIOS = List.of("client-close", "server-close", "half-close", "abort",
-      "refused", "unread-close", "simultaneous-close", "simultaneous-open", "bulk", "loss", "ipv6-client-close");
+      "refused", "unread-close", "simultaneous-close", "simultaneous-open", "bulk", "loss", "ipv6-client-close",
+      "syn-retries");
 
   private LinuxCapture() {}
 

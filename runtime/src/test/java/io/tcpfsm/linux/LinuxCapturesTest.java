@@ -37,6 +37,7 @@ class LinuxCapturesTest {
       bulk               | C:S S:S\\. C:F\\. S:F\\. / C:\\.
       loss               | C:S S:S\\. C:F\\. S:F\\. / C:\\.
       ipv6-client-close  | C:S S:S\\. C:F\\. S:F\\. / C:\\.
+      syn-retries        | C:S( C:S){2,} / C:S
       """;
 
   static Path dir() {
@@ -79,14 +80,14 @@ class LinuxCapturesTest {
 
   @ParameterizedTest
   @CsvSource({"client-close", "server-close", "half-close", "abort", "refused", "unread-close",
-      "simultaneous-close", "simultaneous-open", "bulk", "loss", "ipv6-client-close"})
+      "simultaneous-close", "simultaneous-open", "bulk", "loss", "ipv6-client-close", "syn-retries"})
   void committedCaptureHasItsOutline(String scenario) throws Exception {
     checkScenario(scenario, dir().resolve(scenario + ".pcap"));
   }
 
   @ParameterizedTest
   @CsvSource({"client-close", "server-close", "half-close", "abort", "refused", "unread-close",
-      "simultaneous-close", "simultaneous-open", "bulk", "loss", "ipv6-client-close"})
+      "simultaneous-close", "simultaneous-open", "bulk", "loss", "ipv6-client-close", "syn-retries"})
   void committedCaptureDecodesAsTcpdumpReadsIt(String scenario) throws Exception {
     assumeTrue(Tcpdump.available(), "tcpdump is not on the PATH: the decoder is compared with it");
     Path pcap = dir().resolve(scenario + ".pcap");
@@ -96,7 +97,7 @@ class LinuxCapturesTest {
   /** Records every scenario again, here and now, and checks it as the committed ones. */
   @ParameterizedTest
   @CsvSource({"client-close", "server-close", "half-close", "abort", "refused", "unread-close",
-      "simultaneous-close", "simultaneous-open", "bulk", "loss", "ipv6-client-close"})
+      "simultaneous-close", "simultaneous-open", "bulk", "loss", "ipv6-client-close", "syn-retries"})
   void freshRecordingOfLinuxHasTheSameOutline(String scenario, @TempDir Path tmp) throws Exception {
     Optional<String> missing = LinuxCapture.missing();
     assumeTrue(missing.isEmpty(), () -> missing.orElse(""));
@@ -168,6 +169,10 @@ class LinuxCapturesTest {
       case "loss" -> {
         assertThat(o.clientBytes()).isEqualTo(SocketScenario.BULK_BYTES);
         assertThat(o.clientRetransmissions()).isPositive();
+      }
+      case "syn-retries" -> {
+        // One SYN, retransmitted (same ISN), and nothing else: Linux gives up without a segment.
+        assertThat(segs).allMatch(s -> Outline.fromClient(s) && s.syn() && !s.ackFlag() && s.seq() == segs.get(0).seq());
       }
       default -> throw new IllegalArgumentException(scenario);
     }

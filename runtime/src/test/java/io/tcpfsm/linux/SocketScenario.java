@@ -83,6 +83,7 @@ public final class SocketScenario {
             "add rule inet tcpfsm_loss pre tcp sport " + CLIENT_PORT + " meta length > 200 numgen inc mod 25 == 10 drop");
         bulk();
       }
+      case "syn-retries" -> synRetries();
       default -> throw new ScenarioFailed("unknown scenario");
     }
   }
@@ -188,6 +189,34 @@ public final class SocketScenario {
       expect(server.get(5, TimeUnit.SECONDS), 100, "server read");
     }
     Thread.sleep(100);
+  }
+
+  /**
+   * Every SYN is lost (after the capture point) and this namespace's tcp_syn_retries is 2. What
+   * Linux 6.18 then does (captures/linux/syn-retries.pcap): the SYN and five retransmissions 1 s
+   * apart, not doubling (sysctl tcp_syn_linear_timeouts = 4: the first retransmissions keep the
+   * initial 1 s RTO, TCP_TIMEOUT_INIT), and connect() fails with ETIMEDOUT 7 s after the first
+   * SYN, the time a doubling backoff would take for 2 retries (tcp_timer.c tcp_model_timeout:
+   * (2 << 2) - 1 = 7 RTOs), with no segment sent.
+   */
+  private void synRetries() throws Exception {
+    java.nio.file.Files.writeString(java.nio.file.Path.of("/proc/sys/net/ipv4/tcp_syn_retries"), "2");
+    Nft.run("add table inet tcpfsm_syn",
+        "add chain inet tcpfsm_syn pre { type filter hook prerouting priority raw; }",
+        "add rule inet tcpfsm_syn pre tcp dport " + SERVER_PORT + " tcp flags & (syn | ack) == syn drop");
+    try (SocketChannel c = SocketChannel.open()) {
+      c.bind(new InetSocketAddress(address, CLIENT_PORT));
+      long start = System.nanoTime();
+      try {
+        c.connect(new InetSocketAddress(address, SERVER_PORT));
+        throw new ScenarioFailed("connected although every SYN was dropped");
+      } catch (java.net.ConnectException e) {
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        if (ms < 5_000) { // 7 s, less scheduling slack
+          throw new ScenarioFailed("gave up after " + ms + " ms: " + e.getMessage());
+        }
+      }
+    }
   }
 
   /** The client sends 1,000 bytes, then closes with SO_LINGER 0: an abort, RST instead of FIN. */
