@@ -54,13 +54,15 @@ public final class LinuxCapture {
     return Optional.empty();
   }
 
+  /** Whether {@code tool} is on the PATH that {@link Nft#builder} gives child processes. */
   private static boolean onPath(String tool) {
-    for (String dir : System.getenv().getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin").split(":")) {
-      if (Files.isExecutable(Path.of(dir, tool))) {
+    String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin") + ":/usr/sbin:/sbin";
+    for (String dir : path.split(":")) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
         return true;
       }
     }
-    return Files.isExecutable(Path.of("/usr/sbin", tool)) || Files.isExecutable(Path.of("/sbin", tool));
+    return false;
   }
 
   /** Records {@code scenario} into {@code pcap}; throws with the scenario's own words if it did not go as it should. */
@@ -79,15 +81,15 @@ public final class LinuxCapture {
         inNs(ns, "ethtool", "-K", "lo", "tso", "off", "gso", "off");
       }
       Files.deleteIfExists(pcap);
-      tcpdump = new ProcessBuilder("ip", "netns", "exec", ns, "tcpdump", "-i", "lo", "-n", "--immediate-mode", "-U", "-s", "0", "-B", "32768",
-          "-w", pcap.toAbsolutePath().toString(), "tcp").redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      tcpdump = Nft.builder(List.of("ip", "netns", "exec", ns, "tcpdump", "-i", "lo", "-n", "--immediate-mode", "-U", "-s", "0", "-B", "32768",
+          "-w", pcap.toAbsolutePath().toString(), "tcp")).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
       tcpdumpSays = awaitListening(tcpdump);
       String address = scenario.startsWith("ipv6-") ? "::1" : "127.0.0.1";
       String name = scenario.startsWith("ipv6-") ? scenario.substring("ipv6-".length()) : scenario;
       List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", ns,
           Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-cp", ownClassPath(), SocketScenario.class.getName(), name, address));
-      Process run = new ProcessBuilder(argv).redirectErrorStream(true).start();
+      Process run = Nft.builder(argv).redirectErrorStream(true).start();
       if (!run.waitFor(60, TimeUnit.SECONDS)) {
         run.destroyForcibly();
         throw new IOException("scenario " + scenario + " did not end in 60 s");
@@ -164,7 +166,7 @@ public final class LinuxCapture {
 
   private static void deleteQuietly(String ns) {
     try {
-      Process p = new ProcessBuilder("ip", "netns", "del", ns).redirectErrorStream(true)
+      Process p = Nft.builder(List.of("ip", "netns", "del", ns)).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
       p.waitFor(10, TimeUnit.SECONDS);
     } catch (IOException e) {

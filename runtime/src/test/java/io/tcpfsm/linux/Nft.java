@@ -16,9 +16,20 @@ final class Nft {
     }
   }
 
+  /**
+   * A process builder whose PATH also holds /usr/sbin and /sbin, where Debian keeps ip, nft,
+   * tcpdump and ethtool (a user's PATH may not), so what {@link LinuxCapture#missing()} finds is
+   * what runs.
+   */
+  static ProcessBuilder builder(List<String> argv) {
+    ProcessBuilder pb = new ProcessBuilder(argv);
+    pb.environment().merge("PATH", "/usr/sbin:/sbin", (a, b) -> a + ":" + b);
+    return pb;
+  }
+
   /** Runs a command to its end (10 s at most); its output, or an IOException naming it and what it said. */
   static String exec(List<String> argv) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+    Process p = builder(argv).redirectErrorStream(true).start();
     if (!p.waitFor(10, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new IOException(String.join(" ", argv) + ": no answer in 10 s");
