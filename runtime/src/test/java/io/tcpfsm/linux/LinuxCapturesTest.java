@@ -74,7 +74,9 @@ class LinuxCapturesTest {
     String expected = Files.readString(dir().resolve("EXPECTED.md"));
     for (String s : LinuxCapture.SCENARIOS) {
       assertThat(readme).as("README.md lists " + s).contains("`" + s + ".pcap`");
-      assertThat(expected).as("EXPECTED.md has verdicts for " + s).contains("| `" + s + ".pcap` | linux |");
+      for (String profile : List.of("linux", "rfc9293", "rfc793")) {
+        assertThat(expected).as("EXPECTED.md has a verdict for " + s + " under " + profile).contains("| `" + s + ".pcap` | " + profile + " |");
+      }
     }
   }
 
