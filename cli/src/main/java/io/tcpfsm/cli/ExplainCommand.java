@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
 final class ExplainCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--profile", paramLabel = "P", description = "The profile (rfc793, rfc9293); required when the spec has several.")
+  @Option(names = "--profile", paramLabel = "P", description = "The profile (rfc793, rfc9293, linux); required when the spec has several.")
   String profile;
 
   @Option(names = "--state", paramLabel = "S", description = "The state, e.g. CLOSE_WAIT or CLOSE-WAIT.")

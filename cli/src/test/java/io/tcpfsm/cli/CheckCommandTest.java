@@ -35,7 +35,7 @@ class CheckCommandTest {
   void unknownProfileIsAnInputProblem() {
     CliRun r = CliRun.run("check", "--profile", "rfc1122", CliRun.spec());
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.err()).contains("has no profile 'rfc1122'; it has rfc793, rfc9293");
+    assertThat(r.err()).contains("has no profile 'rfc1122'; it has rfc793, rfc9293, linux");
   }
 
   @Test

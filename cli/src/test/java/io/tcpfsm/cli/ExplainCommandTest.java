@@ -138,7 +138,7 @@ class ExplainCommandTest {
   void profileIsRequiredWhenThereAreSeveral() {
     CliRun r = CliRun.run("explain", "--spec", CliRun.spec(), "--state", "LISTEN", "--event", "SYN");
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains("--profile is required; this spec has rfc793, rfc9293");
+    assertThat(r.err()).contains("--profile is required; this spec has rfc793, rfc9293, linux");
   }
 
   @Test

@@ -18,14 +18,14 @@ class GenerateCommandTest {
     CliRun r = CliRun.run("generate", "--out", dir.resolve("main").toString(), "--tests-out", dir.resolve("test").toString(), CliRun.spec());
     assertThat(r.err()).isEmpty();
     assertThat(r.exit()).isZero();
-    assertThat(r.out()).contains("wrote 15 machine sources").contains("22 test classes");
+    assertThat(r.out()).contains("wrote 16 machine sources").contains("33 test classes"); // 13 shared + 3 profiles; 11 states x 3 profiles
     Path machine = dir.resolve("main/io/tcpfsm/machine/Rfc9293Machine.java");
     assertThat(Files.readString(machine)).contains("public final class Rfc9293Machine")
         .contains("case CLOSE -> to(TcpState.LAST_ACK, TcpRule.CLOSE_WAIT_CLOSE);");
     // Each rule says where the spec writes it.
     assertThat(Files.readString(dir.resolve("main/io/tcpfsm/machine/TcpRule.java"))).contains("public String source()").contains("tcp.fsm:");
     try (Stream<Path> tests = Files.list(dir.resolve("test/io/tcpfsm/machine"))) {
-      assertThat(tests.count()).isEqualTo(22);
+      assertThat(tests.count()).isEqualTo(33);
     }
   }
 

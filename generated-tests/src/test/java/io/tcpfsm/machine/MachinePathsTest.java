@@ -21,7 +21,7 @@ class MachinePathsTest {
   private static final int ALL_GUARDS = TcpGuard.all();
 
   @ParameterizedTest
-  @ValueSource(strings = {"rfc793", "rfc9293"})
+  @ValueSource(strings = {"rfc793", "rfc9293", "linux"})
   void fromEveryReachableStateSomeSequenceReachesClosed(String profile) {
     TcpMachine machine = Spec.MACHINES.get(profile);
     Set<TcpState> reachable = reachableFrom(machine, TcpState.CLOSED);
@@ -32,7 +32,7 @@ class MachinePathsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"rfc793", "rfc9293"})
+  @ValueSource(strings = {"rfc793", "rfc9293", "linux"})
   void rfc793NeverReachesLastAckButRfc9293Does(String profile) {
     Set<TcpState> reachable = reachableFrom(Spec.MACHINES.get(profile), TcpState.CLOSED);
     if (profile.equals("rfc793")) {
@@ -52,6 +52,8 @@ class MachinePathsTest {
     "client, rfc793,  CLOSED SYN_SENT ESTABLISHED FIN_WAIT1 FIN_WAIT2 TIME_WAIT CLOSED",
     "client, rfc9293, CLOSED SYN_SENT ESTABLISHED FIN_WAIT1 FIN_WAIT2 TIME_WAIT CLOSED",
     "server, rfc9293, CLOSED LISTEN SYN_RECV ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
+    "client, linux,   CLOSED SYN_SENT ESTABLISHED FIN_WAIT1 FIN_WAIT2 TIME_WAIT CLOSED",
+    "server, linux,   CLOSED LISTEN SYN_RECV ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
   })
   void taggedTextbookPathIsWalkable(String tag, String profile, String expectedStates) {
     Machine m = Spec.machine();

@@ -54,7 +54,7 @@ class JavaEmitterTest {
   void machineSourcesAreTheSharedTypesThenOneMachinePerProfile() {
     assertThat(machine).extracting(f -> f.typeSpec().name()).containsExactly(
         "TcpState", "TcpFlags", "TcpEvent", "TcpTimer", "TcpGuard", "TcpVariable", "TcpValue", "TcpCondition", "TcpAction", "TcpRule", "TcpStep",
-        "TcpMachine", "TcpProfile", "Rfc793Machine", "Rfc9293Machine");
+        "TcpMachine", "TcpProfile", "Rfc793Machine", "Rfc9293Machine", "LinuxMachine");
     assertThat(tests).hasSize(spec.tables().size() * spec.machine().states().size());
   }
 

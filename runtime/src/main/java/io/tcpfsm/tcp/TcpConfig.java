@@ -52,6 +52,18 @@ public record TcpConfig(
         RtoConfig.RFC6298, 15, 0x5eed_1234_abcdL);
   }
 
+  /**
+   * Linux's choices (profile linux): TIME-WAIT a fixed 60 s (include/net/tcp.h TCP_TIMEWAIT_LEN,
+   * not 2 MSL), data given up after tcp_retries2 = 15 retransmissions; the RTO bounds are RFC
+   * 6298's (Linux's TCP_TIMEOUT_INIT is its 1 s; its 200 ms TCP_RTO_MIN is below RFC 6298's
+   * 1 s minimum, which this runtime keeps, and its first four SYN retransmissions do not double
+   * the timer, tcp_syn_linear_timeouts, which this runtime does not copy). The rest as
+   * {@link #defaults()}.
+   */
+  public static TcpConfig linux() {
+    return defaults().withProfile(TcpProfile.LINUX).withTwoMsl(60 * SECOND);
+  }
+
   public TcpConfig withProfile(TcpProfile p) {
     return new TcpConfig(p, mss, sendBuffer, receiveBuffer, windowScale, twoMslNanos, userTimeoutNanos, rto, maxRetransmissions, isnSecret);
   }

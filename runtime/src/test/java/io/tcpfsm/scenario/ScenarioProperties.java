@@ -14,7 +14,7 @@ import net.jqwik.api.constraints.LongRange;
 /**
  * For random link schedules (seeds, loss up to 30%, reordering, duplication, corruption, delay
  * and jitter) and random application behaviour (the scenarios: who closes first, half close,
- * simultaneous open and close, abort, refusal), under both profiles: every byte arrives once and
+ * simultaneous open and close, abort, refusal), under every profile (rfc793, rfc9293, linux): every byte arrives once and
  * in order or the application is told why not, and both ends reach CLOSED with no TCB and no
  * timer left. A failure shrinks to the smallest seed, probabilities and size that still fail.
  */
@@ -31,10 +31,10 @@ class ScenarioProperties {
       @ForAll @DoubleRange(min = 0, max = 0.02) double corrupt,
       @ForAll @IntRange(min = 1, max = 50) int delayMs,
       @ForAll @IntRange(min = 0, max = 12_000) int bytes,
-      @ForAll boolean rfc793) {
+      @ForAll TcpProfile profile) {
     Impairments im = Impairments.NONE.withDelay(delayMs * MS, delayMs * MS / 4).withLoss(loss)
         .withReorder(reorder, delayMs * MS / 2).withDuplicate(duplicate).withCorrupt(corrupt);
-    TcpConfig config = TcpConfig.defaults().withTwoMsl(500 * MS).withProfile(rfc793 ? TcpProfile.RFC793 : TcpProfile.RFC9293);
+    TcpConfig config = TcpConfig.defaults().withTwoMsl(500 * MS).withProfile(profile);
     ScenarioResult r = new ScenarioRunner(config, im, seed, bytes).run(scenario);
     assertThat(r.ok()).as("%s", r).isTrue();
   }
