@@ -70,6 +70,9 @@ final class ActionRunner implements TcpAction.Handler<Void> {
     return (int) Math.max(0, Math.min(Math.min(unsent, usable), c.sendMss()));
   }
 
+  /** Segments handed to the host so far: tells the connection whether a step already answered. */
+  long transmitted;
+
   /** An ACK of what we have, outside the model: a window update or RFC 5681's duplicate ACK. */
   void sendAck() {
     transmit(c.tcb.sndNxt, c.tcb.rcvNxt, Segment.ACK, NO_TEXT, false);
@@ -103,6 +106,7 @@ final class ActionRunner implements TcpAction.Handler<Void> {
 
   /** Builds a segment and hands it to the host, which encodes it at once (so {@code payload} may be a view). */
   private void transmit(long seq, long ack, int flags, ByteBuffer payload, boolean retransmission) {
+    transmitted++;
     boolean syn = (flags & Segment.SYN) != 0;
     long window = c.receiveBuffer.window();
     // RFC 7323 2.2: "The window field in a segment where the SYN bit is set ... MUST NOT be scaled".

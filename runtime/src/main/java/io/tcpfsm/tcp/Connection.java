@@ -278,11 +278,13 @@ public final class Connection {
         text = NO_TEXT;
         tcb.segLen = 0;
         flags &= ~Segment.FIN;
+        long sent = runner.transmitted;
         run(TcpEvent.fromHeader(flags), true);
+        boolean answered = runner.transmitted != sent; // the model's own ACK (e.g. linux's TIME-WAIT)
         afterEvent(una, s.ackFlag(), s.window());
         // RFC 5681 4.2: "A TCP receiver SHOULD send an immediate duplicate ACK when an
-        // out-of-order segment arrives."
-        if (!deleted && (isSynchronized() || state == TcpState.SYN_RECV)) {
+        // out-of-order segment arrives"; one, not a second after the model's.
+        if (!deleted && !answered && (isSynchronized() || state == TcpState.SYN_RECV)) {
           runner.sendAck();
         }
         return;
