@@ -27,6 +27,7 @@ public record AuditReport(
     String spec,
     Machine machine,
     List<String> profiles,
+    Map<String, ProfileTable> tables,
     Coverage coverage,
     AuditNotes notes,
     List<Requirement> requirements,
@@ -96,7 +97,7 @@ public record AuditReport(
     if (m.targetStayCitations() != null) {
       checked += (int) m.targetStayCitations().stream().filter(c -> c.rfc().isPresent()).count();
     }
-    return new AuditReport(m.file(), m, chosen, coverage, notes, requirements, classes, matrices, diffs, citationProblems,
+    return new AuditReport(m.file(), m, chosen, tables, coverage, notes, requirements, classes, matrices, diffs, citationProblems,
         checked, tableErrata(requirements), svg);
   }
 
@@ -179,6 +180,22 @@ public record AuditReport(
         "citations: " + citationsChecked + " checked, " + citationProblems.size() + " problems, " + coverage.weak().size() + " weak",
         "profiles: " + String.join(", ", profiles) + "; differing cells: " + differences,
         "ambiguities: " + notes.ambiguities().size());
+  }
+
+  /** What {@code profile} does in an ambiguity's cell ({@code STATE EVENT guard=true ...}). */
+  public io.tcpfsm.analysis.Explanation explain(String profile, String cell) {
+    return AuditNotes.explain(tables.get(profile), cell);
+  }
+
+  /** Where a rule acts: "rfc793, rfc9293", or "no cell" for a rule no profile uses. */
+  public String profilesOf(Transition t) {
+    RuleUse u = coverage.use(t);
+    return u.profiles().isEmpty() ? "no cell" : String.join(", ", u.profiles());
+  }
+
+  /** RFC 9293 section 5, paragraph by paragraph, with how each reaches the model. */
+  public List<Section5.Paragraph> section5() {
+    return Section5.of(notes.changes());
   }
 
   /** A citation rendered with its quote: {@code RFC 9293 3.10.4 "..."}. */
