@@ -78,6 +78,11 @@ public record AuditReport(
     } catch (AuditException e) {
       problems.addAll(e.problems());
     }
+    for (AuditNotes.ClauseNote n : notes == null ? List.<AuditNotes.ClauseNote>of() : notes.clauses()) {
+      if (clauses.stream().filter(n::matches).allMatch(coverage::covered)) {
+        problems.add(AuditNotes.FILE + ":" + n.line() + ": [clause " + n.pattern() + "] explains clauses that rules now implement; delete the note");
+      }
+    }
     if (!problems.isEmpty()) {
       throw new AuditException(problems);
     }

@@ -83,7 +83,11 @@ public final class HtmlWriter {
       h.open("tr", "class", "clause " + status, "id", "clause-" + Html.slug(cl.id()));
       h.open("td").el("code", cl.id()).raw("<br/>").text(cl.title()).close("td");
       h.el("td", cl.where());
-      h.open("td").open("details").el("summary", firstLine(cl.text())).el("pre", cl.text()).close("details").close("td");
+      if (cl.text().length() <= 600) {
+        h.open("td").el("pre", cl.text()).close("td");
+      } else {
+        h.open("td").open("details").el("summary", firstLine(cl.text())).el("pre", cl.text()).close("details").close("td");
+      }
       h.open("td");
       if (links.isEmpty()) {
         h.el("strong", r.outOfScope(cl).map(n -> "Out of scope: ").orElse("Not implemented. "));
@@ -112,8 +116,9 @@ public final class HtmlWriter {
     };
   }
 
+  /** The clause's first words after its headings, for a long clause's folded text. */
   private static String firstLine(String text) {
-    String f = text.lines().findFirst().orElse("").trim();
+    String f = text.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.matches("^([-o*]\\s+)?[A-Z0-9 -]+( STATE)?$")).findFirst().orElse("").trim();
     return f.length() > 90 ? f.substring(0, 90) + "..." : f;
   }
 
