@@ -44,15 +44,16 @@ public final class HtmlWriter {
     r.summary().forEach(s -> h.el("li", s));
     h.close("ul");
     h.open("nav");
-    for (String[] a : new String[][] {{"diagram", "Diagram"}, {"clauses", "Clauses"}, {"requirements", "RFC 9293 requirements"},
-        {"matrix", "Matrices"}, {"diff", "Profile diff"}, {"ambiguities", "Ambiguities and errata"}, {"citations", "Citations"}, {"rules", "Rules"}}) {
+    for (String[] a : new String[][] {{"diagram", "Diagram"}, {"matrix", "Matrices"}, {"clauses", "Clauses"}, {"requirements", "RFC 9293 requirements"},
+        {"diff", "Profile diff"}, {"ambiguities", "Ambiguities and errata"}, {"citations", "Citations"}, {"rules", "Rules"}}) {
       h.el("a", a[1], "href", "#" + a[0]);
     }
     h.close("nav");
+    // The picture first (diagram, matrices), then the clause-by-clause answers.
     diagram(h, r);
+    matrices(h, r);
     clauses(h, r);
     requirements(h, r);
-    matrices(h, r);
     diffs(h, r);
     ambiguities(h, r);
     citations(h, r);

@@ -23,9 +23,9 @@ public final class MarkdownWriter {
     r.summary().forEach(s -> md.append("- ").append(s).append('\n'));
     md.append("\nThe page `index.html` beside this file shows the same, with the matrices coloured")
         .append(r.svg() == null ? "." : " and the state diagram.").append("\n\n");
+    matrices(md, r);
     clauses(md, r);
     requirements(md, r);
-    matrices(md, r);
     diffs(md, r);
     ambiguities(md, r);
     citations(md, r);
