@@ -54,15 +54,29 @@ class AuditCommandTest {
     assertThat(CliRun.run("audit").exit()).isEqualTo(2);
   }
 
+  private Path without(String head) throws IOException {
+    String spec = Files.readString(CliRun.root().resolve("spec/tcp.fsm"));
+    int at = spec.indexOf(head);
+    return Files.writeString(tmp.resolve("copy.fsm"), spec.substring(0, at) + spec.substring(spec.indexOf("\n}\n", at) + 3));
+  }
+
   @Test
   void aSpecWithErrorsIsStillReportedWithExit1() throws IOException {
-    String spec = Files.readString(CliRun.root().resolve("spec/tcp.fsm"));
-    int at = spec.indexOf("in TIME_WAIT on TIMEOUT_TIME_WAIT -> CLOSED rule time_wait_timeout {");
-    Path broken = Files.writeString(tmp.resolve("broken.fsm"), spec.substring(0, at) + spec.substring(spec.indexOf("\n}\n", at) + 3));
-    CliRun r = CliRun.run("audit", "--spec", broken.toString(), "--out", tmp.resolve("out").toString());
+    Path copy = without("in LISTEN on CLOSE -> CLOSED rule listen_close {");
+    CliRun r = CliRun.run("audit", "--spec", copy.toString(), "--out", tmp.resolve("out").toString());
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.err()).contains("broken.fsm has errors (above); the report shows the spec as it is");
-    assertThat(Files.readString(tmp.resolve("out/audit.md"))).containsPattern("`rfc9293/TIME-WAIT-TIMEOUT`.*\\| `timer_not_running`");
+    assertThat(r.err()).contains("error: state LISTEN has no transition on CLOSE", "copy.fsm has errors (above); the report shows the spec as it is");
+    assertThat(r.out()).contains("not implemented 2)");
+    assertThat(Files.readString(tmp.resolve("out/audit.md"))).contains("| `rfc793/CLOSE/LISTEN`<br>CLOSE, LISTEN | RFC 793 3.9 p.60 |");
+  }
+
+  @Test
+  void aRuleTheClassificationNamesMustExist() throws IOException {
+    Path copy = without("in TIME_WAIT on TIMEOUT_TIME_WAIT -> CLOSED rule time_wait_timeout {");
+    CliRun r = CliRun.run("audit", "--spec", copy.toString(), "--out", tmp.resolve("out").toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).startsWith("tcpfsm: audit: rfc9293-requirements.tsv:25: MUST-13 names rule 'time_wait_timeout', which " + copy + " does not have\n");
+    assertThat(tmp.resolve("out")).doesNotExist();
   }
 
   /**
