@@ -30,7 +30,7 @@ public final class HtmlWriter {
       .o{display:block;white-space:nowrap}.legend span{padding:2px 6px;margin-right:4px;border:1px solid #ccc}
       .badge{font-size:11px;color:#555}
       blockquote{margin:.3em 0 .3em 1em;padding-left:.6em;border-left:3px solid #bbb}
-      .svg svg{max-width:100%;height:auto}
+      .svg svg{max-width:100%;max-height:560px;height:auto;width:auto}
       """;
 
   private HtmlWriter() {}
