@@ -12,9 +12,14 @@ import java.util.stream.Collectors;
 public final class MarkdownWriter {
   private MarkdownWriter() {}
 
-  /** A table cell: pipes escaped, line breaks as {@code <br>}, other HTML characters escaped. */
+  /** A table cell: pipes escaped, line breaks as {@code <br>}, and &, <, > as entities (Markdown passes HTML through). */
   static String cell(String s) {
-    return Html.esc(s).replace("|", "\\|").replace("\n", "<br>");
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|").replace("\n", "<br>");
+  }
+
+  /** Running text: &, <, > as entities, so "<SEQ=ISS><CTL=SYN>" is text, not a tag. */
+  static String text(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   public static String write(AuditReport r) {
@@ -109,7 +114,7 @@ public final class MarkdownWriter {
     for (AuditNotes.Ambiguity a : r.notes().ambiguities()) {
       md.append("### ").append(a.title()).append("\n\n");
       for (Quote q : a.quotes()) {
-        md.append("> \"").append(q.words()).append("\" (").append(q.where()).append(")\n\n");
+        md.append("> \"").append(text(q.words())).append("\" (").append(q.where()).append(")\n\n");
       }
       md.append("| Cell |").append(r.profiles().stream().map(p -> " " + p + " |").collect(Collectors.joining())).append("\n|---|")
           .append("---|".repeat(r.profiles().size())).append('\n');
@@ -118,10 +123,10 @@ public final class MarkdownWriter {
         r.profiles().forEach(p -> md.append(' ').append(cell(HtmlWriter.explained(r.explain(p, c)))).append(" |"));
         md.append('\n');
       }
-      md.append('\n').append(a.text()).append("\n\n");
+      md.append('\n').append(text(a.text())).append("\n\n");
     }
     md.append("### Appendix B's own errata\n\n");
-    r.tableErrata().forEach(e -> md.append("- ").append(e).append('\n'));
+    r.tableErrata().forEach(e -> md.append("- ").append(text(e)).append('\n'));
     md.append("\n### RFC 9293 section 5: changes from RFC 793\n\n| RFC 9293 section 5 | Effect on the model |\n|---|---|\n");
     for (Section5.Paragraph p : r.section5()) {
       md.append("| ").append(cell(p.text())).append(" | ").append(cell(p.change() == null ? "None (no reviewed note)." : p.change().text())).append(" |\n");
@@ -134,11 +139,11 @@ public final class MarkdownWriter {
         .append(" citations of RFC text were checked by the validator (section exists, page inside it, quoted words in it): ")
         .append(r.citationProblems().isEmpty() ? "all hold." : r.citationProblems().size() + " do not.").append("\n\n");
     for (Diagnostic d : r.citationProblems()) {
-      md.append("- ").append(d.render()).append('\n');
+      md.append("- ").append(text(d.render())).append('\n');
     }
     md.append("Weak citations: the cited text exists, but is not about the rule's states and events (").append(r.coverage().weak().size()).append(").\n\n");
     for (Coverage.Weak w : r.coverage().weak()) {
-      md.append("- `").append(w.rule()).append("`: ").append(AuditReport.cite(w.citation())).append(": ").append(w.why()).append('\n');
+      md.append("- `").append(w.rule()).append("`: ").append(text(AuditReport.cite(w.citation()))).append(": ").append(text(w.why())).append('\n');
     }
     md.append('\n');
   }
