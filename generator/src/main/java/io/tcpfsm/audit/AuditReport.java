@@ -166,6 +166,17 @@ public record AuditReport(
     return out;
   }
 
+  /**
+   * Rules none of whose RFC citations quotes the RFC: the validator can check them only to the
+   * section or page, and the audit places them on clauses by page, state and check alone.
+   */
+  public List<Transition> unquotedRules() {
+    return machine.allTransitions().stream()
+        .filter(t -> t.citations().stream().anyMatch(c -> c.rfc().isPresent()))
+        .filter(t -> t.citations().stream().noneMatch(c -> c.rfc().isPresent() && c.quote() != null))
+        .toList();
+  }
+
   /** The rules of the spec, by name (first written wins), for linking. */
   public Map<String, Transition> rules() {
     Map<String, Transition> out = new LinkedHashMap<>();

@@ -268,7 +268,11 @@ public final class HtmlWriter {
     for (Coverage.Weak w : r.coverage().weak()) {
       h.open("li").el("a", w.rule(), "href", "#rule-" + Html.slug(w.rule())).text(": " + AuditReport.cite(w.citation()) + ": " + w.why()).close("li");
     }
-    h.close("ul").close("section");
+    h.close("ul");
+    List<Transition> unquoted = r.unquotedRules();
+    h.el("p", "Rules whose citations quote no RFC words, so they are checked only to the section or page (" + unquoted.size() + ")"
+        + (unquoted.isEmpty() ? "." : ": " + String.join(", ", unquoted.stream().map(Transition::name).toList()) + "."), "id", "unquoted");
+    h.close("section");
   }
 
   private static void rules(Html h, AuditReport r) {

@@ -145,7 +145,9 @@ public final class MarkdownWriter {
     for (Coverage.Weak w : r.coverage().weak()) {
       md.append("- `").append(w.rule()).append("`: ").append(text(AuditReport.cite(w.citation()))).append(": ").append(text(w.why())).append('\n');
     }
-    md.append('\n');
+    List<Transition> unquoted = r.unquotedRules();
+    md.append("\nRules whose citations quote no RFC words, so they are checked only to the section or page (").append(unquoted.size()).append(")")
+        .append(unquoted.isEmpty() ? "." : ": " + String.join(", ", unquoted.stream().map(t -> "`" + t.name() + "`").toList()) + ".").append("\n\n");
   }
 
   private static void rules(StringBuilder md, AuditReport r) {

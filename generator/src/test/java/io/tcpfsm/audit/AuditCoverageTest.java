@@ -67,4 +67,12 @@ class AuditCoverageTest {
     // listen_passive_again cites RFC 793 p.55, whose OPEN clause is about SYN-SENT .. TIME-WAIT, not LISTEN.
     assertThat(coverage(AuditSpecs.bundled()).weak()).extracting(Coverage.Weak::rule).containsExactly("listen_passive_again");
   }
+
+  @Test
+  void onlyTwoRulesQuoteNoRfcWords() throws AuditException {
+    // timer_not_running: no RFC sentence says a stopped timer does not fire; listen_passive_again:
+    // the RFCs are silent (ambiguity listen-passive-open). Every other rule quotes its clause.
+    AuditReport r = AuditReport.build(AuditSpecs.bundled(), List.of(), null);
+    assertThat(r.unquotedRules()).extracting(t -> t.name()).containsExactly("timer_not_running", "listen_passive_again");
+  }
 }
