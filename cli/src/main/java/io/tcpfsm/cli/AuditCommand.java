@@ -23,13 +23,16 @@ import picocli.CommandLine.Spec;
     name = "audit",
     mixinStandardHelpOptions = true,
     description = {
-      "Write the audit of a spec against RFC 793 3.9 and RFC 9293 3.10: DIR/index.html (one self-contained page)",
-      "and DIR/audit.md (the same as Markdown). For every RFC clause, the rules that implement it (clauses",
-      "nothing implements first, with the reason when deliberate); for each of RFC 9293's 118 numbered",
-      "requirements, how it is met; a state x event matrix per profile and the cells where profiles differ;",
-      "the RFCs' ambiguities and errata and how each profile resolves them; the citations checked.",
-      "Exit 1 when the spec has errors (the report is still written) or the audit's reviewed data does not",
-      "fit the RFC or the spec (each problem named with its file and line; nothing written)."
+      "Audit a spec against RFC 793 3.9 and RFC 9293 3.10. Writes DIR/index.html",
+      "(one self-contained page) and DIR/audit.md (the same, as Markdown):",
+      "for every RFC clause the rules that implement it (unimplemented first,",
+      "with the reason when deliberate); each of RFC 9293's 118 numbered",
+      "requirements and how it is met; a state x event matrix per profile and",
+      "the cells where profiles differ; the RFCs' ambiguities and errata and how",
+      "each profile resolves them; the citations checked.",
+      "Exit 1 when the spec has errors (the report is still written), or when the",
+      "audit's reviewed data no longer fits the RFC or the spec (each problem",
+      "named with its file and line; nothing is written)."
     })
 final class AuditCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
