@@ -1,0 +1,154 @@
+package io.tcpfsm.tcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tcpfsm.machine.TcpState;
+import io.tcpfsm.wire.Segment;
+import io.tcpfsm.wire.SegmentCodec;
+import io.tcpfsm.wire.TcpOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * RFC 9293 requirements the runtime meets, checked on the segments two hosts exchange (named
+ * by their ids in rfc9293-requirements.tsv, which points here). Expected values are the RFC's
+ * words, not the runtime's.
+ */
+class Rfc9293RequirementsTest {
+  private static final long MS = 1_000_000L;
+
+  /** Two hosts back to back; every segment each sends is kept. */
+  private static final class Wire {
+    final ArrayDeque<byte[]> toServer = new ArrayDeque<>();
+    final ArrayDeque<byte[]> toClient = new ArrayDeque<>();
+    final List<Segment> fromClient = new ArrayList<>();
+    final List<Segment> fromServer = new ArrayList<>();
+    final Host client;
+    final Host server;
+    long now;
+
+    Wire(TcpConfig clientConfig, TcpConfig serverConfig) {
+      client = new Host(Addresses.parse("10.0.0.1"), clientConfig, p -> {
+        fromClient.add(segment(p));
+        toServer.add(p);
+      });
+      server = new Host(Addresses.parse("10.0.0.2"), serverConfig, p -> {
+        fromServer.add(segment(p));
+        toClient.add(p);
+      });
+    }
+
+    void run(long untilNanos, Runnable app) {
+      for (; now <= untilNanos; now += MS) {
+        for (byte[] p; (p = toServer.poll()) != null; ) {
+          server.receive(p, now);
+        }
+        for (byte[] p; (p = toClient.poll()) != null; ) {
+          client.receive(p, now);
+        }
+        client.poll(now);
+        server.poll(now);
+        app.run();
+      }
+    }
+
+    static Segment segment(byte[] packet) {
+      try {
+        return SegmentCodec.decode(packet, 20, packet.length - 20);
+      } catch (io.tcpfsm.wire.DecodeException e) {
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  /** A connection that sends {@code bytes} from client to server and closes both ways. */
+  private static Wire transfer(TcpConfig client, TcpConfig server, int bytes) {
+    Wire w = new Wire(client.withTwoMsl(100 * MS), server.withTwoMsl(100 * MS));
+    Host.Listening l = w.server.listen(80, 4);
+    Connection c = w.client.connect(Addresses.parse("10.0.0.2"), 80, 0);
+    Connection[] s = new Connection[1];
+    byte[] data = new byte[bytes];
+    int[] sent = {0};
+    w.run(10_000 * MS, () -> {
+      s[0] = s[0] == null ? l.accept() : s[0];
+      if (c.state() == TcpState.ESTABLISHED && sent[0] < bytes) {
+        sent[0] += c.send(java.util.Arrays.copyOfRange(data, sent[0], bytes), w.now);
+        if (sent[0] == bytes) {
+          c.close(w.now);
+        }
+      }
+      if (s[0] != null) {
+        s[0].read(1 << 20, w.now);
+        if (s[0].state() == TcpState.CLOSE_WAIT) {
+          s[0].close(w.now);
+        }
+      }
+    });
+    assertThat(c.state()).isEqualTo(TcpState.CLOSED);
+    assertThat(s[0].bytesDelivered()).isEqualTo(bytes);
+    return w;
+  }
+
+  private static List<Segment> all(Wire w) {
+    List<Segment> all = new ArrayList<>(w.fromClient);
+    all.addAll(w.fromServer);
+    return all;
+  }
+
+  private static Integer mss(Segment s) {
+    return s.options().stream().filter(o -> o instanceof TcpOption.Mss).map(o -> ((TcpOption.Mss) o).mss()).findFirst().orElse(null);
+  }
+
+  @Test
+  void must14_shld5_may3_must65_anMssOptionOnEverySynAndOnNoOtherSegment() {
+    // "TCP endpoints MUST implement both sending and receiving the MSS Option (MUST-14)";
+    // "SHOULD send an MSS Option in every SYN segment ... (SHLD-5), and MAY send it always (MAY-3)";
+    // "... and MUST NOT be sent in other segments (MUST-65)".
+    Wire w = transfer(TcpConfig.defaults(), TcpConfig.defaults(), 20_000);
+    for (Segment s : all(w)) {
+      assertThat(mss(s) != null).as("MSS option on %s", s).isEqualTo(s.syn());
+    }
+  }
+
+  @Test
+  void must16_noSegmentCarriesMoreThanTheSmallerOfBothMss() {
+    // "the effective send MSS MUST be the smaller (MUST-16) of the send MSS ... and the largest
+    // transport-layer message that can be sent" : the server offers 536, the client could send 1460.
+    Wire w = transfer(TcpConfig.defaults().withMss(1460), TcpConfig.defaults().withMss(536), 20_000);
+    assertThat(w.fromServer.stream().filter(Segment::syn).map(Rfc9293RequirementsTest::mss)).containsExactly(536);
+    assertThat(w.fromClient).allSatisfy(s -> assertThat(s.length()).isLessThanOrEqualTo(536));
+    assertThat(w.fromClient.stream().filter(s -> s.length() == 536).count()).isGreaterThan(30);
+  }
+
+  @Test
+  void must61_everySegmentWithTextHasPsh() {
+    // "If PUSH flags are not implemented, then the sending TCP peer ... MUST set the PSH bit in
+    // the last buffered segment (MUST-61)": the runtime sets it on every segment with text.
+    Wire w = transfer(TcpConfig.defaults(), TcpConfig.defaults(), 20_000);
+    List<Segment> text = w.fromClient.stream().filter(s -> s.length() > 0).toList();
+    assertThat(text).isNotEmpty().allSatisfy(s -> assertThat(s.psh()).isTrue());
+  }
+
+  @Test
+  void must8_shld1_must9_isnIsAClockPlusAKeyedHashOfTheFourTuple() {
+    // RFC 9293 3.4.1: "ISN = M + F(localip, localport, remoteip, remoteport, secretkey) where M is
+    // the 4 microsecond timer (MUST-8) ... F() ... a pseudorandom function (SHLD-1) ... MUST NOT
+    // be computable from the outside (MUST-9)".
+    FourTuple t = new FourTuple(Addresses.parse("10.0.0.1"), 4000, Addresses.parse("10.0.0.2"), 80);
+    long key = 0x1234_5678_9abc_def0L;
+    // M: 4 microseconds later the ISN is one more (mod 2^32); 4 ms later, 1000 more.
+    assertThat(Isn.of(t, key, 4_000L) - Isn.of(t, key, 0) & 0xFFFF_FFFFL).isEqualTo(1);
+    assertThat(Isn.of(t, key, 4_000_000L) - Isn.of(t, key, 0) & 0xFFFF_FFFFL).isEqualTo(1000);
+    // F: other keys and other ports give other ISNs at the same instant.
+    Set<Long> isns = new HashSet<>();
+    for (int k = 0; k < 100; k++) {
+      isns.add(Isn.of(t, key + k, 0));
+      isns.add(Isn.of(new FourTuple(t.localAddress(), 4001 + k, t.remoteAddress(), 80), key, 0));
+    }
+    assertThat(isns).hasSize(200);
+  }
+}
