@@ -5,6 +5,8 @@ import io.tcpfsm.audit.AuditReport;
 import io.tcpfsm.audit.HtmlWriter;
 import io.tcpfsm.audit.MarkdownWriter;
 import io.tcpfsm.audit.Svg;
+import io.tcpfsm.diagram.Diagram;
+import io.tcpfsm.diagram.Graphviz;
 import io.tcpfsm.validate.Validator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -46,7 +48,7 @@ final class AuditCommand implements Callable<Integer> {
   @Option(names = "--spec", paramLabel = "FILE", description = "The spec (default: the bundled spec/tcp.fsm).")
   Path specFile;
 
-  @Option(names = "--diagram", paramLabel = "FILE.svg", description = "An SVG of the state diagram to show in the page (tcpfsm diagram, or Graphviz).")
+  @Option(names = "--diagram", paramLabel = "FILE.svg", description = "An SVG of the state diagram to show in the page (default: drawn by tcpfsm diagram when Graphviz is installed).")
   Path diagram;
 
   @Override
@@ -69,6 +71,18 @@ final class AuditCommand implements Callable<Integer> {
     }
     Validator.Result result = specFile == null ? BundledSpec.load() : SpecFile.load(specFile);
     boolean clean = SpecFile.report(result, err);
+    if (svg == null && result.machine() != null && !result.machine().profileNames().isEmpty()) {
+      // Drawn by tcpfsm diagram's generator, for the first audited profile (or the default one).
+      List<String> names = result.machine().profileNames();
+      String drawn = profiles.isEmpty() || !names.contains(profiles.get(0)) ? DiagramCommand.defaultProfile(names) : profiles.get(0);
+      try {
+        svg = Svg.inline("the " + drawn + " diagram", Diagram.svgElement(result.machine(), drawn));
+      } catch (Graphviz.Missing e) {
+        err.println("tcpfsm: audit: the page has no state diagram: " + e.getMessage());
+      } catch (IllegalArgumentException e) {
+        err.println("tcpfsm: audit: the page has no state diagram: " + e.getMessage());
+      }
+    }
     AuditReport report;
     try {
       report = AuditReport.build(result, profiles, svg);

@@ -58,7 +58,7 @@ final class DiagramCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--profile", paramLabel = "P", description = "The profile to draw (default: the spec's last, rfc9293 for the bundled spec).")
+  @Option(names = "--profile", paramLabel = "P", description = "The profile to draw (default: rfc9293 when the spec has it, else its last).")
   String profile;
 
   @Option(names = "--format", paramLabel = "F",
@@ -80,8 +80,7 @@ final class DiagramCommand implements Callable<Integer> {
       return Main.EXIT_PROBLEMS;
     }
     List<String> profiles = result.machine().profileNames();
-    // The last profile is the newest reading of the RFCs (rfc9293 after rfc793).
-    String p = profile == null ? profiles.get(profiles.size() - 1) : profile;
+    String p = profile == null ? defaultProfile(profiles) : profile;
     if (!profiles.contains(p)) {
       err.println("tcpfsm: diagram: no profile '" + p + "'; this spec has " + String.join(", ", profiles));
       return Main.EXIT_PROBLEMS;
@@ -132,5 +131,10 @@ final class DiagramCommand implements Callable<Integer> {
       return fse.getReason();
     }
     return e.getMessage();
+  }
+
+  /** rfc9293, the current standard, when the spec has it (the bundled spec's linux comes after it); else the last. */
+  static String defaultProfile(List<String> profiles) {
+    return profiles.contains("rfc9293") ? "rfc9293" : profiles.get(profiles.size() - 1);
   }
 }

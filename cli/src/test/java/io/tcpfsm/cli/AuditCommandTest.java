@@ -28,6 +28,16 @@ class AuditCommandTest {
   }
 
   @Test
+  void withoutDiagramThePageDrawsTheFirstProfilesOwnWhenGraphvizIsThere() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(io.tcpfsm.diagram.Graphviz.onPath().available(), "Graphviz's dot is not installed (.ci/run installs graphviz)");
+    CliRun r = CliRun.run("audit", "--profile", "rfc793", "--out", tmp.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    String page = Files.readString(tmp.resolve("index.html"));
+    // tcpfsm diagram's SVG: its title names the profile, its boxes the states
+    assertThat(page).contains("<svg", "tcp.fsm, profile rfc793", ">FIN_WAIT2<", ">TIME_WAIT<");
+  }
+
+  @Test
   void oneProfileAndADiagram() throws IOException {
     Path svg = tmp.resolve("d.svg");
     try (InputStream in = AuditCommandTest.class.getResourceAsStream("audit-diagram.svg")) {
@@ -46,7 +56,7 @@ class AuditCommandTest {
         .isEqualTo("tcpfsm: audit: cannot write to --out " + file.resolve("sub") + ": " + file.toAbsolutePath() + " is a file, not a directory\n");
     CliRun noProfile = CliRun.run("audit", "--profile", "rfc1122", "--out", tmp.toString());
     assertThat(noProfile.exit()).isEqualTo(1);
-    assertThat(noProfile.err()).isEqualTo("tcpfsm: audit: spec/tcp.fsm has no profile 'rfc1122'; it has rfc793, rfc9293\n");
+    assertThat(noProfile.err()).isEqualTo("tcpfsm: audit: spec/tcp.fsm has no profile 'rfc1122'; it has rfc793, rfc9293, linux\n");
     Path html = Files.writeString(tmp.resolve("x.svg"), "<html><body/></html>");
     CliRun notSvg = CliRun.run("audit", "--diagram", html.toString(), "--out", tmp.toString());
     assertThat(notSvg.exit()).isEqualTo(1);

@@ -62,7 +62,7 @@ class DiagramCommandTest {
   void anUnknownProfileIsNamedWithTheOnesThereAre() {
     CliRun run = CliRun.run("diagram", "--profile", "rfc1122");
     assertThat(run.exit()).isEqualTo(Main.EXIT_PROBLEMS);
-    assertThat(run.err()).isEqualTo("tcpfsm: diagram: no profile 'rfc1122'; this spec has rfc793, rfc9293\n");
+    assertThat(run.err()).isEqualTo("tcpfsm: diagram: no profile 'rfc1122'; this spec has rfc793, rfc9293, linux\n");
   }
 
   @Test

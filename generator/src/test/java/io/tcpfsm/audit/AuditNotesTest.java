@@ -22,7 +22,7 @@ class AuditNotesTest {
         [ambiguity x]
         title = CLOSE in CLOSE-WAIT
         quote = RFC793 3.9 p.61 | then send a FIN segment, enter CLOSING state.
-        cell = CLOSE_WAIT CLOSE
+        cell = CLOSE_WAIT CLOSE text_pending=false
         text = the model's choice
         + = goes on here
         """);
