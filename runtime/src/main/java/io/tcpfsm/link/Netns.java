@@ -62,7 +62,7 @@ public final class Netns implements AutoCloseable {
     return false;
   }
 
-  static String findIp() {
+  public static String findIp() {
     for (String dir : new String[] {"/usr/sbin", "/sbin", "/usr/bin", "/bin"}) {
       if (Files.isExecutable(Path.of(dir, "ip"))) {
         return dir + "/ip";
@@ -87,9 +87,15 @@ public final class Netns implements AutoCloseable {
    * path; its standard error goes to ours. The process is killed on {@link #close}.
    */
   public Process startJava(String mainClass, List<String> args) throws IOException {
+    return startJava(List.of(), mainClass, args);
+  }
+
+  /** As {@link #startJava(String, List)}, with options for the JVM ({@code -Dname=value}). */
+  public Process startJava(List<String> jvmOptions, String mainClass, List<String> args) throws IOException {
     List<String> cmd = new ArrayList<>(List.of(findIp(), "netns", "exec", name,
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), mainClass));
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path")));
+    cmd.addAll(jvmOptions);
+    cmd.add(mainClass);
     cmd.addAll(args);
     Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     synchronized (children) {
@@ -128,7 +134,7 @@ public final class Netns implements AutoCloseable {
   }
 
   /** Runs a command to its end; a non-zero exit is an IOException with its output. */
-  static String run(List<String> cmd) throws IOException {
+  public static String run(List<String> cmd) throws IOException {
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String out;
     try {

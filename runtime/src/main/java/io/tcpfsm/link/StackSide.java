@@ -51,7 +51,13 @@ final class StackSide implements LongConsumer {
     if (c == null && listening != null) {
       c = connection = listening.accept();
     }
-    if (c == null || c.isDeleted()) {
+    if (c == null) {
+      return;
+    }
+    if (c.isDeleted()) {
+      // A reset can delete the TCB in the round the last text arrived (a kernel's RST for our
+      // duplicate ACK in TIME-WAIT, RFC 1337's assassination): what TCP delivered is still read.
+      take(c.read(1 << 20, now));
       return;
     }
     TcpState s = c.state();
@@ -60,12 +66,7 @@ final class StackSide implements LongConsumer {
     if (!closed && mayStart && sent < t.stackBytes() && (s == TcpState.ESTABLISHED || s == TcpState.CLOSE_WAIT)) {
       sent += c.send(chunkAt(sent), now);
     }
-    byte[] got = c.read(1 << 20, now);
-    long at = Pattern.firstMismatch(got, 0, got.length, received, LinuxSide.seed());
-    if (at >= 0 && mismatchAt < 0) {
-      mismatchAt = at;
-    }
-    received += got.length;
+    take(c.read(1 << 20, now));
     if (closed || sent < t.stackBytes()) {
       return;
     }
@@ -83,6 +84,14 @@ final class StackSide implements LongConsumer {
       }
       default -> { } // LINUX_ABORTS, REFUSED: the peer ends it
     }
+  }
+
+  private void take(byte[] got) {
+    long at = Pattern.firstMismatch(got, 0, got.length, received, LinuxSide.seed());
+    if (at >= 0 && mismatchAt < 0) {
+      mismatchAt = at;
+    }
+    received += got.length;
   }
 
   /** The pattern from {@code from} on, at most one chunk; the last one again if none of it was taken. */

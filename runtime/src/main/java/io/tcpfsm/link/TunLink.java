@@ -59,15 +59,25 @@ public final class TunLink implements AutoCloseable {
     this.host = new Host(Addresses.parse(STACK), config, this::fromHost, SystemClock.INSTANCE.nanos());
   }
 
-  /**
-   * Opens the device {@code name} in this process's namespace, brings {@code lo} and the device up
-   * with {@link #KERNEL}/24 on it (no IPv6 link-local address, so the kernel sends nothing of its
-   * own), and puts a host behind it.
-   */
+  /** Opens the device {@code name} in this process's namespace ({@link #openDevice}) and puts a host behind it. */
   public static TunLink open(String name, TcpConfig config, double loss, long seed, Path pcapFile) throws IOException {
     if (loss < 0 || loss >= 1) {
       throw new IllegalArgumentException("loss is a probability in [0, 1): " + loss);
     }
+    TunDevice tun = openDevice(name);
+    try {
+      return new TunLink(tun, config, loss, seed, pcapFile);
+    } catch (IOException | RuntimeException e) {
+      tun.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Opens the device {@code name} and brings {@code lo} and it up, {@link #KERNEL}/24 on it and
+   * no IPv6 link-local address (so the kernel sends nothing of its own on it).
+   */
+  public static TunDevice openDevice(String name) throws IOException {
     TunDevice tun = TunDevice.open(name);
     try {
       String ip = Netns.findIp();
@@ -75,7 +85,7 @@ public final class TunLink implements AutoCloseable {
       Netns.run(List.of(ip, "link", "set", tun.name(), "addrgenmode", "none"));
       Netns.run(List.of(ip, "addr", "add", KERNEL + "/24", "dev", tun.name()));
       Netns.run(List.of(ip, "link", "set", tun.name(), "up"));
-      return new TunLink(tun, config, loss, seed, pcapFile);
+      return tun;
     } catch (IOException | RuntimeException e) {
       tun.close();
       throw e;
