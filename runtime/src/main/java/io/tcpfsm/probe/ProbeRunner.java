@@ -344,7 +344,7 @@ public final class ProbeRunner implements AutoCloseable {
         }
         byte[] packet = java.util.Arrays.copyOf(buffer, n);
         capture(packet);
-        pkt.out(s, iss, inBase);
+        pkt.out(s, s.syn() ? u(s.seq()) : iss, inBase); // its SYN is sequence 0 of its side
         return s;
       } catch (DecodeException e) {
         return null;
