@@ -25,9 +25,11 @@ final class KernelSockets {
 
   /**
    * The state of the socket {@code local:localPort <-> remote:remotePort}; failing that, LISTEN if
-   * a listener holds {@code localPort}; else CLOSED (no TCB).
+   * {@code listenerCounts} and a listener holds {@code localPort} (the probed connection is the
+   * listener, or a request of it that RFC 9293 3.10.7.4 returns to LISTEN); else CLOSED (no TCB:
+   * a passively opened connection that ended leaves its listener behind, a different TCB).
    */
-  static TcpState state(String local, int localPort, String remote, int remotePort) throws IOException {
+  static TcpState state(String local, int localPort, String remote, int remotePort, boolean listenerCounts) throws IOException {
     List<String> lines = Files.readAllLines(Path.of("/proc/self/net/tcp"));
     String l = hex(local, localPort);
     String r = hex(remote, remotePort);
@@ -42,7 +44,7 @@ final class KernelSockets {
         listening = true;
       }
     }
-    return listening ? TcpState.LISTEN : TcpState.CLOSED;
+    return listening && listenerCounts ? TcpState.LISTEN : TcpState.CLOSED;
   }
 
   private static String hex(String address, int port) {

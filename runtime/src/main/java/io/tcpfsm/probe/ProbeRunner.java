@@ -282,7 +282,8 @@ public final class ProbeRunner implements AutoCloseable {
           sends.add(TcpEvent.fromHeader(s.flags() & 0x17).label());
         }
       }
-      TcpState state = KernelSockets.state(TunLink.KERNEL, kport, TunLink.STACK, pport);
+      boolean listenerCounts = probe.state() == TcpState.LISTEN || probe.state() == TcpState.SYN_RECV;
+      TcpState state = KernelSockets.state(TunLink.KERNEL, kport, TunLink.STACK, pport, listenerCounts);
       if (sends.isEmpty()) {
         pkt.comment("Linux sent nothing within " + captureMillis + " ms");
       }
