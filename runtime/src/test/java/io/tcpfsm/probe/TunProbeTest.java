@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Probes of this machine's kernel (CLOSED, LISTEN, ESTABLISHED: 150 probes in two namespaces).
+ * Probes of this machine's kernel (CLOSED, LISTEN, ESTABLISHED, LAST-ACK: 200 probes in two namespaces).
  * The answer keys are the RFCs' text for behaviour Linux is documented to have (RFC 5961's
  * challenge ACKs since Linux 3.6; RFC 9293 3.10.7.1 and 3.10.7.2 for segments to no connection
  * and to a listener), not the profiles the matrix compares with.
@@ -37,7 +37,7 @@ class TunProbeTest {
     if (skipReason != null) {
       return;
     }
-    List<Probe> probes = Probe.grid(List.of(TcpState.CLOSED, TcpState.LISTEN, TcpState.ESTABLISHED));
+    List<Probe> probes = Probe.grid(List.of(TcpState.CLOSED, TcpState.LISTEN, TcpState.ESTABLISHED, TcpState.LAST_ACK));
     all = ProbeEngine.run(probes, 2, OUT, 100, "rfc9293");
     for (Observation o : all) {
       SEEN.put(o.probe().id(), o);
@@ -60,7 +60,7 @@ class TunProbeTest {
   @Test
   void everyProbeRan() {
     assumeTrue(skipReason == null, skipReason);
-    assertEquals(150, all.size());
+    assertEquals(200, all.size());
     all.forEach(o -> assertTrue(o.ran(), o.probe().id() + ": " + o.why()));
   }
 
@@ -90,6 +90,15 @@ class TunProbeTest {
     expect("ESTABLISHED-RST-in_window-snd_nxt", List.of("ACK"), TcpState.ESTABLISHED);
     expect("ESTABLISHED-SYN-in_window-snd_nxt", List.of("ACK"), TcpState.ESTABLISHED);
     expect("ESTABLISHED-SYN-rcv_nxt-snd_nxt", List.of("ACK"), TcpState.ESTABLISHED);
+  }
+
+  /**
+   * RFC 9293 3.10.7.4, LAST-ACK: "If our FIN is now acknowledged, delete the TCB, enter the CLOSED
+   * state". The path there starts with listen(): the listener left behind is another TCB.
+   */
+  @Test
+  void lastAckEndsInClosed() {
+    expect("LAST_ACK-ACK-rcv_nxt-snd_nxt", List.of(), TcpState.CLOSED);
   }
 
   /** The known disagreement: RFC 793 resets for an in-window SYN (p.71) where Linux sends a challenge ACK. */
