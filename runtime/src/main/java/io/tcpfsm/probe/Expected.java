@@ -2,6 +2,7 @@ package io.tcpfsm.probe;
 
 import io.tcpfsm.machine.TcpAction;
 import io.tcpfsm.machine.TcpEvent;
+import io.tcpfsm.machine.TcpGuard;
 import io.tcpfsm.machine.TcpProfile;
 import io.tcpfsm.machine.TcpRule;
 import io.tcpfsm.machine.TcpState;
@@ -41,6 +42,12 @@ public record Expected(TcpState state, List<String> sends, TcpRule rule) {
     collectSends(step.actions(), sends);
     if (held && step.target() != TcpState.CLOSED) {
       sends.add(TcpEvent.ACK.label()); // RFC 5681 4.2: "an immediate duplicate ACK when an out-of-order segment arrives"
+    }
+    if (p.segment() == SegmentClass.DATA_CLOSE) {
+      // then the application's CLOSE, with the text it did not read still pending
+      int closeGuards = TcpGuard.mask(TcpGuard.TEXT_PENDING) & profile.needed(step.target(), TcpEvent.CLOSE);
+      step = profile.step(step.target(), TcpEvent.CLOSE, closeGuards);
+      collectSends(step.actions(), sends);
     }
     return new Expected(step.target(), List.copyOf(sends), step.rule());
   }

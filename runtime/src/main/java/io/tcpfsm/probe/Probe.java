@@ -17,21 +17,25 @@ public record Probe(TcpState state, SegmentClass segment, SeqPosition seq, AckPo
 
   /**
    * The grid: every state x segment class x sequence position with the ACK at SND.NXT, then,
-   * for the segments carrying ACK, the two other ACK positions at RCV.NXT.
+   * for the segments carrying ACK, the two other ACK positions at RCV.NXT; in ESTABLISHED, close()
+   * with text unread.
    */
   public static List<Probe> grid(List<TcpState> states) {
     List<Probe> out = new ArrayList<>();
     for (TcpState s : states) {
-      for (SegmentClass c : SegmentClass.values()) {
+      for (SegmentClass c : SegmentClass.GRID) {
         for (SeqPosition p : SeqPosition.values()) {
           out.add(new Probe(s, c, p, AckPosition.NEXT));
         }
       }
-      for (SegmentClass c : SegmentClass.values()) {
+      for (SegmentClass c : SegmentClass.GRID) {
         if (c.hasAck()) {
           out.add(new Probe(s, c, SeqPosition.EXACT, AckPosition.AHEAD));
           out.add(new Probe(s, c, SeqPosition.EXACT, AckPosition.BEHIND));
         }
+      }
+      if (s == TcpState.ESTABLISHED) {
+        out.add(new Probe(s, SegmentClass.DATA_CLOSE, SeqPosition.EXACT, AckPosition.NEXT));
       }
     }
     return out;

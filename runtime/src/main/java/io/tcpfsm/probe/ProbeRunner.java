@@ -275,6 +275,22 @@ public final class ProbeRunner implements AutoCloseable {
       pkt.comment("inject " + c.label() + " with SEG.SEQ at " + probe.seq().label() + ", SEG.ACK at " + probe.ack().label());
       send(c.flags(), seq, ack, c.dataLength() > 0 ? "probe data".getBytes(StandardCharsets.US_ASCII) : null);
       List<String> sends = new ArrayList<>();
+      collect(sends);
+      boolean listenerCounts = probe.state() == TcpState.LISTEN || probe.state() == TcpState.SYN_RECV;
+      if (c == SegmentClass.DATA_CLOSE) {
+        closeWithTextUnread();
+        collect(sends);
+      }
+      TcpState state = KernelSockets.state(TunLink.KERNEL, kport, TunLink.STACK, pport, listenerCounts);
+      if (sends.isEmpty()) {
+        pkt.comment("Linux sent nothing within " + captureMillis + " ms");
+      }
+      pkt.comment("afterwards /proc/net/tcp shows " + state);
+      return new Observation(probe, null, state, List.copyOf(sends), tcb, seq, ack);
+    }
+
+    /** Adds the control bits of what the kernel sends on this connection for the capture time. */
+    private void collect(List<String> sends) throws IOException {
       long end = System.nanoTime() + captureMillis * 1_000_000L;
       for (long left; (left = end - System.nanoTime()) > 0; ) {
         Segment s = receive((int) Math.max(1, left / 1_000_000L));
@@ -282,13 +298,17 @@ public final class ProbeRunner implements AutoCloseable {
           sends.add(TcpEvent.fromHeader(s.flags() & 0x17).label());
         }
       }
-      boolean listenerCounts = probe.state() == TcpState.LISTEN || probe.state() == TcpState.SYN_RECV;
-      TcpState state = KernelSockets.state(TunLink.KERNEL, kport, TunLink.STACK, pport, listenerCounts);
-      if (sends.isEmpty()) {
-        pkt.comment("Linux sent nothing within " + captureMillis + " ms");
+    }
+
+    /** close() of the application's socket (lingering as by default) with the probe's text unread. */
+    private void closeWithTextUnread() throws IOException {
+      if (client != null) {
+        client.close();
+        pkt.call("close(3) = 0");
+      } else if (accepted != null) {
+        accepted.close();
+        pkt.call("close(4) = 0");
       }
-      pkt.comment("afterwards /proc/net/tcp shows " + state);
-      return new Observation(probe, null, state, List.copyOf(sends), tcb, seq, ack);
     }
 
     /** Lets the kernel act on what it got (an ACK that completes a handshake has no answer). */

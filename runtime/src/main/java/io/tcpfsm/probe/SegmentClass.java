@@ -12,7 +12,17 @@ public enum SegmentClass {
   RST_ACK("RST+ACK", Segment.RST | Segment.ACK, 0),
   NONE("NONE", 0, 0),
   /** Ten bytes of text with ACK (and PSH, which the model does not read). */
-  DATA("data", Segment.ACK | Segment.PSH, 10);
+  DATA("data", Segment.ACK | Segment.PSH, 10),
+  /**
+   * The text of {@link #DATA}, left unread, then the application's close(): RFC 1122 4.2.2.13 says
+   * a host that closes "while received data is still pending in TCP ... SHOULD send a RST" (RFC
+   * 2525 2.17, "Failure to RST on close with data pending"). Not a segment class of the grid: one
+   * probe in ESTABLISHED.
+   */
+  DATA_CLOSE("data+close", Segment.ACK | Segment.PSH, 10);
+
+  /** The segment classes of the grid (all but {@link #DATA_CLOSE}). */
+  public static final java.util.List<SegmentClass> GRID = java.util.List.of(SYN, SYN_ACK, ACK, FIN_ACK, RST, RST_ACK, NONE, DATA);
 
   private final String label;
   private final int flags;

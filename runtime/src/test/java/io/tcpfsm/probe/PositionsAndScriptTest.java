@@ -23,7 +23,7 @@ class PositionsAndScriptTest {
     for (Probe p : Probe.grid(java.util.List.of(TcpState.values()))) {
       assertEquals(p, Probe.parse(p.id()));
     }
-    assertEquals(550, Probe.grid(java.util.List.of(TcpState.values())).size()); // 11 x (8 x 5 + 5 x 2)
+    assertEquals(551, Probe.grid(java.util.List.of(TcpState.values())).size()); // 11 x (8 x 5 + 5 x 2), and data+close
   }
 
   /** packetdrill's parser.y: flags are letters then "." for ACK; "-" for none. */

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Probes of this machine's kernel (CLOSED, LISTEN, ESTABLISHED, LAST-ACK: 200 probes in two namespaces).
+ * Probes of this machine's kernel (CLOSED, LISTEN, ESTABLISHED, LAST-ACK: 201 probes in two namespaces).
  * The answer keys are the RFCs' text for behaviour Linux is documented to have (RFC 5961's
  * challenge ACKs since Linux 3.6; RFC 9293 3.10.7.1 and 3.10.7.2 for segments to no connection
  * and to a listener), not the profiles the matrix compares with.
@@ -60,7 +60,7 @@ class TunProbeTest {
   @Test
   void everyProbeRan() {
     assumeTrue(skipReason == null, skipReason);
-    assertEquals(200, all.size());
+    assertEquals(201, all.size());
     all.forEach(o -> assertTrue(o.ran(), o.probe().id() + ": " + o.why()));
   }
 
@@ -99,6 +99,22 @@ class TunProbeTest {
   @Test
   void lastAckEndsInClosed() {
     expect("LAST_ACK-ACK-rcv_nxt-snd_nxt", List.of(), TcpState.CLOSED);
+  }
+
+  /**
+   * RFC 1122 4.2.2.13: a host that closes "while received data is still pending in TCP ... SHOULD
+   * send a RST" (RFC 2525 2.17). Linux does; neither profile models it, both expect a FIN.
+   */
+  @Test
+  void closeWithUnreadTextResets() {
+    Observation o = seen("ESTABLISHED-data+close-rcv_nxt-snd_nxt");
+    assertEquals(TcpState.CLOSED, o.state());
+    assertEquals("RST+ACK", o.sends().get(o.sends().size() - 1), o.sends().toString());
+    for (TcpProfile p : List.of(TcpProfile.RFC793, TcpProfile.RFC9293)) {
+      Expected e = Expected.of(p, o);
+      assertEquals(List.of("ACK", "FIN+ACK"), e.sends(), p.specName());
+      assertEquals(TcpState.FIN_WAIT1, e.state(), p.specName());
+    }
   }
 
   /** The known disagreement: RFC 793 resets for an in-window SYN (p.71) where Linux sends a challenge ACK. */
