@@ -40,7 +40,7 @@ public final class LinuxPeerMain {
       }
       String name = t.name() + (loss > 0 ? "-loss" : "");
       Path pcap = dir == null ? null : dir.resolve(name + ".pcap");
-      TransferRun.Result r = TransferRun.run(t, port++, loss, seed, pcap, 120_000_000_000L);
+      TransferRun.Result r = TransferRun.run(t, port++, loss, seed, pcap, 300_000_000_000L);
       allOk &= r.ok();
       System.out.println(r.report());
       System.out.flush();

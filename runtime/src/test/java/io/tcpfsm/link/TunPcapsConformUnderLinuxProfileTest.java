@@ -10,8 +10,11 @@ import org.junit.jupiter.api.Test;
  * runtime/target/tun-pcaps/} (NAME.pcap and NAME-loss.pcap, raw IPv4). The trace checker
  * ({@code ./tcpfsm trace}) and the {@code linux} profile were being built on other branches when
  * this was written; when both are merged, replace the assumption below with: for every pcap
- * there, the checker's verdict under profile {@code linux} is "conforms" (and run this test after
- * TunLinuxTransferTest, or have it produce the pcaps itself).
+ * there, {@code new TraceChecker(TcpProfile.named("linux").orElseThrow(), verdicts::add)} fed
+ * every frame ({@code CaptureReader}, {@code FrameDecoder.decode}) and {@code finish()}ed gives
+ * verdicts that all conform (and run this test after TunLinuxTransferTest, or have it produce
+ * the pcaps itself). Under rfc9293, main's checker (at a0565ac) found 13 of 20 conforming, none
+ * deviating, 7 inconclusive (more than its 64 hypotheses fitted, after a burst of loss).
  */
 class TunPcapsConformUnderLinuxProfileTest {
   @Test
