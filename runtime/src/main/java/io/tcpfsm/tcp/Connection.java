@@ -186,11 +186,17 @@ public final class Connection {
   /** RECEIVE: up to {@code max} bytes of text in order; empty when none is on hand. */
   public byte[] read(int max, long at) {
     now = at;
-    boolean wasFull = receiveBuffer.window() == 0;
+    // A window smaller than min(half the buffer, MSS) stalls a sender that avoids silly windows
+    // (RFC 9293 3.8.6.2.1), and a zero one (fewer than 2^scale bytes is zero in the header, RFC
+    // 7323 2.3) until its persist timer fires: when the read opens the window past that mark, the
+    // peer hears of it at once (RFC 9293 3.8.6.2.2, RFC 1122 4.2.3.3: the receiver's SWS
+    // avoidance, "send a window update" when it "can be increased by min(Fr*RCV.BUFF, Eff.snd.MSS)").
+    long mark = Math.min(config.receiveBuffer() / 2, config.mss());
+    boolean wasSmall = receiveBuffer.window() < mark || (receiveBuffer.window() >> rcvScale) == 0;
     call(TcpEvent.RECEIVE);
     byte[] out = receiveBuffer.read(max);
-    if (wasFull && out.length > 0 && isSynchronized()) {
-      runner.sendAck(); // a window update, so a peer stalled on a zero window hears of the space
+    if (wasSmall && out.length > 0 && isSynchronized() && receiveBuffer.window() >= mark) {
+      runner.sendAck(); // the window update
     }
     return out;
   }
