@@ -71,7 +71,7 @@ public final class Main implements Runnable {
   /** The commands, in the order usage lists them. */
   private static Object[] commands() {
     return new Object[] {
-      new CommandLine.HelpCommand(), new CheckCommand(), new ExplainCommand(), new GenerateCommand(), new DecodeCommand(), new SimulateCommand(), new CompletionCommand(),
+      new CommandLine.HelpCommand(), new CheckCommand(), new ExplainCommand(), new GenerateCommand(), new DecodeCommand(), new SimulateCommand(), new ExploreCommand(), new CompletionCommand(),
     };
   }
 
