@@ -46,8 +46,8 @@ public final class Checker {
     return new Verdict(p, true, bounded, null, null);
   }
 
-  private Verdict always(Property p, boolean[] swaps, boolean bounded) {
-    int n = g.stateCount();
+  /** The moves whose event the property excludes. */
+  private BitSet excluded(Property p) {
     BitSet excluded = new BitSet();
     for (int m = 0; m < g.composition.moveCount(); m++) {
       String ev = g.composition.move(m).modelEvent();
@@ -55,6 +55,12 @@ public final class Checker {
         excluded.set(m);
       }
     }
+    return excluded;
+  }
+
+  private Verdict always(Property p, boolean[] swaps, boolean bounded) {
+    int n = g.stateCount();
+    BitSet excluded = excluded(p);
     for (boolean swap : swaps) {
       BitSet good = new BitSet(n);
       ArrayDeque<Integer> work = new ArrayDeque<>();
@@ -120,6 +126,7 @@ public final class Checker {
   /** Breadth-first over (state, stage): the shortest run through the stages in turn. */
   private Verdict possible(Property p, boolean[] swaps, boolean bounded) {
     int stages = p.stages().size();
+    BitSet excluded = excluded(p);
     Run best = null;
     for (boolean swap : swaps) {
       int n = g.stateCount();
@@ -142,6 +149,9 @@ public final class Checker {
           continue;
         }
         for (int k = g.edgeStart[s]; k < g.edgeStart[s + 1]; k++) {
+          if (excluded.get(g.edgeMove.get(k))) {
+            continue;
+          }
           int to = g.edgeTarget.get(k);
           int next = to * (stages + 1) + advance(to, stage, p, swap);
           if (parent[next] == -2) {

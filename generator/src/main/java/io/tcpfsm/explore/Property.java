@@ -14,7 +14,7 @@ import java.util.Set;
  *       continuation" is the usual reading of "eventually" under fairness: the network and
  *       the applications can still bring it about.
  *   <li>{@code possible}: some run passes through states satisfying each of {@code stages} in
- *       turn (a witness, such as a figure of the RFC).
+ *       turn (a witness, such as a figure of the RFC), with none of the {@code without} events.
  * </ul>
  */
 public record Property(Kind kind, String name, String where, Pred from, List<Pred> stages, Set<String> without) {

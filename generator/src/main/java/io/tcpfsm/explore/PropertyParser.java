@@ -14,7 +14,7 @@ import java.util.Set;
  * property := ("never" | "always" | "possible") STRING ":" body ";"
  *   never:    pred
  *   always:   ["from" pred] "reach" pred ["without" EVENT {"," EVENT}]
- *   possible: pred {"then" pred}
+ *   possible: pred {"then" pred} ["without" EVENT {"," EVENT}]
  * pred     := and {"or" and};   and := unary {"and" unary};   unary := "not" unary | "(" pred ")" | atom
  * atom     := END "=" STATE | END "!=" STATE | END "in" "{" STATE {"," STATE} "}"
  *           | END "called" "CLOSE" | END "sent" "FIN" | "quiet"
@@ -82,13 +82,7 @@ public final class PropertyParser {
         expect("reach");
         stages.add(pred());
         if (accept("without")) {
-          do {
-            Token ev = next("an event name");
-            if (machine.event(ev.text).isEmpty()) {
-              throw error(ev, "unknown event '" + ev.text + "'");
-            }
-            without.add(ev.text);
-          } while (accept(","));
+          events(without);
         }
       }
       case POSSIBLE -> {
@@ -96,10 +90,23 @@ public final class PropertyParser {
         while (accept("then")) {
           stages.add(pred());
         }
+        if (accept("without")) {
+          events(without);
+        }
       }
     }
     expect(";");
     return new Property(kind, name.text, where, from, stages, without);
+  }
+
+  private void events(Set<String> into) {
+    do {
+      Token ev = next("an event name");
+      if (machine.event(ev.text).isEmpty()) {
+        throw error(ev, "unknown event '" + ev.text + "'");
+      }
+      into.add(ev.text);
+    } while (accept(","));
   }
 
   private Pred pred() {
