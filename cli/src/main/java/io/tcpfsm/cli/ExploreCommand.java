@@ -122,6 +122,11 @@ final class ExploreCommand implements Callable<Integer> {
     } catch (ExploreException e) {
       err.println("tcpfsm: explore: " + e.getMessage());
       return Main.EXIT_PROBLEMS;
+    } catch (OutOfMemoryError e) {
+      // Every joint state and transition is kept (the properties walk the graph backwards).
+      err.println("tcpfsm: explore: out of memory (heap " + Runtime.getRuntime().maxMemory() / (1 << 20)
+          + " MiB); lower --max-states, --capacity or --sends, or give more heap (TCPFSM_JAVA_OPTS=-Xmx8g)");
+      return Main.EXIT_PROBLEMS;
     }
     Map<String, Path> pcaps = pcapDir == null ? Map.of() : writePcaps(x);
     out.println(json ? Json.write(asJson(x, pcaps)) : text(x, pcaps));
@@ -205,8 +210,8 @@ final class ExploreCommand implements Callable<Integer> {
     sb.append(String.format("             %d SEND%s per connection; %d slots of sequence space per end (an OPEN waited for one: %,d times);%n",
         c.maxSends(), c.maxSends() == 1 ? "" : "s", Exploration.slots(), x.opensRefused()));
     sb.append(String.format("             receive window %d; at most %,d joint states%n", c.rcvWnd(), c.maxStates()));
-    sb.append(String.format("  explored   %,d joint states, %,d transitions in %.1f s (%s)%n", g.stateCount(), g.transitionCount(),
-        g.nanos() / 1e9, g.complete() ? "exhaustive" : "cut at --max-states: verdicts cover the states explored"));
+    sb.append(String.format("  explored   %,d joint states, %,d transitions in %.1f s, %.1f s of CPU (%s)%n", g.stateCount(), g.transitionCount(),
+        g.nanos() / 1e9, g.cpuNanos() / 1e9, g.complete() ? "exhaustive" : "cut at --max-states: verdicts cover the states explored"));
     long failed = x.verdicts().stream().filter(Verdict::failed).count();
     sb.append(String.format("  properties %d: %d as required, %d not%n", x.verdicts().size(), x.verdicts().size() - failed, failed));
     for (Verdict v : x.verdicts()) {
@@ -249,6 +254,7 @@ final class ExploreCommand implements Callable<Integer> {
     m.put("transitions", g.transitionCount());
     m.put("exhaustive", g.complete());
     m.put("seconds", Math.round(g.nanos() / 1e6) / 1e3);
+    m.put("cpu_seconds", Math.round(g.cpuNanos() / 1e6) / 1e3);
     List<Object> props = new ArrayList<>();
     for (Verdict v : x.verdicts()) {
       Map<String, Object> p = new LinkedHashMap<>();

@@ -16,11 +16,12 @@ public final class StateGraph {
   final IntList parentMove;
   final int expanded;
   final long nanos;
+  final long cpuNanos;
   private int[] reverseStart;
   private int[] reverseEdges;
 
   StateGraph(Composition composition, StateStore states, int[] edgeStart, IntList edgeTarget, IntList edgeMove,
-      IntList parent, IntList parentMove, int expanded, long nanos) {
+      IntList parent, IntList parentMove, int expanded, long nanos, long cpuNanos) {
     this.composition = composition;
     this.states = states;
     this.edgeStart = edgeStart;
@@ -30,6 +31,7 @@ public final class StateGraph {
     this.parentMove = parentMove;
     this.expanded = expanded;
     this.nanos = nanos;
+    this.cpuNanos = cpuNanos;
   }
 
   public int stateCount() {
@@ -47,6 +49,11 @@ public final class StateGraph {
 
   public long nanos() {
     return nanos;
+  }
+
+  /** CPU time of the search's thread (0 where the JVM cannot tell). */
+  public long cpuNanos() {
+    return cpuNanos;
   }
 
   /** Segments sent into a full channel, each lost there: how often the channel bound acted. */
