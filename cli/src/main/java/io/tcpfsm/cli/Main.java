@@ -83,7 +83,7 @@ public final class Main implements Runnable {
   /** The commands, in the order usage lists them. */
   private static Object[] commands() {
     return new Object[] {
-      new CommandLine.HelpCommand(), new CheckCommand(), new ExplainCommand(), new GenerateCommand(), new AuditCommand(), new DiagramCommand(), new DecodeCommand(), new SimulateCommand(), new TraceCommand(), new ProbeCommand(), new CompletionCommand(),
+      new CommandLine.HelpCommand(), new CheckCommand(), new ExplainCommand(), new GenerateCommand(), new AuditCommand(), new DiagramCommand(), new DecodeCommand(), new SimulateCommand(), new TraceCommand(), new ExploreCommand(), new ProbeCommand(), new CompletionCommand(),
     };
   }
 

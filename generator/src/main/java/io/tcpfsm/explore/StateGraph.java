@@ -1,0 +1,114 @@
+package io.tcpfsm.explore;
+
+/**
+ * What a search found: the joint states (ids in breadth-first order, so a state's id never
+ * precedes one nearer the start), every transition between them with its move, and the
+ * breadth-first tree whose paths are the shortest runs.
+ */
+public final class StateGraph {
+  final Composition composition;
+  final StateStore states;
+  /** Edges of state i: {@code edgeStart[i]} to {@code edgeStart[i+1]}. Only expanded states have edges. */
+  final int[] edgeStart;
+  final IntList edgeTarget;
+  final IntList edgeMove;
+  final IntList parent;
+  final IntList parentMove;
+  final int expanded;
+  final long nanos;
+  final long cpuNanos;
+  private int[] reverseStart;
+  private int[] reverseEdges;
+
+  StateGraph(Composition composition, StateStore states, int[] edgeStart, IntList edgeTarget, IntList edgeMove,
+      IntList parent, IntList parentMove, int expanded, long nanos, long cpuNanos) {
+    this.composition = composition;
+    this.states = states;
+    this.edgeStart = edgeStart;
+    this.edgeTarget = edgeTarget;
+    this.edgeMove = edgeMove;
+    this.parent = parent;
+    this.parentMove = parentMove;
+    this.expanded = expanded;
+    this.nanos = nanos;
+    this.cpuNanos = cpuNanos;
+  }
+
+  public int stateCount() {
+    return states.size();
+  }
+
+  public long transitionCount() {
+    return edgeTarget.size();
+  }
+
+  /** Whether every reachable joint state was expanded (no --max-states cut). */
+  public boolean complete() {
+    return expanded == states.size();
+  }
+
+  public long nanos() {
+    return nanos;
+  }
+
+  /** CPU time of the search's thread (0 where the JVM cannot tell). */
+  public long cpuNanos() {
+    return cpuNanos;
+  }
+
+  /** Segments sent into a full channel, each lost there: how often the channel bound acted. */
+  public long channelOverflows() {
+    return composition.overflows;
+  }
+
+  public ExploreConfig config() {
+    return composition.config;
+  }
+
+  /** The edges into each state, as edge indices, built on first use. */
+  int[] reverseStart() {
+    buildReverse();
+    return reverseStart;
+  }
+
+  int[] reverseEdges() {
+    buildReverse();
+    return reverseEdges;
+  }
+
+  /** The source state of edge {@code k}. */
+  int edgeSource(int k) {
+    int lo = 0;
+    int hi = expanded - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (edgeStart[mid] <= k) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
+  }
+
+  private void buildReverse() {
+    if (reverseStart != null) {
+      return;
+    }
+    int n = states.size();
+    int[] start = new int[n + 1];
+    for (int k = 0; k < edgeTarget.size(); k++) {
+      start[edgeTarget.get(k) + 1]++;
+    }
+    for (int i = 0; i < n; i++) {
+      start[i + 1] += start[i];
+    }
+    int[] fill = start.clone();
+    int[] edges = new int[edgeTarget.size()];
+    for (int k = 0; k < edgeTarget.size(); k++) {
+      edges[fill[edgeTarget.get(k)]++] = k;
+    }
+    reverseStart = start;
+    reverseEdges = edges;
+  }
+}
