@@ -684,6 +684,11 @@ public final class Connection {
     };
   }
 
+  /** SND.WND, SND.WL1 and SND.WL2 now: what the last window update set (RFC 9293 3.10.7.4). */
+  public SendWindow sendWindow() {
+    return new SendWindow(tcb.sndWnd, tcb.sndWl1, tcb.sndWl2);
+  }
+
   /** Whether the TCB is gone (CLOSED after the model deleted it). */
   public boolean isDeleted() {
     return deleted;
