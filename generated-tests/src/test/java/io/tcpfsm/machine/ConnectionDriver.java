@@ -41,10 +41,11 @@ import java.util.Map;
  * 2^32, so the test crosses the wrap.
  *
  * <p>The send window (RFC 9293 3.10.7.4, fifth step) shows too: every segment advertises a window
- * unlike the one before it, and every second ACK that acknowledges nothing new (SND.UNA = SND.NXT)
- * in a synchronized state is an old one, SEG.ACK = SND.UNA - 1 (still acceptable: RFC 9293's
- * "SEG.ACK =< SND.NXT", RFC 5961 5.2's "SND.UNA - MAX.SND.WND =< SEG.ACK"), whose window must not
- * be taken ("If SND.UNA =< SEG.ACK ..."). After each step the connection's SND.WND, SND.WL1 and
+ * unlike the one before it, and every other ACK that would acknowledge nothing new (SEG.ACK =
+ * SND.UNA) in a synchronized state, the first of them included, is an old one instead: SEG.ACK =
+ * SND.UNA - 1, still acceptable (RFC 9293's "SEG.ACK =< SND.NXT", RFC 5961 5.2's "SND.UNA -
+ * MAX.SND.WND =< SEG.ACK"), whose window must not be taken ("If SND.UNA =< SEG.ACK ..."), as a
+ * reordered ACK's stale window must not be. After each step the connection's SND.WND, SND.WL1 and
  * SND.WL2 must be what the key's {@code if} and {@code set} actions give on {@link ShadowTcb}.
  */
 public final class ConnectionDriver {
@@ -282,10 +283,11 @@ public final class ConnectionDriver {
         seq = !g.getOrDefault("seq_acceptable", true) ? rcvNxt + (1L << 30)
             : !g.getOrDefault("rst_seq_exact", true) ? rcvNxt + 1 : rcvNxt;
         boolean finAcked = g.getOrDefault("fin_acked", true);
-        if (ackAcceptable && oldAck(state, flags, g)) {
-          ack = tcb.get("SND.UNA") - 1;
-        } else if (ackAcceptable) {
+        if (ackAcceptable) {
           ack = finAcked ? tcb.get("SND.NXT") : tcb.get("SND.UNA");
+          if (ack == tcb.get("SND.UNA") && oldAck(state, flags)) {
+            ack = tcb.get("SND.UNA") - 1;
+          }
         } else if (g.getOrDefault("ack_is_snd_una", false)) {
           ack = tcb.get("SND.UNA");
         } else {
@@ -306,15 +308,15 @@ public final class ConnectionDriver {
   }
 
   /**
-   * Whether this acceptable ACK is to be an old one (SEG.ACK = SND.UNA - 1): every second ACK that
-   * acknowledges nothing new anyway (SND.UNA = SND.NXT) in a synchronized state, on a segment
-   * without SYN or RST, whose cell does not ask whether our FIN is acknowledged. It changes nothing
-   * but the window update, which RFC 9293 3.10.7.4 skips for it ("If SND.UNA =< SEG.ACK").
+   * Whether an acceptable ACK that acknowledges nothing new anyway (SEG.ACK = SND.UNA) is to be an
+   * old one instead (SEG.ACK = SND.UNA - 1): the first, third, ... such ACK in a synchronized state
+   * on a segment without SYN or RST. It changes nothing but the window update, which RFC 9293
+   * 3.10.7.4 skips for it ("If SND.UNA =< SEG.ACK"); SYN-RECEIVED's ACK test admits no old ACK.
    */
-  private boolean oldAck(String state, int flags, Map<String, Boolean> g) {
+  private boolean oldAck(String state, int flags) {
     boolean eligible = !state.equals("SYN_RECV") && (flags & Segment.ACK) != 0 && (flags & (Segment.SYN | Segment.RST)) == 0
-        && !g.containsKey("fin_acked") && tcb.knows("SND.WND") && tcb.get("SND.UNA") == tcb.get("SND.NXT");
-    return eligible && ++couldBeOld % 2 == 0;
+        && tcb.knows("SND.WND");
+    return eligible && ++couldBeOld % 2 == 1;
   }
 
   private static byte[] packet(Segment s) {
