@@ -42,8 +42,8 @@ import java.util.Map;
  *
  * <p>The send window (RFC 9293 3.10.7.4, fifth step) shows too: every segment advertises a window
  * unlike the one before it, and every other ACK that would acknowledge nothing new (SEG.ACK =
- * SND.UNA) in a synchronized state, the first of them included, is an old one instead: SEG.ACK =
- * SND.UNA - 1, still acceptable (RFC 9293's "SEG.ACK =< SND.NXT", RFC 5961 5.2's "SND.UNA -
+ * SND.UNA) in a synchronized state (the first of them in rfc793, the second in rfc9293) is an old
+ * one instead: SEG.ACK = SND.UNA - 1, still acceptable (RFC 9293's "SEG.ACK =< SND.NXT", RFC 5961 5.2's "SND.UNA -
  * MAX.SND.WND =< SEG.ACK"), whose window must not be taken ("If SND.UNA =< SEG.ACK ..."), as a
  * reordered ACK's stale window must not be. After each step the connection's SND.WND, SND.WL1 and
  * SND.WL2 must be what the key's {@code if} and {@code set} actions give on {@link ShadowTcb}.
@@ -74,7 +74,11 @@ public final class ConnectionDriver {
   private long handed;
   /** Segments sent so far, so each advertises a window unlike the one before it. */
   private int segments;
-  /** ACKs so far that could be old without changing the cell (see {@link #segment}). */
+  /**
+   * ACKs so far that could be old without changing the cell ({@link #oldAck}), counted from 1 in
+   * every second profile, so the first such ACK is old in one profile and fresh in the next and a
+   * cell a short path reaches sees both kinds across the profiles.
+   */
   private int couldBeOld;
 
   private ConnectionDriver(String profile, TcpConfig config) {
@@ -92,7 +96,9 @@ public final class ConnectionDriver {
     if (event.equals("TIMEOUT_USER")) {
       config = config.withUserTimeout(TcpConfig.SECOND / 2);
     }
-    return new ConnectionDriver(profile, config);
+    ConnectionDriver d = new ConnectionDriver(profile, config);
+    d.couldBeOld = p.ordinal() % 2;
+    return d;
   }
 
   /** A step of the path into the cell: performs it and checks it as the cell itself is checked. */
@@ -309,8 +315,8 @@ public final class ConnectionDriver {
 
   /**
    * Whether an acceptable ACK that acknowledges nothing new anyway (SEG.ACK = SND.UNA) is to be an
-   * old one instead (SEG.ACK = SND.UNA - 1): the first, third, ... such ACK in a synchronized state
-   * on a segment without SYN or RST. It changes nothing but the window update, which RFC 9293
+   * old one instead (SEG.ACK = SND.UNA - 1): every other such ACK in a synchronized state on a
+   * segment without SYN or RST (the first of them in profile rfc793, the second in rfc9293). It changes nothing but the window update, which RFC 9293
    * 3.10.7.4 skips for it ("If SND.UNA =< SEG.ACK"); SYN-RECEIVED's ACK test admits no old ACK.
    */
   private boolean oldAck(String state, int flags) {
