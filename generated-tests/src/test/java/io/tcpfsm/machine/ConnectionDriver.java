@@ -10,6 +10,7 @@ import io.tcpfsm.model.Transition;
 import io.tcpfsm.tcp.Connection;
 import io.tcpfsm.tcp.FourTuple;
 import io.tcpfsm.tcp.Host;
+import io.tcpfsm.tcp.SendWindow;
 import io.tcpfsm.tcp.TcpConfig;
 import io.tcpfsm.time.TimerWheel;
 import io.tcpfsm.wire.DecodeException;
@@ -38,6 +39,14 @@ import java.util.Map;
  * unacknowledged (SND.UNA); an unacceptable one lies beyond SND.NXT, or (to leave a FIN
  * unacknowledged) more than any window behind SND.UNA (RFC 5961 5.2). The peer's ISS is near
  * 2^32, so the test crosses the wrap.
+ *
+ * <p>The send window (RFC 9293 3.10.7.4, fifth step) shows too: every segment advertises a window
+ * unlike the one before it, and every other ACK that would acknowledge nothing new (SEG.ACK =
+ * SND.UNA) in a synchronized state (the first of them in rfc793, the second in rfc9293) is an old
+ * one instead: SEG.ACK = SND.UNA - 1, still acceptable (RFC 9293's "SEG.ACK =< SND.NXT", RFC 5961 5.2's "SND.UNA -
+ * MAX.SND.WND =< SEG.ACK"), whose window must not be taken ("If SND.UNA =< SEG.ACK ..."), as a
+ * reordered ACK's stale window must not be. After each step the connection's SND.WND, SND.WL1 and
+ * SND.WL2 must be what the key's {@code if} and {@code set} actions give on {@link ShadowTcb}.
  */
 public final class ConnectionDriver {
   private static final byte[] US = {10, 0, 0, 1};
@@ -63,6 +72,14 @@ public final class ConnectionDriver {
   private int unread;
   /** Bytes the SEND calls handed the connection (the key's send_data or a queued SEND). */
   private long handed;
+  /** Segments sent so far, so each advertises a window unlike the one before it. */
+  private int segments;
+  /**
+   * ACKs so far that could be old without changing the cell ({@link #oldAck}), counted from 1 in
+   * every second profile, so the first such ACK is old in one profile and fresh in the next and a
+   * cell a short path reaches sees both kinds across the profiles.
+   */
+  private int couldBeOld;
 
   private ConnectionDriver(String profile, TcpConfig config) {
     this.profile = profile;
@@ -79,7 +96,9 @@ public final class ConnectionDriver {
     if (event.equals("TIMEOUT_USER")) {
       config = config.withUserTimeout(TcpConfig.SECOND / 2);
     }
-    return new ConnectionDriver(profile, config);
+    ConnectionDriver d = new ConnectionDriver(profile, config);
+    d.couldBeOld = p.ordinal() % 2;
+    return d;
   }
 
   /** A step of the path into the cell: performs it and checks it as the cell itself is checked. */
@@ -181,6 +200,7 @@ public final class ConnectionDriver {
     }
     checkTimers(expected, timersBefore, where);
     checkUnacknowledged(where);
+    checkSendWindow(where);
     if (state().equals("LISTEN") || state().equals("CLOSED")) {
       // No connection, or one whose TCB is gone: none of its timers may still run on the host.
       assertEquals(0, host.pendingTimers(), where + ": timers left on the host with no connection to own them\n" + story);
@@ -271,6 +291,9 @@ public final class ConnectionDriver {
         boolean finAcked = g.getOrDefault("fin_acked", true);
         if (ackAcceptable) {
           ack = finAcked ? tcb.get("SND.NXT") : tcb.get("SND.UNA");
+          if (ack == tcb.get("SND.UNA") && oldAck(state, flags)) {
+            ack = tcb.get("SND.UNA") - 1;
+          }
         } else if (g.getOrDefault("ack_is_snd_una", false)) {
           ack = tcb.get("SND.UNA");
         } else {
@@ -279,7 +302,27 @@ public final class ConnectionDriver {
       }
     }
     return Segment.builder().srcPort(PEER_PORT).dstPort(OUR_PORT).seq((int) seq).ack((flags & Segment.ACK) != 0 ? (int) ack : 0)
-        .flags(flags).window(65_535).payload(hasData ? TEXT.clone() : new byte[0]).build();
+        .flags(flags).window(window()).payload(hasData ? TEXT.clone() : new byte[0]).build();
+  }
+
+  /**
+   * A window unlike the last one the peer advertised (from 20,000 to 59,999, so a SEND's text
+   * always fits), so a window update that happens, or one that must not, shows in SND.WND.
+   */
+  private int window() {
+    return 20_000 + (int) ((++segments * 7_919L) % 40_000);
+  }
+
+  /**
+   * Whether an acceptable ACK that acknowledges nothing new anyway (SEG.ACK = SND.UNA) is to be an
+   * old one instead (SEG.ACK = SND.UNA - 1): every other such ACK in a synchronized state on a
+   * segment without SYN or RST (the first of them in profile rfc793, the second in rfc9293). It changes nothing but the window update, which RFC 9293
+   * 3.10.7.4 skips for it ("If SND.UNA =< SEG.ACK"); SYN-RECEIVED's ACK test admits no old ACK.
+   */
+  private boolean oldAck(String state, int flags) {
+    boolean eligible = !state.equals("SYN_RECV") && (flags & Segment.ACK) != 0 && (flags & (Segment.SYN | Segment.RST)) == 0
+        && tcb.knows("SND.WND");
+    return eligible && ++couldBeOld % 2 == 1;
   }
 
   private static byte[] packet(Segment s) {
@@ -392,6 +435,21 @@ public final class ConnectionDriver {
     }
     long acked = Math.max(0, Math.min(handed, (int) (tcb.get("SND.UNA") - tcb.get("ISS") - 1)));
     assertEquals(handed - acked, conn.unacknowledged(), where + ": text sent by the user and not acknowledged (SND.UNA)\n" + story);
+  }
+
+  /**
+   * SND.WND, SND.WL1 and SND.WL2 as the key's actions set them from the segments the test sent
+   * (RFC 9293 3.10.7.3 and 3.10.7.4), against the connection's: a window update skipped, made when
+   * the segment was old, or a WL1/WL2 not recorded shows here.
+   */
+  private void checkSendWindow(String where) {
+    if (conn == null || conn.isDeleted() || !tcb.knows("SND.WND")) {
+      return;
+    }
+    SendWindow w = conn.sendWindow();
+    assertEquals(tcb.get("SND.WND"), w.wnd(), where + ": SND.WND, the send window\n" + story);
+    assertEquals(tcb.get("SND.WL1"), w.wl1(), where + ": SND.WL1, the SEG.SEQ of the last window update\n" + story);
+    assertEquals(tcb.get("SND.WL2"), w.wl2(), where + ": SND.WL2, the SEG.ACK of the last window update\n" + story);
   }
 
   @Override

@@ -67,7 +67,7 @@ final class ActionRunner implements TcpAction.Handler<Void> {
       window = Math.min(window, c.congestion.cwnd());
     }
     long usable = window - c.flight();
-    return (int) Math.max(0, Math.min(Math.min(unsent, usable), c.sendMss()));
+    return (int) Math.max(0, Math.min(Math.min(unsent, usable), SynOptions.sendMss(c)));
   }
 
   /** Segments handed to the host so far: tells the connection whether a step already answered. */
@@ -97,7 +97,7 @@ final class ActionRunner implements TcpAction.Handler<Void> {
     long dataEnd = c.finSent ? c.finSeq : t.sndNxt;
     int outstanding = Math.max(0, Tcb.diff(dataEnd, t.sndUna));
     if (outstanding > 0) {
-      int n = Math.min(outstanding, c.sendMss());
+      int n = Math.min(outstanding, SynOptions.sendMss(c));
       transmit(t.sndUna, t.rcvNxt, Segment.ACK | Segment.PSH, c.sendBuffer.view(t.sndUna, n), true);
     } else if (c.finSent && t.sndUna == c.finSeq) {
       transmit(c.finSeq, t.rcvNxt, Segment.FIN | Segment.ACK, NO_TEXT, true);
@@ -142,18 +142,18 @@ final class ActionRunner implements TcpAction.Handler<Void> {
           case START, RESTART -> c.retransmitTimer.sent(c.now, from == TcpState.SYN_SENT || from == TcpState.LISTEN || from == TcpState.CLOSED);
           case CANCEL -> c.retransmitTimer.acknowledged(c.now, false, true);
         }
-        c.syncTimers();
+        ConnectionTimers.sync(c);
       }
-      case TIME_WAIT -> schedule(Connection.TimerKind.TIME_WAIT, a.op(), c.config.twoMslNanos());
-      case USER -> schedule(Connection.TimerKind.USER, a.op(), c.config.userTimeoutNanos());
+      case TIME_WAIT -> schedule(ConnectionTimers.Kind.TIME_WAIT, a.op(), c.config.twoMslNanos());
+      case USER -> schedule(ConnectionTimers.Kind.USER, a.op(), c.config.userTimeoutNanos());
     }
     return null;
   }
 
-  private void schedule(Connection.TimerKind timer, TcpAction.Timer.Op op, long after) {
+  private void schedule(ConnectionTimers.Kind timer, TcpAction.Timer.Op op, long after) {
     switch (op) {
-      case START, RESTART -> c.schedule(timer, c.now + after);
-      case CANCEL -> c.cancel(timer);
+      case START, RESTART -> ConnectionTimers.schedule(c, timer, c.now + after);
+      case CANCEL -> ConnectionTimers.cancel(c, timer);
     }
   }
 

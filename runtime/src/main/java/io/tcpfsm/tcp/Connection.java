@@ -1,7 +1,6 @@
 package io.tcpfsm.tcp;
 
 import io.tcpfsm.congestion.CongestionControl;
-import io.tcpfsm.congestion.DuplicateAck;
 import io.tcpfsm.congestion.NewReno;
 import io.tcpfsm.machine.TcpEvent;
 import io.tcpfsm.machine.TcpMachine;
@@ -14,7 +13,6 @@ import io.tcpfsm.rto.RtoEstimator;
 import io.tcpfsm.rto.RttSampler;
 import io.tcpfsm.time.TimerWheel;
 import io.tcpfsm.wire.Segment;
-import io.tcpfsm.wire.TcpOption;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +28,14 @@ import java.util.Objects;
  * control-path TCB update. What it does own is what RFC 9293 leaves to implementations: which
  * bytes go in a segment (MSS, windows, congestion control), holding out-of-order text, the
  * retransmission queue and its timer (RFC 6298), and when a queued call is issued again.
+ *
+ * <p>The connection is one class in several files, as gVisor's netstack splits its TCP endpoint
+ * (connect.go, snd.go, rcv.go, timer.go): this file holds the state, the application's calls and
+ * the machine step; {@link SegmentArrival} turns an arriving segment into an event (and holds
+ * out-of-order text); {@link Sender} follows an event on the sending side (acknowledgments, RTT,
+ * congestion, sending what the windows allow); {@link ConnectionTimers} runs the timers;
+ * {@link SynOptions} reads the MSS and window scale of the peer's SYN. Those are static methods
+ * on this class's package-private fields, not objects, so an idle connection costs no more.
  *
  * <p>Single-threaded; time is passed in by the {@link Host} that owns it.
  */
@@ -57,10 +63,6 @@ public final class Connection {
     void stateChanged(Connection c, TcpState from, TcpState to);
   }
 
-  /** The connection's timers on the host's wheel. */
-  enum TimerKind { RETRANSMIT, TIME_WAIT, USER, PERSIST }
-
-  private static final int MAX_HELD = 256;
   private static final byte[] NO_TEXT = new byte[0];
   private static final Listener NO_LISTENER = new Listener() {};
   private static final TcpState[] STATES = TcpState.values();
@@ -86,7 +88,7 @@ public final class Connection {
   int rcvScale;
   int sndScale;
   boolean peerOfferedScale;
-  int peerMss = 536;
+  int peerMss = SynOptions.DEFAULT_MSS;
   long now;
 
   // The event being processed.
@@ -101,13 +103,15 @@ public final class Connection {
   private int historySize;
   /** Unsolicited signals; null until the first. */
   private List<String> signals;
-  /** Segments beyond RCV.NXT waiting for the gap; null when none. */
-  private List<Segment> held;
-  private final ActionRunner runner = new ActionRunner(this);
-  /** Timer handles by {@link TimerKind}, each made when scheduled and dropped when idle; null when none. */
-  private TimerWheel.Timer[] timers;
-  private int lastWindow = -1;
-  private int consecutiveTimeouts;
+  /** Segments beyond RCV.NXT waiting for the gap ({@link SegmentArrival}); null when none. */
+  List<Segment> held;
+  final ActionRunner runner = new ActionRunner(this);
+  /** Timer handles by {@link ConnectionTimers.Kind}, each made when scheduled and dropped when idle; null when none. */
+  TimerWheel.Timer[] timers;
+  /** The window of the last segment, for RFC 5681's duplicate ACK ({@link Sender}). */
+  int lastWindow = -1;
+  /** Retransmission timeouts since the last new ACK (RFC 9293 3.8.3's R2, {@link ConnectionTimers}). */
+  int consecutiveTimeouts;
   private TcpRule lastRule;
   private String response;
   private boolean inTimeout;
@@ -172,7 +176,7 @@ public final class Connection {
     if (state == TcpState.SYN_SENT || state == TcpState.SYN_RECV) {
       call(TcpEvent.SEND); // "Queue the data for transmission after entering ESTABLISHED state."
     }
-    pump();
+    Sender.pump(this);
     return accepted;
   }
 
@@ -217,7 +221,7 @@ public final class Connection {
       if (state == TcpState.SYN_RECV) {
         call(TcpEvent.CLOSE); // the model queues it (send_pending): its rule, not ours, says so
       }
-      pump();
+      Sender.pump(this);
       return;
     }
     call(TcpEvent.CLOSE);
@@ -248,76 +252,20 @@ public final class Connection {
     text = NO_TEXT;
     tcb.segLen = 0;
     long una = tcb.sndUna;
-    run(event, false);
-    afterEvent(una, false, 0);
+    run(event);
+    Sender.afterEvent(this, una, false, 0);
   }
 
-  /** SEGMENT ARRIVES (RFC 9293 3.10.7). */
+  /** SEGMENT ARRIVES (RFC 9293 3.10.7): see {@link SegmentArrival}. */
   void segmentArrives(Segment s, long at) {
-    now = at;
-    if (deleted) {
-      return;
-    }
-    segmentEvent = true;
-    int flags = s.flags();
-    byte[] payload = new byte[s.length()];
-    s.payload().get(payload);
-    tcb.segSeq = s.seq() & 0xFFFF_FFFFL;
-    tcb.segAck = s.ackFlag() ? s.ack() & 0xFFFF_FFFFL : 0;
-    tcb.segLen = s.segLen();
-    // RFC 7323 2.3: "The window field (SEG.WND) in the header of every incoming segment, with the
-    // exception of <SYN> segments, MUST be left-shifted by Snd.Wind.Shift bits".
-    tcb.segWnd = s.syn() ? s.window() : (long) s.window() << sndScale;
-    if (s.syn()) {
-      readSynOptions(s);
-    }
-    text = payload;
-    long una = tcb.sndUna;
-    boolean rcvNxtKnown = isSynchronized() || state == TcpState.SYN_RECV;
-    if (rcvNxtKnown && tcb.segLen > 0 && !s.rst() && !s.syn()) {
-      int ahead = Tcb.diff(tcb.segSeq, tcb.rcvNxt);
-      // Text or a FIN beyond RCV.NXT waits for the gap before it to fill.
-      if (ahead > 0 && SegmentClassifier.seqAcceptable(tcb.segSeq, tcb.segLen, tcb.rcvNxt, receiveBuffer.window())) {
-        // Text beyond RCV.NXT waits for the gap to fill (RFC 9293 3.10.7.4: segments "may be held
-        // for later processing"); its ACK field is processed now, without the text.
-        hold(s);
-        text = NO_TEXT;
-        tcb.segLen = 0;
-        flags &= ~Segment.FIN;
-        long sent = runner.transmitted;
-        run(TcpEvent.fromHeader(flags), true);
-        boolean answered = runner.transmitted != sent; // the model's own ACK (e.g. linux's TIME-WAIT)
-        afterEvent(una, s.ackFlag(), s.window());
-        // RFC 5681 4.2: "A TCP receiver SHOULD send an immediate duplicate ACK when an
-        // out-of-order segment arrives"; one, not a second after the model's.
-        if (!deleted && !answered && (isSynchronized() || state == TcpState.SYN_RECV)) {
-          runner.sendAck();
-        }
-        return;
-      }
-      if (ahead < 0) {
-        // Only the new part is processed (RFC 793 p.69: "only the new parts should be processed").
-        int old = Math.min(-ahead, payload.length);
-        if (old < payload.length || (flags & Segment.FIN) != 0) {
-          text = java.util.Arrays.copyOfRange(payload, old, payload.length);
-          tcb.segSeq = Tcb.add(tcb.segSeq, old);
-          tcb.segLen -= old;
-        }
-      }
-    }
-    if (isSynchronized() && text.length > receiveBuffer.window()
-        && SegmentClassifier.seqAcceptable(tcb.segSeq, tcb.segLen, tcb.rcvNxt, receiveBuffer.window())) {
-      // Text beyond the window's right edge is not accepted, and a FIN after it not seen.
-      int fit = receiveBuffer.window();
-      tcb.segLen = fit;
-      text = java.util.Arrays.copyOf(text, fit);
-      flags &= ~Segment.FIN;
-    }
-    run(TcpEvent.fromHeader(flags), true);
-    afterEvent(una, s.ackFlag(), s.window());
+    SegmentArrival.arrive(this, s, at);
   }
 
-  private void run(TcpEvent event, boolean segment) {
+  /**
+   * One step of the machine: the guards the cell reads are evaluated, the step's actions run,
+   * the state changes, and a deleted TCB is taken off the host.
+   */
+  void run(TcpEvent event) {
     int needed = machine.needed(state, event);
     int guards = needed == 0 ? 0 : SegmentClassifier.guards(state, needed, text.length > 0, classifierContext());
     TcpStep step = machine.step(state, event, guards);
@@ -335,9 +283,9 @@ public final class Connection {
       }
       env.stateChanged(this, from, state);
     }
-    syncTimers();
+    ConnectionTimers.sync(this);
     if (deleted) {
-      cancelTimers();
+      ConnectionTimers.cancelAll(this);
       env.deleted(this);
       listener.closed(this);
     }
@@ -348,240 +296,9 @@ public final class Connection {
         receiveBuffer.size() > 0, sendBuffer.after(tcb.sndNxt) > 0, config.rfc5961());
   }
 
-  /**
-   * What follows an event on the runtime's side: the retransmission queue, RTT, timers and
-   * congestion window follow SND.UNA (RFC 6298 5.2/5.3, RFC 5681); then whatever the windows now
-   * allow is sent, a waiting CLOSE issued, and held text processed.
-   */
-  private void afterEvent(long una, boolean ackFlag, int window) {
-    if (deleted) {
-      return;
-    }
-    int acked = Tcb.diff(tcb.sndUna, una);
-    if (acked > 0) {
-      int data = sendBuffer.acknowledge(tcb.sndUna);
-      long sample = rtt.acknowledged((int) tcb.sndUna, now);
-      if (sample != RttSampler.NO_SAMPLE) {
-        retransmitTimer.estimator().sample(sample, false);
-      }
-      retransmitTimer.acknowledged(now, true, tcb.sndUna == tcb.sndNxt);
-      consecutiveTimeouts = 0;
-      if (congestion != null && data > 0
-          && congestion.onAck((int) tcb.sndUna, data, flight()).retransmit()) {
-        runner.retransmitFront(false);
-      }
-      if (isScheduled(TimerKind.USER)) {
-        schedule(TimerKind.USER, now + config.userTimeoutNanos()); // progress: R2 counts from here
-      }
-    } else if (segmentEvent && congestion != null && isSynchronized()
-        && DuplicateAck.test(flight() > 0, text.length, ackFlag, false, false,
-            (int) tcb.segAck, (int) tcb.sndUna, window, lastWindow)
-        && congestion.onDuplicateAck((int) tcb.segAck, flight(), (int) tcb.sndNxt).retransmit()) {
-      runner.retransmitFront(false);
-    }
-    if (segmentEvent) {
-      lastWindow = window;
-    }
-    syncTimers();
-    pump();
-  }
-
-  /** Sends what the windows allow, issues a waiting CLOSE, and processes held text now in order. */
-  private void pump() {
-    for (int guard = 0; guard < 100_000 && !deleted; guard++) {
-      if ((state == TcpState.ESTABLISHED || state == TcpState.CLOSE_WAIT) && runner.sendable() > 0) {
-        call(TcpEvent.SEND);
-        continue;
-      }
-      if (closePending && sendBuffer.after(tcb.sndNxt) == 0 && isSynchronized()) {
-        closePending = false;
-        call(TcpEvent.CLOSE);
-        continue;
-      }
-      Segment next = nextHeld();
-      if (next != null) {
-        segmentArrives(next, now);
-        continue;
-      }
-      break;
-    }
-    if (!deleted && isSynchronized() && tcb.sndWnd == 0 && sendBuffer.after(tcb.sndNxt) > 0
-        && !retransmitTimer.isRunning() && !isScheduled(TimerKind.PERSIST)) {
-      schedule(TimerKind.PERSIST, now + retransmitTimer.estimator().rto()); // RFC 9293 3.8.6.1
-    }
-  }
-
-  private void hold(Segment s) {
-    if (held == null) {
-      held = new ArrayList<>();
-    }
-    if (held.size() < MAX_HELD) {
-      byte[] copy = new byte[s.length()];
-      s.payload().get(copy);
-      held.add(s.toBuilder().payload(java.nio.ByteBuffer.wrap(copy)).build()); // not a view of a packet buffer someone may reuse
-    }
-  }
-
-  private Segment nextHeld() {
-    if (!isSynchronized() || held == null) {
-      return null;
-    }
-    if (held.isEmpty()) {
-      held = null;
-      return null;
-    }
-    for (int i = 0; i < held.size(); i++) {
-      Segment s = held.get(i);
-      long end = Tcb.add(s.seq() & 0xFFFF_FFFFL, s.segLen());
-      if (Tcb.diff(end, tcb.rcvNxt) <= 0) {
-        held.remove(i--); // wholly old now
-      } else if (Tcb.diff(s.seq() & 0xFFFF_FFFFL, tcb.rcvNxt) <= 0) {
-        held.remove(i);
-        return s;
-      }
-    }
-    return null;
-  }
-
-  // ---- timers -----------------------------------------------------------------------------------
-
-  /** Schedules (or reschedules) a timer, making its handle if it has none. */
-  void schedule(TimerKind kind, long deadline) {
-    if (timers == null) {
-      timers = new TimerWheel.Timer[TimerKind.values().length];
-    }
-    TimerWheel.Timer t = timers[kind.ordinal()];
-    if (t == null) {
-      t = env.wheel().timer(at -> fire(kind, at));
-      timers[kind.ordinal()] = t;
-    }
-    t.schedule(deadline);
-  }
-
-  /** Cancels a timer and drops its handle. */
-  void cancel(TimerKind kind) {
-    TimerWheel.Timer t = timers == null ? null : timers[kind.ordinal()];
-    if (t != null) {
-      t.cancel();
-      drop(kind);
-    }
-  }
-
-  boolean isScheduled(TimerKind kind) {
-    TimerWheel.Timer t = timers == null ? null : timers[kind.ordinal()];
-    return t != null && t.isScheduled();
-  }
-
-  private void drop(TimerKind kind) {
-    timers[kind.ordinal()] = null;
-    for (TimerWheel.Timer t : timers) {
-      if (t != null) {
-        return;
-      }
-    }
-    timers = null;
-  }
-
-  private void fire(TimerKind kind, long at) {
-    now = at;
-    switch (kind) {
-      case RETRANSMIT -> retransmitTimeout();
-      case TIME_WAIT -> call(TcpEvent.TIMEOUT_TIME_WAIT);
-      case USER -> userTimeout();
-      case PERSIST -> persistTimeout();
-    }
-    if (timers != null && timers[kind.ordinal()] != null && !isScheduled(kind)) {
-      drop(kind); // it ran and was not scheduled again
-    }
-  }
-
-  private void retransmitTimeout() {
-    if (!retransmitTimer.expired(now)) {
-      syncTimers();
-      return;
-    }
-    if (++consecutiveTimeouts > config.maxRetransmissions()) {
-      // RFC 9293 3.8.3 (R2): "the connection should be closed" once retransmission has gone on
-      // this long; the model's user-timeout rule closes it and tells the user why.
-      call(TcpEvent.TIMEOUT_USER);
-      return;
-    }
-    if (congestion != null) {
-      congestion.onRetransmitTimeout(flight(), (int) tcb.sndNxt);
-    }
-    call(TcpEvent.TIMEOUT_RETRANSMIT);
-  }
-
-  /**
-   * The user timeout bounds how long sent data may stay unacknowledged (RFC 9293 3.8.3, R2; RFC
-   * 5482's "maximum amount of time that transmitted data may remain unacknowledged"): an idle
-   * connection, owing nothing, does not time out, so the timer waits again.
-   */
-  private void userTimeout() {
-    if (isSynchronized() && flight() == 0) {
-      schedule(TimerKind.USER, now + config.userTimeoutNanos());
-      return;
-    }
-    call(TcpEvent.TIMEOUT_USER);
-  }
-
-  private void persistTimeout() {
-    if (deleted || tcb.sndWnd != 0 || sendBuffer.after(tcb.sndNxt) == 0) {
-      return;
-    }
-    // RFC 9293 3.8.6.1: "The sending TCP must regularly transmit at least one octet of new data
-    // (if available) ... even if the send window is zero".
-    forceProbe = true;
-    try {
-      call(TcpEvent.SEND);
-    } finally {
-      forceProbe = false;
-    }
-  }
-
-  /** Puts the retransmission deadline on the wheel. Called after every event. */
-  void syncTimers() {
-    long deadline = retransmitTimer.deadline();
-    if (deadline == RetransmitTimer.NOT_RUNNING) {
-      cancel(TimerKind.RETRANSMIT);
-    } else if (!isScheduled(TimerKind.RETRANSMIT) || timers[TimerKind.RETRANSMIT.ordinal()].deadline() != deadline) {
-      schedule(TimerKind.RETRANSMIT, deadline);
-    }
-    if (retransmitTimer.isRunning() || tcb.sndWnd > 0) {
-      cancel(TimerKind.PERSIST);
-    }
-  }
-
-  private void cancelTimers() {
-    for (TimerKind kind : TimerKind.values()) {
-      cancel(kind);
-    }
-  }
-
-  // ---- options and windows ---------------------------------------------------------------------
-
-  private void readSynOptions(Segment s) {
-    for (TcpOption o : s.options()) {
-      if (o instanceof TcpOption.Mss mss) {
-        peerMss = mss.mss();
-      } else if (o instanceof TcpOption.WindowScale ws) {
-        peerOfferedScale = true;
-        sndScale = Math.min(14, ws.shift()); // RFC 7323 2.3: a shift above 14 is used as 14
-      }
-    }
-    if (!peerOfferedScale) {
-      sndScale = 0;
-      rcvScale = 0; // RFC 7323 2.2: scaling applies only when both SYNs carry the option
-    }
-  }
-
   /** Bytes sent and not acknowledged (RFC 5681's FlightSize). */
   long flight() {
     return Tcb.diff(tcb.sndNxt, tcb.sndUna);
-  }
-
-  int sendMss() {
-    return Math.min(config.mss(), peerMss);
   }
 
   boolean isSynchronized() {
@@ -686,10 +403,15 @@ public final class Connection {
    */
   public boolean timerRunning(TcpTimer timer) {
     return switch (timer) {
-      case RETRANSMIT -> isScheduled(TimerKind.RETRANSMIT);
-      case TIME_WAIT -> isScheduled(TimerKind.TIME_WAIT);
-      case USER -> isScheduled(TimerKind.USER);
+      case RETRANSMIT -> ConnectionTimers.isScheduled(this, ConnectionTimers.Kind.RETRANSMIT);
+      case TIME_WAIT -> ConnectionTimers.isScheduled(this, ConnectionTimers.Kind.TIME_WAIT);
+      case USER -> ConnectionTimers.isScheduled(this, ConnectionTimers.Kind.USER);
     };
+  }
+
+  /** SND.WND, SND.WL1 and SND.WL2 now: what the last window update set (RFC 9293 3.10.7.4). */
+  public SendWindow sendWindow() {
+    return new SendWindow(tcb.sndWnd, tcb.sndWl1, tcb.sndWl2);
   }
 
   /** Whether the TCB is gone (CLOSED after the model deleted it). */

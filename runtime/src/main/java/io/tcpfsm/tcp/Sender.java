@@ -1,0 +1,86 @@
+package io.tcpfsm.tcp;
+
+import io.tcpfsm.congestion.DuplicateAck;
+import io.tcpfsm.machine.TcpEvent;
+import io.tcpfsm.machine.TcpState;
+import io.tcpfsm.rto.RttSampler;
+import io.tcpfsm.wire.Segment;
+
+/**
+ * The sending side of a {@link Connection} after each event: what an advance of SND.UNA means for
+ * the retransmission queue, the RTT, the timers and the congestion window (RFC 6298, RFC 5681),
+ * then whatever the windows now allow is sent, a waiting CLOSE issued and held text processed.
+ * The machine decides every segment's control bits and sequence numbers; this decides only when a
+ * SEND or a waiting CLOSE is issued again, and the retransmissions congestion control asks for.
+ *
+ * <p>Static methods on the connection, as in {@link SegmentArrival}, so the split costs no memory.
+ */
+final class Sender {
+  private Sender() {}
+
+  /**
+   * What follows an event on the runtime's side: the retransmission queue, RTT, timers and
+   * congestion window follow SND.UNA (RFC 6298 5.2/5.3, RFC 5681); then whatever the windows now
+   * allow is sent, a waiting CLOSE issued, and held text processed. {@code una} is SND.UNA before
+   * the event; {@code ackFlag} and {@code window} are the arriving segment's, if any.
+   */
+  static void afterEvent(Connection c, long una, boolean ackFlag, int window) {
+    if (c.deleted) {
+      return;
+    }
+    Tcb tcb = c.tcb;
+    int acked = Tcb.diff(tcb.sndUna, una);
+    if (acked > 0) {
+      int data = c.sendBuffer.acknowledge(tcb.sndUna);
+      long sample = c.rtt.acknowledged((int) tcb.sndUna, c.now);
+      if (sample != RttSampler.NO_SAMPLE) {
+        c.retransmitTimer.estimator().sample(sample, false);
+      }
+      c.retransmitTimer.acknowledged(c.now, true, tcb.sndUna == tcb.sndNxt);
+      c.consecutiveTimeouts = 0;
+      if (c.congestion != null && data > 0
+          && c.congestion.onAck((int) tcb.sndUna, data, c.flight()).retransmit()) {
+        c.runner.retransmitFront(false);
+      }
+      if (ConnectionTimers.isScheduled(c, ConnectionTimers.Kind.USER)) {
+        ConnectionTimers.schedule(c, ConnectionTimers.Kind.USER, c.now + c.config.userTimeoutNanos()); // progress: R2 counts from here
+      }
+    } else if (c.segmentEvent && c.congestion != null && c.isSynchronized()
+        && DuplicateAck.test(c.flight() > 0, c.text.length, ackFlag, false, false,
+            (int) tcb.segAck, (int) tcb.sndUna, window, c.lastWindow)
+        && c.congestion.onDuplicateAck((int) tcb.segAck, c.flight(), (int) tcb.sndNxt).retransmit()) {
+      c.runner.retransmitFront(false);
+    }
+    if (c.segmentEvent) {
+      c.lastWindow = window;
+    }
+    ConnectionTimers.sync(c);
+    pump(c);
+  }
+
+  /** Sends what the windows allow, issues a waiting CLOSE, and processes held text now in order. */
+  static void pump(Connection c) {
+    for (int guard = 0; guard < 100_000 && !c.deleted; guard++) {
+      if ((c.state == TcpState.ESTABLISHED || c.state == TcpState.CLOSE_WAIT) && c.runner.sendable() > 0) {
+        c.call(TcpEvent.SEND);
+        continue;
+      }
+      if (c.closePending && c.sendBuffer.after(c.tcb.sndNxt) == 0 && c.isSynchronized()) {
+        c.closePending = false;
+        c.call(TcpEvent.CLOSE);
+        continue;
+      }
+      Segment next = SegmentArrival.nextHeld(c);
+      if (next != null) {
+        SegmentArrival.arrive(c, next, c.now);
+        continue;
+      }
+      break;
+    }
+    if (!c.deleted && c.isSynchronized() && c.tcb.sndWnd == 0 && c.sendBuffer.after(c.tcb.sndNxt) > 0
+        && !c.retransmitTimer.isRunning() && !ConnectionTimers.isScheduled(c, ConnectionTimers.Kind.PERSIST)) {
+      // RFC 9293 3.8.6.1: a zero window is probed, so a lost window update cannot stall us forever.
+      ConnectionTimers.schedule(c, ConnectionTimers.Kind.PERSIST, c.now + c.retransmitTimer.estimator().rto());
+    }
+  }
+}
