@@ -301,6 +301,17 @@ final class SendExplainer {
         return true;
       }
     }
+    for (int oi = 0; oi < c.owed.size(); oi++) {
+      // An ACK owed for an arrival, carrying a later RCV.NXT than the hypothesis knew then: held text
+      // reassembled, or a held FIN processed, before that arrival; this checker moves RCV.NXT over held
+      // text only when an ACK shows it, the receiver did at once (RFC 9293 3.10.7.4, "send <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>").
+      Owed o = c.owed.get(oi);
+      if (o.flags() == Segment.ACK && o.ack() != -1 && Seq.diff(o.ack(), s.ack()) < 0 && c.knows(Candidate.U_RCV)
+          && Seq.diff(s.ack(), c.rcvNxt) <= 0) {
+        c.removeOwed(o);
+        return true;
+      }
+    }
     if (keepAlive || windowChanged || c.lastAckSent == -1 || !c.knows(Candidate.U_RCV)
         || Seq.diff(s.ack(), c.lastAckSent) > 0) {
       return true;

@@ -11,6 +11,7 @@ import io.tcpfsm.sim.SimLink;
 import io.tcpfsm.tcp.TcpConfig;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
@@ -41,6 +42,29 @@ class TraceSimulationProperties {
       @ForAll @IntRange(min = 1, max = 50) int delayMs,
       @ForAll @IntRange(min = 0, max = 12_000) int bytes,
       @ForAll boolean rfc793) throws Exception {
+    conforms(scenario, seed, loss, reorder, duplicate, corrupt, delayMs, bytes, rfc793);
+  }
+
+  /** Found on random seeds: the client's first SYN corrupted on the way (its SEQ changed, a bad checksum), then retransmitted. */
+  @Example
+  void aCorruptedFirstSynThenItsRetransmission() throws Exception {
+    conforms(Scenario.CLIENT_CLOSE, 19829, 0.1, 0, 0, 0.01, 1, 0, true);
+  }
+
+  /** Found on random seeds: a simultaneous open whose first SYN the network duplicated (RFC 793 resets on the copy in SYN-RECEIVED). */
+  @Example
+  void aDuplicatedSynInASimultaneousOpen() throws Exception {
+    conforms(Scenario.SIMULTANEOUS_OPEN, 342625, 0.13296373509518072, 0.10082711334091479, 0.09989808147679288, 0.012608097278457077, 8, 362, true);
+  }
+
+  /** Found on random seeds: the handshake's last ACK arrives after the FIN; the answer carries the RCV.NXT reassembly reached. */
+  @Example
+  void aLateOldAckAnsweredAfterReassembly() throws Exception {
+    conforms(Scenario.CLIENT_CLOSE, 318166, 0.26474182018543235, 0.04560516480628971, 0.005250707444964243, 0.01446018079506892, 17, 2784, true);
+  }
+
+  private static void conforms(Scenario scenario, long seed, double loss, double reorder, double duplicate, double corrupt, int delayMs,
+      int bytes, boolean rfc793) throws Exception {
     Impairments im = Impairments.NONE.withDelay(delayMs * MS, delayMs * MS / 4).withLoss(loss)
         .withReorder(reorder, delayMs * MS / 2).withDuplicate(duplicate).withCorrupt(corrupt);
     TcpProfile profile = rfc793 ? TcpProfile.RFC793 : TcpProfile.RFC9293;
