@@ -294,6 +294,9 @@ final class ConnectionCheck {
 
   /** Whether a SYN from {@code side} starts a new connection on this 4-tuple (RFC 9293 3.10.7.4 TIME-WAIT; a closed end). */
   boolean reopenedBy(TraceSegment s) {
+    if (midStart && frames == 1 && onlyBadChecksums()) {
+      return true; // the first frame was a SYN corrupted on the way (its flags too): the connection starts here
+    }
     List<Candidate> l = s.fromA() ? a : b;
     boolean reopened = false;
     for (Candidate c : l) {

@@ -188,7 +188,7 @@ final class SendExplainer {
       c.sndNxt = Seq.add(s.seq(), 1);
       c.unknown &= ~(Candidate.U_ISS | Candidate.U_SND);
       for (int oi = 0; oi < c.owed.size(); oi++) {
-      Owed o = c.owed.get(oi);
+        Owed o = c.owed.get(oi);
         if (o.seq() == -1) {
           c.removeOwed(o);
           c.addOwed(new Owed(o.flags(), s.seq(), o.ack(), o.rule()));
@@ -350,12 +350,18 @@ final class SendExplainer {
       c.lastAckSent = ack;
     }
     if (s.dataLen() > 0 || s.fin()) {
-      // Text or a FIN carries the ACKs owed for older values; one owed at this very value may still go out alone.
+      // Text or a FIN carries the ACKs owed for older values; one owed at this very value may still go
+      // out alone. The newest older one is kept: its arrival may have come after this segment was sent,
+      // and its answer then carries the later RCV.NXT (see pureAck).
+      Owed newest = null;
       for (int oi = 0; oi < c.owed.size(); oi++) {
-      Owed o = c.owed.get(oi);
+        Owed o = c.owed.get(oi);
         if (o.flags() == Segment.ACK && Seq.diff(o.ack(), ack) < 0) {
-          c.removeOwed(o);
-          return ackField(c, s);
+          if (newest != null) {
+            c.removeOwed(newest);
+            return ackField(c, s);
+          }
+          newest = o;
         }
       }
     }
