@@ -41,7 +41,7 @@ public class TraceBenchmark {
   byte[] bytes;
 
   @Setup(Level.Trial)
-  public void setup() throws IOException {
+  public void setup() throws CaptureException, IOException {
     bytes = Files.readAllBytes(Path.of(capture));
     if (oneVerdict().kind() != Verdict.Kind.CONFORMS) {
       throw new IllegalStateException(capture + " does not conform: the benchmark would measure a deviation report");
