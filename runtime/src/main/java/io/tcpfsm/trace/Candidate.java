@@ -3,7 +3,6 @@ package io.tcpfsm.trace;
 import io.tcpfsm.machine.TcpRule;
 import io.tcpfsm.machine.TcpState;
 import io.tcpfsm.machine.TcpVariable;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -48,7 +47,7 @@ final class Candidate implements ToLongFunction<TcpVariable> {
   /** The TCB was deleted: its last variables stay, so that segments it sent before and that arrive late are recognized. */
   boolean afterClose;
   /** Earlier values of RCV.NXT and the edges of held text, newest first: the ACK fields a delayed segment may carry. */
-  long[] rcvHistory = new long[HISTORY];
+  long[] rcvHistory;
   int historySize;
   /** Whether {@link #rcvHistory} is shared with a copy: copied before the first write. */
   private boolean historyShared;
@@ -67,12 +66,18 @@ final class Candidate implements ToLongFunction<TcpVariable> {
   long segWnd;
 
   Candidate(TcpState state, int unknown) {
+    this(state, unknown, new long[HISTORY]);
+  }
+
+  /** A candidate whose history array is {@code history} (a copy shares its original's: no array per copy on the common path). */
+  private Candidate(TcpState state, int unknown, long[] history) {
     this.state = state;
     this.unknown = unknown;
+    this.rcvHistory = history;
   }
 
   Candidate copy() {
-    Candidate c = new Candidate(state, unknown);
+    Candidate c = new Candidate(state, unknown, rcvHistory);
     c.iss = iss;
     c.irs = irs;
     c.sndUna = sndUna;
@@ -109,18 +114,28 @@ final class Candidate implements ToLongFunction<TcpVariable> {
 
   /** Owes {@code o} once more: two arrivals that each ask for the same ACK are answered twice. */
   void addOwed(Owed o) {
-    List<Owed> l = new ArrayList<>(owed);
-    l.add(o);
-    if (l.size() > MAX_OWED) {
-      l.remove(0);
+    int n = owed.size();
+    int drop = n + 1 > MAX_OWED ? 1 : 0;
+    Owed[] l = new Owed[n + 1 - drop];
+    for (int i = drop; i < n; i++) {
+      l[i - drop] = owed.get(i);
     }
-    owed = List.copyOf(l);
+    l[l.length - 1] = o;
+    owed = List.of(l);
   }
 
   void removeOwed(Owed o) {
-    List<Owed> l = new ArrayList<>(owed);
-    l.remove(o);
-    owed = List.copyOf(l);
+    int i = owed.indexOf(o);
+    if (i < 0) {
+      return;
+    }
+    Owed[] l = new Owed[owed.size() - 1];
+    for (int j = 0, k = 0; j < owed.size(); j++) {
+      if (j != i) {
+        l[k++] = owed.get(j);
+      }
+    }
+    owed = List.of(l);
   }
 
   /** RCV.NXT moves on; the old value stays acceptable in a delayed segment's ACK field. */

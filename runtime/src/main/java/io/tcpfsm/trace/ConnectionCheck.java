@@ -21,6 +21,8 @@ import java.util.Set;
  */
 final class ConnectionCheck {
   private static final int RECENT = 8;
+  /** Bad checksums of one end that may still be corruption rather than offload: see {@link #process}. */
+  private static final int SUSPECT_BAD = 2;
   private static final Comparator<Candidate> BY_LOSSES = (x, y) -> Integer.compare(x.losses, y.losses);
   private final TcpMachine machine;
   private final boolean rfc5961;
@@ -116,8 +118,19 @@ final class ConnectionCheck {
       List<Candidate> next = new ArrayList<>(sender.size() + 1);
       List<java.util.function.Supplier<Expectation>> whys = null;
       List<Integer> whyLosses = null;
-      for (Candidate c : sender) {
+      // A bad checksum among the first frames of its sender: offload (the checksum is filled in after
+      // the capture point), or corruption on the way. Too few frames to tell, so both are kept.
+      boolean maybeCorrupted = s.checksumBad() && badSent[side] <= SUSPECT_BAD;
+      for (int i = 0; i < sender.size(); i++) { // indexed: C1 (the launcher's compiler for trace) allocates iterators
+        Candidate c = sender.get(i);
         Candidate r = explainer.explain(c, s, windowChanged);
+        if (maybeCorrupted) {
+          // Or it was corrupted on the way (what its sender really sent is not known) and its receiver
+          // dropped it: the sender's real segment shows again when retransmitted (RFC 9293 3.1, checksum).
+          Candidate kept = c.copy();
+          kept.losses++;
+          add(next, kept);
+        }
         if (r != null) {
           add(next, r);
         } else {
@@ -151,7 +164,8 @@ final class ConnectionCheck {
     List<Candidate> next = new ArrayList<>(receiver.size() * 2);
     long rcvWnd = window(1 - side, lastWindow[1 - side], false);
     long segWnd = window(side, s.window(), s.syn());
-    for (Candidate c : receiver) {
+    for (int i = 0; i < receiver.size(); i++) {
+      Candidate c = receiver.get(i);
       Candidate lost = c.copy();
       lost.losses++;
       add(next, lost);
@@ -280,14 +294,28 @@ final class ConnectionCheck {
 
   /** Whether a SYN from {@code side} starts a new connection on this 4-tuple (RFC 9293 3.10.7.4 TIME-WAIT; a closed end). */
   boolean reopenedBy(TraceSegment s) {
+    if (midStart && frames == 1 && onlyBadChecksums()) {
+      return true; // the first frame was a SYN corrupted on the way (its flags too): the connection starts here
+    }
     List<Candidate> l = s.fromA() ? a : b;
+    boolean reopened = false;
     for (Candidate c : l) {
       boolean ended = c.state == TcpState.TIME_WAIT || (c.state == TcpState.CLOSED && c.afterClose);
       if (ended && !(c.knows(Candidate.U_ISS) && c.iss == s.seq())) {
-        return true;
+        reopened = true;
       }
     }
-    return kind != null;
+    if (reopened) {
+      // Unless a hypothesis whose connection is still open sends it: in a simultaneous open (RFC 9293
+      // 3.5 figure 8) a duplicated SYN may have reset one hypothesis of this end (RFC 793 3.4), not the others.
+      for (Candidate c : l) {
+        boolean ended = c.state == TcpState.TIME_WAIT || c.state == TcpState.CLOSED;
+        if (!ended && explainer.explain(c, s, false) != null) {
+          return false;
+        }
+      }
+    }
+    return reopened || kind != null;
   }
 
   Verdict verdict() {

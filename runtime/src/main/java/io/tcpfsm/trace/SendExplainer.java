@@ -101,7 +101,8 @@ final class SendExplainer {
   /** An owed SYN,ACK or reset; a reset may carry an ACK the model's does not (RFC 9293 3.10.7.1 sends either form). */
   private static Owed owedControl(Candidate c, TraceSegment s) {
     int f = s.flags() & CONTROL;
-    for (Owed o : c.owed) {
+    for (int oi = 0; oi < c.owed.size(); oi++) { // indexed: no iterator per candidate (C1 does not elide it)
+      Owed o = c.owed.get(oi);
       if ((o.flags() & (Segment.SYN | Segment.RST)) == 0) {
         continue;
       }
@@ -186,7 +187,8 @@ final class SendExplainer {
       c.sndUna = s.seq();
       c.sndNxt = Seq.add(s.seq(), 1);
       c.unknown &= ~(Candidate.U_ISS | Candidate.U_SND);
-      for (Owed o : c.owed) {
+      for (int oi = 0; oi < c.owed.size(); oi++) {
+        Owed o = c.owed.get(oi);
         if (o.seq() == -1) {
           c.removeOwed(o);
           c.addOwed(new Owed(o.flags(), s.seq(), o.ack(), o.rule()));
@@ -292,8 +294,20 @@ final class SendExplainer {
       c.sndNxt = s.seq(); // segments sent before this one were lost before the capture point
       c.losses++;
     }
-    for (Owed o : c.owed) {
+    for (int oi = 0; oi < c.owed.size(); oi++) {
+      Owed o = c.owed.get(oi);
       if (o.flags() == Segment.ACK && o.ack() == s.ack()) {
+        c.removeOwed(o);
+        return true;
+      }
+    }
+    for (int oi = 0; oi < c.owed.size(); oi++) {
+      // An ACK owed for an arrival, carrying a later RCV.NXT than the hypothesis knew then: held text
+      // reassembled, or a held FIN processed, before that arrival; this checker moves RCV.NXT over held
+      // text only when an ACK shows it, the receiver did at once (RFC 9293 3.10.7.4, "send <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>").
+      Owed o = c.owed.get(oi);
+      if (o.flags() == Segment.ACK && o.ack() != -1 && Seq.diff(o.ack(), s.ack()) < 0 && c.knows(Candidate.U_RCV)
+          && Seq.diff(s.ack(), c.rcvNxt) <= 0) {
         c.removeOwed(o);
         return true;
       }
@@ -321,21 +335,33 @@ final class SendExplainer {
       if (Seq.diff(ack, c.rcvNxt) > 0 && Seq.diff(ack, c.rcvHigh) <= 0) {
         c.setRcvNxt(ack);
       } else if (!c.inHistory(ack)) {
-        String range = c.rcvHigh == c.rcvNxt ? "ACK=" + c.rcvNxt : "ACK from " + c.rcvNxt + " to " + c.rcvHigh;
-        return fail(() -> Seq.diff(ack, c.rcvHigh) > 0
-            ? Expectation.of(range + ": nothing up to " + ack + " has arrived", c.lastRule)
-            : Expectation.of(range + " (RCV.NXT)", c.lastRule));
+        long rcvNxt = c.rcvNxt;
+        long rcvHigh = c.rcvHigh;
+        TcpRule last = c.lastRule;
+        return fail(() -> { // the text is built only if reported: most rejected candidates never are
+          String range = rcvHigh == rcvNxt ? "ACK=" + rcvNxt : "ACK from " + rcvNxt + " to " + rcvHigh;
+          return Seq.diff(ack, rcvHigh) > 0
+              ? Expectation.of(range + ": nothing up to " + ack + " has arrived", last)
+              : Expectation.of(range + " (RCV.NXT)", last);
+        });
       }
     }
     if (c.lastAckSent == -1 || Seq.diff(ack, c.lastAckSent) > 0) {
       c.lastAckSent = ack;
     }
     if (s.dataLen() > 0 || s.fin()) {
-      // Text or a FIN carries the ACKs owed for older values; one owed at this very value may still go out alone.
-      for (Owed o : c.owed) {
+      // Text or a FIN carries the ACKs owed for older values; one owed at this very value may still go
+      // out alone. The newest older one is kept: its arrival may have come after this segment was sent,
+      // and its answer then carries the later RCV.NXT (see pureAck).
+      Owed newest = null;
+      for (int oi = 0; oi < c.owed.size(); oi++) {
+        Owed o = c.owed.get(oi);
         if (o.flags() == Segment.ACK && Seq.diff(o.ack(), ack) < 0) {
-          c.removeOwed(o);
-          return ackField(c, s);
+          if (newest != null) {
+            c.removeOwed(newest);
+            return ackField(c, s);
+          }
+          newest = o;
         }
       }
     }

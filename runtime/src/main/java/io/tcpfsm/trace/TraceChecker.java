@@ -84,7 +84,7 @@ public final class TraceChecker {
       c = null;
     }
     if (c == null) {
-      s = segment(f, frameNumber, true);
+      s = fromA ? s : segment(f, frameNumber, true);
       c = new Conn(key, src, seg.srcPort(), new ConnectionCheck(machine, coverage, name(src, seg.srcPort()), name(dst, seg.dstPort()), s));
       open.put(key, c);
       connections++;
