@@ -318,8 +318,25 @@ final class SendExplainer {
   private boolean pureAck(Candidate c, TraceSegment s, boolean windowChanged) {
     int d = Seq.diff(s.seq(), c.sndNxt);
     boolean keepAlive = d == -1;
-    if (d < -1 || (c.knows(Candidate.U_RCV) && s.ack() != c.rcvNxt && c.inHistory(s.ack()))) {
+    if (d <= 0) {
+      // An ACK the model owes, though later arrivals moved RCV.NXT on: a receiver answers each arrival
+      // when it processes it, which may be after the capture point saw more of the peer's segments.
+      for (Owed o : c.owed) {
+        if (o.flags() == Segment.ACK && o.ack() == s.ack()) {
+          c.removeOwed(o);
+          return true;
+        }
+      }
+    }
+    if (d < -1) {
       return true; // sent before a later segment of this endpoint, and delayed on the way: its reason was then
+    }
+    if (c.knows(Candidate.U_RCV) && s.ack() != c.rcvNxt && c.inHistory(s.ack())) {
+      // An old RCV.NXT that no arrival asked for: sent earlier and delayed on the way, an assumption
+      // counted like a loss, so that a receiver that really missed a segment (its duplicate ACKs
+      // repeat the old RCV.NXT, RFC 5681 4.2) is explained by that loss, not by delays.
+      c.losses++;
+      return true;
     }
     if (d > 0) {
       c.sndNxt = s.seq(); // segments sent before this one were lost before the capture point
