@@ -161,8 +161,9 @@ final class SendExplainer {
       TcpAction.Send closeSend = Apply.sendWith(close.rule(), Segment.RST);
       if (closeSend == null || (closeSend.flags() & CONTROL) != f) {
         String text = "no " + TcpFlags.join(f, ",") + " from " + c.state + ": ABORT's reset is "
-            + (send == null ? "none" : send.render().substring("send ".length())) + ", CLOSE "
-            + (closeSend == null ? "resets in no case (" + close.rule().specName() + ")" : "resets with " + closeSend.render().substring("send ".length()))
+            + (send == null ? "none" : send.render().substring("send ".length())) + ", CLOSE's "
+            + (closeSend != null ? closeSend.render().substring("send ".length())
+                : Apply.sendWith(close.rule(), Segment.FIN) != null ? "a FIN (" + close.rule().specName() + ")" : "nothing (" + close.rule().specName() + ")")
             + ", and no arrival asked for one";
         TcpRule rule = step.rule();
         return fail(() -> Expectation.of(text, rule));
@@ -318,25 +319,8 @@ final class SendExplainer {
   private boolean pureAck(Candidate c, TraceSegment s, boolean windowChanged) {
     int d = Seq.diff(s.seq(), c.sndNxt);
     boolean keepAlive = d == -1;
-    if (d <= 0) {
-      // An ACK the model owes, though later arrivals moved RCV.NXT on: a receiver answers each arrival
-      // when it processes it, which may be after the capture point saw more of the peer's segments.
-      for (Owed o : c.owed) {
-        if (o.flags() == Segment.ACK && o.ack() == s.ack()) {
-          c.removeOwed(o);
-          return true;
-        }
-      }
-    }
-    if (d < -1) {
+    if (d < -1 || (c.knows(Candidate.U_RCV) && s.ack() != c.rcvNxt && c.inHistory(s.ack()))) {
       return true; // sent before a later segment of this endpoint, and delayed on the way: its reason was then
-    }
-    if (c.knows(Candidate.U_RCV) && s.ack() != c.rcvNxt && c.inHistory(s.ack())) {
-      // An old RCV.NXT that no arrival asked for: sent earlier and delayed on the way, an assumption
-      // counted like a loss, so that a receiver that really missed a segment (its duplicate ACKs
-      // repeat the old RCV.NXT, RFC 5681 4.2) is explained by that loss, not by delays.
-      c.losses++;
-      return true;
     }
     if (d > 0) {
       c.sndNxt = s.seq(); // segments sent before this one were lost before the capture point
