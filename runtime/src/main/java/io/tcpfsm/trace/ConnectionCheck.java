@@ -244,6 +244,14 @@ final class ConnectionCheck {
 
   /** The deviation at {@code s}: the expectations of the hypotheses assuming the fewest losses first. */
   private void deviate(TraceSegment s, List<Expectation> why, List<Integer> losses) {
+    if (midStart && frames == 1) {
+      // Mid-connection, the sender's state is a guess among the quiet states: one frame cannot refute the model.
+      finalA = best(a);
+      finalB = best(b);
+      kind = Verdict.Kind.INCONCLUSIVE;
+      reason = "a single frame from the middle of a connection: nothing to compare it with";
+      return;
+    }
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < why.size(); i++) {
       order.add(i);
@@ -260,11 +268,7 @@ final class ConnectionCheck {
         first.rule() == null ? "" : first.rule().specName(), first.citation(), states(a), states(b));
     finalA = best(a);
     finalB = best(b);
-    if (midStart && frames == 1) {
-      // Mid-connection, the sender's state is a guess among the quiet states: one frame cannot refute the model.
-      kind = Verdict.Kind.INCONCLUSIVE;
-      reason = "a single frame from the middle of a connection: nothing to compare it with";
-    } else if (prunedAt >= 0) {
+    if (prunedAt >= 0) {
       kind = Verdict.Kind.INCONCLUSIVE;
       reason = "no hypothesis explains frame " + s.frame() + ", but some were dropped at frame " + prunedAt + " when more than "
           + TraceChecker.MAX_CANDIDATES + " fitted: one of those might have";
