@@ -147,4 +147,22 @@ class TraceCommandTest {
     }
     assertThat(TraceCommand.quick(new String[] {"trace", "--help"}, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))).isNull();
   }
+
+  /**
+   * Linux resets a connection closed with unread data (captures/linux/EXPECTED.md, unread-close):
+   * its RST carries ACK (tcp_send_active_reset), so under rfc793 no rule explains frame 6 (RFC 793
+   * p.62 forms ABORT's reset as <SEQ=SND.NXT><CTL=RST>) and the command names the frame, the rule and
+   * its clause; under linux the same capture conforms (linux_close_unread_reset, RFC 1122 4.2.2.13).
+   */
+  @Test
+  void linuxResetOnUnreadCloseIsAnRfc793Deviation() {
+    String pcap = CliRun.capture("linux/unread-close.pcap").toString();
+    CliRun r = CliRun.run("trace", "--profile", "rfc793", pcap);
+    assertThat(r.exit()).as(r.err()).isEqualTo(1);
+    assertThat(r.out()).contains("6 frames, deviates at frame 6: expected no RST,ACK from ESTABLISHED: ABORT's reset is <SEQ=SND.NXT><CTL=RST>")
+        .contains("saw RST+ACK seq 1314341278 ack 355262354 win 64 len 0 from 127.0.0.1:5001; rule abort_reset (RFC 9293 3.10.5)");
+    CliRun linux = CliRun.run("trace", "--profile", "linux", pcap);
+    assertThat(linux.exit()).as(linux.err()).isZero();
+    assertThat(linux.out()).contains("6 frames, conforms; final 127.0.0.1:40001 CLOSED, 127.0.0.1:5001 CLOSED");
+  }
 }

@@ -44,6 +44,16 @@ final class Apply implements TcpAction.Handler<Void> {
     return false;
   }
 
+  /** The first send of {@code rule} with all of {@code flags}, or null: its exact control bits are what the wire must show. */
+  static TcpAction.Send sendWith(TcpRule rule, int flags) {
+    for (TcpAction a : rule.actions()) {
+      if (a instanceof TcpAction.Send s && (s.flags() & flags) == flags) {
+        return s;
+      }
+    }
+    return null;
+  }
+
   static boolean retransmits(TcpRule rule) {
     return rule.actions().contains(TcpAction.Simple.RETRANSMIT);
   }

@@ -23,7 +23,8 @@ final class Candidate implements ToLongFunction<TcpVariable> {
   static final int U_ISS = 4;
   /** MAX.SND.WND not known (mid-connection start): RFC 5961's lower ACK bound is not applied. */
   static final int U_MAXWND = 8;
-  private static final int HISTORY = 8;
+  /** Enough for a flight of segments (Linux on loopback sends 25 before the first ACK of them is seen, bulk.pcap), each answered later. */
+  private static final int HISTORY = 32;
 
   TcpState state;
   int unknown;
@@ -110,7 +111,7 @@ final class Candidate implements ToLongFunction<TcpVariable> {
   }
 
   /** Owed segments kept; beyond it the oldest is forgotten (a stack coalesces ACKs, RFC 9293 3.8.6.3). */
-  private static final int MAX_OWED = 6;
+  private static final int MAX_OWED = 32;
 
   /** Owes {@code o} once more: two arrivals that each ask for the same ACK are answered twice. */
   void addOwed(Owed o) {

@@ -1,6 +1,9 @@
 package io.tcpfsm.trace;
 
+import io.tcpfsm.machine.TcpAction;
 import io.tcpfsm.machine.TcpEvent;
+import io.tcpfsm.machine.TcpFlags;
+import io.tcpfsm.machine.TcpGuard;
 import io.tcpfsm.machine.TcpMachine;
 import io.tcpfsm.machine.TcpRule;
 import io.tcpfsm.machine.TcpState;
@@ -42,6 +45,9 @@ final class SendExplainer {
     Owed o = owedControl(c, s);
     if (o != null) {
       c.removeOwed(o);
+      if (c.state == TcpState.CLOSED) {
+        return c; // CLOSED's reset (RFC 9293 3.10.7.1): its ACK field was the rule's SEG.SEQ+SEG.LEN, checked; there is no RCV.NXT
+      }
       if (o.seq() == -1) {
         c.iss = s.seq();
         c.sndUna = s.seq();
@@ -98,7 +104,10 @@ final class SendExplainer {
     return null;
   }
 
-  /** An owed SYN,ACK or reset; a reset may carry an ACK the model's does not (RFC 9293 3.10.7.1 sends either form). */
+  /**
+   * An owed SYN,ACK or reset, with exactly the control bits the rule sends: an RST,ACK is not an
+   * RST. CLOSED's two resets (RFC 9293 3.10.7.1) are two rules, each with its own form.
+   */
   private static Owed owedControl(Candidate c, TraceSegment s) {
     int f = s.flags() & CONTROL;
     for (int oi = 0; oi < c.owed.size(); oi++) { // indexed: no iterator per candidate (C1 does not elide it)
@@ -106,9 +115,8 @@ final class SendExplainer {
       if ((o.flags() & (Segment.SYN | Segment.RST)) == 0) {
         continue;
       }
-      boolean flags = f == o.flags() || (o.flags() == Segment.RST && f == (Segment.RST | Segment.ACK));
       boolean ack = o.ack() == -1 || s.ack() == o.ack();
-      if (flags && (o.seq() == -1 || o.seq() == s.seq()) && ack) {
+      if (f == o.flags() && (o.seq() == -1 || o.seq() == s.seq()) && ack) {
         return o;
       }
     }
@@ -127,18 +135,45 @@ final class SendExplainer {
     c.lastRule = step.rule();
   }
 
-  /** A reset: ABORT's {@code <SEQ=SND.NXT><CTL=RST>} (RFC 9293 3.10.5). */
+  /**
+   * A reset from a connection: ABORT's (RFC 9293 3.10.5 {@code <SEQ=SND.NXT><CTL=RST>}; a profile
+   * may send it with an ACK) or a CLOSE that resets because received text was never read (RFC 1122
+   * 4.2.2.13, where a profile has such a rule). The reset's control bits must be exactly the rule's:
+   * the ACK bit is all that tells Linux's reset on close with unread data from RFC 9293's.
+   */
   private Candidate rst(Candidate c, TraceSegment s) {
+    int f = s.flags() & CONTROL;
     if (c.afterClose && c.knows(Candidate.U_ISS) && Seq.diff(s.seq(), c.iss) > 0) {
-      // CLOSED answers any segment with a reset at SEG.ACK (RFC 9293 3.10.7.1): the segment it answers
-      // was one the capture saw before the close, a copy of one delayed on the way, or one it missed.
-      c.losses++;
-      return c;
+      // CLOSED answers any segment with a reset (RFC 9293 3.10.7.1): the segment it answers was one the
+      // capture saw before the close, a copy of one delayed on the way, or one it missed. Its two forms:
+      // <SEQ=SEG.ACK><CTL=RST> to a segment with ACK, <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK> to one without.
+      if (f == Segment.RST || (f == (Segment.RST | Segment.ACK) && s.seq() == 0)) {
+        c.losses++;
+        return c;
+      }
     }
     TcpStep step = m.step(c.state, TcpEvent.ABORT, 0);
-    if (!Apply.sends(step.rule(), Segment.RST, false)) {
-      return fail(() -> Expectation.of("no reset: ABORT in " + c.state + " sends none, and no arrival asked for one", step.rule()));
+    TcpEvent event = TcpEvent.ABORT;
+    int guards = 0;
+    TcpAction.Send send = Apply.sendWith(step.rule(), Segment.RST);
+    if (send == null || (send.flags() & CONTROL) != f) {
+      // Not ABORT's reset: a CLOSE with received text unread may reset instead of sending a FIN.
+      TcpStep close = m.step(c.state, TcpEvent.CLOSE, TcpGuard.TEXT_PENDING.bit());
+      TcpAction.Send closeSend = Apply.sendWith(close.rule(), Segment.RST);
+      if (closeSend == null || (closeSend.flags() & CONTROL) != f) {
+        String text = "no " + TcpFlags.join(f, ",") + " from " + c.state + ": ABORT's reset is "
+            + (send == null ? "none" : send.render().substring("send ".length())) + ", CLOSE's "
+            + (closeSend != null ? closeSend.render().substring("send ".length())
+                : Apply.sendWith(close.rule(), Segment.FIN) != null ? "a FIN (" + close.rule().specName() + ")" : "nothing (" + close.rule().specName() + ")")
+            + ", and no arrival asked for one";
+        TcpRule rule = step.rule();
+        return fail(() -> Expectation.of(text, rule));
+      }
+      step = close;
+      event = TcpEvent.CLOSE;
+      guards = TcpGuard.TEXT_PENDING.bit();
     }
+    TcpStep chosen = step;
     if (!c.knows(Candidate.U_SND)) {
       c.sndNxt = s.seq();
       c.unknown &= ~Candidate.U_SND;
@@ -148,24 +183,23 @@ final class SendExplainer {
       c.sndNxt = s.seq(); // segments sent before the reset are missing from the capture (lost or delayed)
       c.losses++;
       d = 0;
-    } else if (d < 0 && c.knows(Candidate.U_ISS) && Seq.diff(s.seq(), c.iss) > 0) {
+    } else if (d < 0 && c.knows(Candidate.U_ISS) && Seq.diff(s.seq(), c.iss) > 0 && f == Segment.RST) {
       // ABORT's own reset was lost; the CLOSED endpoint then answered a segment with <SEQ=SEG.ACK><CTL=RST>
       // (RFC 9293 3.10.7.1). Where its SND.NXT stood when it aborted, the capture does not say.
       c.losses++;
-      d = 0;
       c.sndNxt = s.seq();
-      coverage.cell(c.state, TcpEvent.ABORT, 0, step.rule());
-      apply(c, step);
+      coverage.cell(c.state, event, guards, chosen.rule());
+      apply(c, chosen);
       Candidate z = Arrival.closed(c);
       z.unknown |= Candidate.U_SND;
       return z;
     }
     if (d != 0) {
-      return fail(() -> Expectation.of("a reset at SEQ=SND.NXT=" + c.sndNxt, step.rule()));
+      return fail(() -> Expectation.of("a reset at SEQ=SND.NXT=" + c.sndNxt, chosen.rule()));
     }
-    coverage.cell(c.state, TcpEvent.ABORT, 0, step.rule());
-    apply(c, step);
-    return Arrival.closed(c);
+    coverage.cell(c.state, event, guards, chosen.rule());
+    apply(c, chosen);
+    return ackField(Arrival.closed(c), s);
   }
 
   /** A SYN of an active OPEN, or a retransmitted SYN or SYN,ACK (RFC 9293 3.10.1, 3.10.8). */
