@@ -8,7 +8,7 @@ import io.tcpfsm.machine.TcpState;
  * it, on 32-bit sequence arithmetic that wraps (RFC 9293 3.4). Guards the cell does not read are
  * not evaluated. Pure: everything it needs is passed in.
  */
-final class SegmentClassifier {
+public final class SegmentClassifier {
   private static final TcpGuard[] GUARDS = TcpGuard.values(); // values() copies the array each call
 
   private SegmentClassifier() {}
@@ -54,7 +54,7 @@ final class SegmentClassifier {
    * RFC 9293 3.10.7.4 Table 6 (RFC 793 p.69): the four cases of segment length and receive
    * window. SEG.LEN counts SYN and FIN.
    */
-  static boolean seqAcceptable(long seq, long len, long rcvNxt, long rcvWnd) {
+  public static boolean seqAcceptable(long seq, long len, long rcvNxt, long rcvWnd) {
     boolean startIn = inWindow(seq, rcvNxt, rcvWnd);
     if (len == 0) {
       return rcvWnd == 0 ? seq == rcvNxt : startIn;
@@ -66,7 +66,7 @@ final class SegmentClassifier {
   }
 
   /** {@code RCV.NXT =< x < RCV.NXT+RCV.WND}. */
-  static boolean inWindow(long x, long start, long size) {
+  public static boolean inWindow(long x, long start, long size) {
     long offset = (x - start) & 0xFFFF_FFFFL;
     return offset < size;
   }
@@ -78,12 +78,20 @@ final class SegmentClassifier {
    * SEG.ACK" (RFC 9293 3.10.7.4, fifth step).
    */
   static boolean ackAcceptable(TcpState state, Tcb t, boolean rfc5961) {
-    boolean notAhead = Tcb.diff(t.segAck, t.sndNxt) <= 0;
+    return ackAcceptable(state, t.segAck, t.iss, t.sndUna, t.sndNxt, rfc5961 ? t.maxSndWnd : -1);
+  }
+
+  /**
+   * The same on bare values, for whoever keeps a TCB of its own (the trace checker); {@code
+   * maxSndWnd < 0}: no RFC 5961 lower bound (a profile without it, or MAX.SND.WND not known).
+   */
+  public static boolean ackAcceptable(TcpState state, long segAck, long iss, long sndUna, long sndNxt, long maxSndWnd) {
+    boolean notAhead = Tcb.diff(segAck, sndNxt) <= 0;
     return switch (state) {
-      case SYN_SENT -> Tcb.diff(t.segAck, t.iss) > 0 && notAhead;
-      case SYN_RECV -> Tcb.diff(t.segAck, t.sndUna) > 0 && notAhead;
+      case SYN_SENT -> Tcb.diff(segAck, iss) > 0 && notAhead;
+      case SYN_RECV -> Tcb.diff(segAck, sndUna) > 0 && notAhead;
       case CLOSED, LISTEN -> false;
-      default -> notAhead && (!rfc5961 || Tcb.diff(t.segAck, Tcb.add(t.sndUna, -t.maxSndWnd)) >= 0);
+      default -> notAhead && (maxSndWnd < 0 || Tcb.diff(segAck, Tcb.add(sndUna, -maxSndWnd)) >= 0);
     };
   }
 }

@@ -23,8 +23,12 @@ final class Candidate implements ToLongFunction<TcpVariable> {
   static final int U_ISS = 4;
   /** MAX.SND.WND not known (mid-connection start): RFC 5961's lower ACK bound is not applied. */
   static final int U_MAXWND = 8;
-  /** Enough for a flight of segments (Linux on loopback sends 25 before the first ACK of them is seen, bulk.pcap), each answered later. */
-  private static final int HISTORY = 32;
+  /**
+   * Enough for a flight of segments, each answered later: Linux on loopback sent 25 before the
+   * first ACK of them was seen (captures/linux/bulk.pcap) and 34 in a fresh recording on a loaded
+   * CI machine; 128 leaves room for a window of 185 KB at MSS 1,448.
+   */
+  private static final int HISTORY = 128;
 
   TcpState state;
   int unknown;
@@ -111,7 +115,7 @@ final class Candidate implements ToLongFunction<TcpVariable> {
   }
 
   /** Owed segments kept; beyond it the oldest is forgotten (a stack coalesces ACKs, RFC 9293 3.8.6.3). */
-  private static final int MAX_OWED = 32;
+  private static final int MAX_OWED = 128; // as HISTORY: one ACK owed per segment of a flight
 
   /** Owes {@code o} once more: two arrivals that each ask for the same ACK are answered twice. */
   void addOwed(Owed o) {

@@ -2,6 +2,7 @@ package io.tcpfsm.trace;
 
 import io.tcpfsm.machine.TcpGuard;
 import io.tcpfsm.machine.TcpState;
+import io.tcpfsm.tcp.SegmentClassifier;
 
 /**
  * The guards a cell reads, evaluated on a candidate as the runtime's SegmentClassifier evaluates
@@ -75,31 +76,14 @@ final class Guards {
     }
   }
 
-  /** RFC 9293 3.10.7.4 Table 6 (RFC 793 p.69). SEG.LEN counts SYN and FIN. */
+  /** RFC 9293 3.10.7.4 Table 6, as the runtime evaluates it. */
   static boolean seqAcceptable(long seq, long len, long rcvNxt, long rcvWnd) {
-    boolean startIn = inWindow(seq, rcvNxt, rcvWnd);
-    if (len == 0) {
-      return rcvWnd == 0 ? seq == rcvNxt : startIn;
-    }
-    if (rcvWnd == 0) {
-      return false;
-    }
-    return startIn || inWindow(Seq.add(seq, len - 1), rcvNxt, rcvWnd);
+    return SegmentClassifier.seqAcceptable(seq, len, rcvNxt, rcvWnd);
   }
 
-  static boolean inWindow(long x, long start, long size) {
-    return ((x - start) & 0xFFFF_FFFFL) < size;
-  }
-
-  /** The ACK test of each state, as SegmentClassifier.ackAcceptable (RFC 9293 3.10.7.3, 3.10.7.4; RFC 5961 5.2). */
+  /** The ACK test of each state, as the runtime evaluates it; RFC 5961's bound once MAX.SND.WND is known. */
   private static boolean ackAcceptable(Candidate c, boolean rfc5961) {
-    boolean notAhead = Seq.diff(c.segAck, c.sndNxt) <= 0;
-    return switch (c.state) {
-      case SYN_SENT -> Seq.diff(c.segAck, c.iss) > 0 && notAhead;
-      case SYN_RECV -> Seq.diff(c.segAck, c.sndUna) > 0 && notAhead;
-      case CLOSED, LISTEN -> false;
-      default -> notAhead
-          && (!rfc5961 || !c.knows(Candidate.U_MAXWND) || Seq.diff(c.segAck, Seq.add(c.sndUna, -c.maxSndWnd)) >= 0);
-    };
+    long maxSndWnd = rfc5961 && c.knows(Candidate.U_MAXWND) ? c.maxSndWnd : -1;
+    return SegmentClassifier.ackAcceptable(c.state, c.segAck, c.iss, c.sndUna, c.sndNxt, maxSndWnd);
   }
 }
