@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.tcpfsm.capture.CaptureReader;
 import io.tcpfsm.capture.Frame;
 import io.tcpfsm.capture.FrameDecoder;
+import io.tcpfsm.machine.TcpProfile;
+import io.tcpfsm.trace.TraceChecker;
+import io.tcpfsm.trace.Verdict;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -111,6 +114,37 @@ class TunLinuxTransferTest {
         }
       }
       assertTrue(frames >= 2, pcap + " holds " + frames + " frames");
+    }
+  }
+
+  /**
+   * The trace checker judges each run's pcap under the linux profile (issue 13, point 2): every
+   * connection of a clean run conforms; a lossy run never deviates (it may be inconclusive when,
+   * after a burst of loss, more explanations fit than the checker keeps; the reason says so).
+   */
+  @ParameterizedTest(name = "{0}.pcap under linux")
+  @MethodSource("names")
+  void pcapsConformUnderLinux(String name) throws Exception {
+    assumeTrue(skipReason == null, skipReason);
+    for (String suffix : List.of("", "-loss")) {
+      Path pcap = PCAPS.resolve(name + suffix + ".pcap");
+      List<Verdict> verdicts = new java.util.ArrayList<>();
+      TraceChecker checker = new TraceChecker(TcpProfile.named("linux").orElseThrow(), verdicts::add);
+      long n = 0;
+      try (CaptureReader r = CaptureReader.open(Files.newInputStream(pcap))) {
+        for (var rec = r.next(); rec != null; rec = r.next()) {
+          checker.accept(FrameDecoder.decode(rec), ++n, rec.epochSecond() * 1_000_000_000L + rec.nanos());
+        }
+      }
+      checker.finish();
+      assertTrue(!verdicts.isEmpty(), pcap + ": no connection judged");
+      for (Verdict v : verdicts) {
+        if (suffix.isEmpty()) {
+          assertEquals(Verdict.Kind.CONFORMS, v.kind(), pcap + ": " + v);
+        } else {
+          assertTrue(v.kind() != Verdict.Kind.DEVIATES, pcap + ": " + v);
+        }
+      }
     }
   }
 
