@@ -29,6 +29,8 @@ final class Candidate implements ToLongFunction<TcpVariable> {
    * CI machine; 128 leaves room for a window of 185 KB at MSS 1,448.
    */
   private static final int HISTORY = 128;
+  /** Most connections never need more: the array doubles up to {@link #HISTORY} as a flight grows. */
+  private static final int HISTORY_START = 8;
 
   TcpState state;
   int unknown;
@@ -71,7 +73,7 @@ final class Candidate implements ToLongFunction<TcpVariable> {
   long segWnd;
 
   Candidate(TcpState state, int unknown) {
-    this(state, unknown, new long[HISTORY]);
+    this(state, unknown, new long[HISTORY_START]);
   }
 
   /** A candidate whose history array is {@code history} (a copy shares its original's: no array per copy on the common path). */
@@ -159,13 +161,17 @@ final class Candidate implements ToLongFunction<TcpVariable> {
     if (inHistory(v)) {
       return;
     }
-    if (historyShared) {
-      rcvHistory = rcvHistory.clone();
+    int capacity = rcvHistory.length;
+    if (historySize == capacity && capacity < HISTORY) {
+      capacity = Math.min(HISTORY, capacity * 2);
+    }
+    if (historyShared || capacity != rcvHistory.length) {
+      rcvHistory = Arrays.copyOf(rcvHistory, capacity);
       historyShared = false;
     }
-    System.arraycopy(rcvHistory, 0, rcvHistory, 1, HISTORY - 1);
+    System.arraycopy(rcvHistory, 0, rcvHistory, 1, Math.min(historySize, capacity - 1));
     rcvHistory[0] = v;
-    historySize = Math.min(HISTORY, historySize + 1);
+    historySize = Math.min(capacity, historySize + 1);
   }
 
   boolean inHistory(long ack) {
@@ -227,7 +233,7 @@ final class Candidate implements ToLongFunction<TcpVariable> {
     // ACKs arrived are merged (the one assuming fewer losses is kept), or every ACK would double them.
     return state == c.state && unknown == c.unknown && iss == c.iss && irs == c.irs && sndNxt == c.sndNxt && rcvNxt == c.rcvNxt
         && passiveOpen == c.passiveOpen && finSent == c.finSent && finSeq == c.finSeq && rcvHigh == c.rcvHigh
-        && heldFin == c.heldFin && afterClose == c.afterClose && historySize == c.historySize && Arrays.equals(rcvHistory, c.rcvHistory) && lastAckSent == c.lastAckSent
+        && heldFin == c.heldFin && afterClose == c.afterClose && historySize == c.historySize && Arrays.equals(rcvHistory, 0, historySize, c.rcvHistory, 0, c.historySize) && lastAckSent == c.lastAckSent
         && owed.equals(c.owed);
   }
 
