@@ -156,6 +156,12 @@ final class SendExplainer {
     TcpEvent event = TcpEvent.ABORT;
     int guards = 0;
     TcpAction.Send send = Apply.sendWith(step.rule(), Segment.RST);
+    if (send != null && f == Segment.RST && (send.flags() & CONTROL) == (Segment.RST | Segment.ACK)
+        && c.knows(Candidate.U_ISS) && Seq.diff(s.seq(), c.iss) > 0) {
+      // ABORT's reset carries ACK in this profile (linux), so a bare RST is not it: ABORT's own
+      // reset was lost, and the CLOSED endpoint answered a segment with <SEQ=SEG.ACK><CTL=RST>.
+      return abortResetLost(c, s, step, TcpEvent.ABORT, 0);
+    }
     if (send == null || (send.flags() & CONTROL) != f) {
       // Not ABORT's reset: a CLOSE with received text unread may reset instead of sending a FIN.
       TcpStep close = m.step(c.state, TcpEvent.CLOSE, TcpGuard.TEXT_PENDING.bit());
@@ -184,15 +190,7 @@ final class SendExplainer {
       c.losses++;
       d = 0;
     } else if (d < 0 && c.knows(Candidate.U_ISS) && Seq.diff(s.seq(), c.iss) > 0 && f == Segment.RST) {
-      // ABORT's own reset was lost; the CLOSED endpoint then answered a segment with <SEQ=SEG.ACK><CTL=RST>
-      // (RFC 9293 3.10.7.1). Where its SND.NXT stood when it aborted, the capture does not say.
-      c.losses++;
-      c.sndNxt = s.seq();
-      coverage.cell(c.state, event, guards, chosen.rule());
-      apply(c, chosen);
-      Candidate z = Arrival.closed(c);
-      z.unknown |= Candidate.U_SND;
-      return z;
+      return abortResetLost(c, s, chosen, event, guards);
     }
     if (d != 0) {
       return fail(() -> Expectation.of("a reset at SEQ=SND.NXT=" + c.sndNxt, chosen.rule()));
@@ -200,6 +198,21 @@ final class SendExplainer {
     coverage.cell(c.state, event, guards, chosen.rule());
     apply(c, chosen);
     return ackField(Arrival.closed(c), s);
+  }
+
+  /**
+   * A hidden ABORT whose own reset was lost; the CLOSED endpoint then answered a segment with
+   * {@code <SEQ=SEG.ACK><CTL=RST>} (RFC 9293 3.10.7.1). Where its SND.NXT stood when it aborted,
+   * the capture does not say.
+   */
+  private Candidate abortResetLost(Candidate c, TraceSegment s, TcpStep abort, TcpEvent event, int guards) {
+    c.losses++;
+    c.sndNxt = s.seq();
+    coverage.cell(c.state, event, guards, abort.rule());
+    apply(c, abort);
+    Candidate z = Arrival.closed(c);
+    z.unknown |= Candidate.U_SND;
+    return z;
   }
 
   /** A SYN of an active OPEN, or a retransmitted SYN or SYN,ACK (RFC 9293 3.10.1, 3.10.8). */

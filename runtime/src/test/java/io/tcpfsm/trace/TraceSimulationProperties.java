@@ -40,45 +40,53 @@ class TraceSimulationProperties {
       @ForAll @DoubleRange(min = 0, max = 0.02) double corrupt,
       @ForAll @IntRange(min = 1, max = 50) int delayMs,
       @ForAll @IntRange(min = 0, max = 12_000) int bytes,
-      @ForAll boolean rfc793) throws Exception {
-    conforms(scenario, seed, loss, reorder, duplicate, corrupt, delayMs, bytes, rfc793);
+      @ForAll TcpProfile profile) throws Exception {
+    conforms(scenario, seed, loss, reorder, duplicate, corrupt, delayMs, bytes, profile);
   }
 
   /** Found on random seeds: the client's first SYN corrupted on the way (its SEQ changed, a bad checksum), then retransmitted. */
   @Example
   void aCorruptedFirstSynThenItsRetransmission() throws Exception {
-    conforms(Scenario.CLIENT_CLOSE, 19829, 0.1, 0, 0, 0.01, 1, 0, true);
+    conforms(Scenario.CLIENT_CLOSE, 19829, 0.1, 0, 0, 0.01, 1, 0, TcpProfile.RFC793);
   }
 
   /** Found on random seeds: a simultaneous open whose first SYN the network duplicated (RFC 793 resets on the copy in SYN-RECEIVED). */
   @Example
   void aDuplicatedSynInASimultaneousOpen() throws Exception {
-    conforms(Scenario.SIMULTANEOUS_OPEN, 342625, 0.13296373509518072, 0.10082711334091479, 0.09989808147679288, 0.012608097278457077, 8, 362, true);
+    conforms(Scenario.SIMULTANEOUS_OPEN, 342625, 0.13296373509518072, 0.10082711334091479, 0.09989808147679288, 0.012608097278457077, 8, 362, TcpProfile.RFC793);
   }
 
   /** Found on random seeds: the handshake's last ACK arrives after the FIN; the answer carries the RCV.NXT reassembly reached. */
   @Example
   void aLateOldAckAnsweredAfterReassembly() throws Exception {
-    conforms(Scenario.CLIENT_CLOSE, 318166, 0.26474182018543235, 0.04560516480628971, 0.005250707444964243, 0.01446018079506892, 17, 2784, true);
+    conforms(Scenario.CLIENT_CLOSE, 318166, 0.26474182018543235, 0.04560516480628971, 0.005250707444964243, 0.01446018079506892, 17, 2784, TcpProfile.RFC793);
   }
 
   /** Found on random seeds: a FIN carries the ACK owed for older arrivals, but one arrival's answer went out after it (RFC 793's CLOSING). */
   @Example
   void anAnswerSentAfterTheFinThatCarriedItsAck() throws Exception {
-    conforms(Scenario.BULK, 132849, 0.10189494410836068, 0.1390883338832218, 0.03541297117423616, 0.0028692295399838376, 8, 3312, true);
+    conforms(Scenario.BULK, 132849, 0.10189494410836068, 0.1390883338832218, 0.03541297117423616, 0.0028692295399838376, 8, 3312, TcpProfile.RFC793);
   }
 
   /** Found on random seeds: the first SYN corrupted into a PSH+ACK (bad checksum), then the real SYN. */
   @Example
   void aFirstSynCorruptedIntoAnotherSegment() throws Exception {
-    conforms(Scenario.SERVER_CLOSE, 784100, 0.1474743263615036, 0.1819907484016522, 0.028246173909513884, 0.014805954320826993, 15, 6994, true);
+    conforms(Scenario.SERVER_CLOSE, 784100, 0.1474743263615036, 0.1819907484016522, 0.028246173909513884, 0.014805954320826993, 15, 6994, TcpProfile.RFC793);
+  }
+
+  /**
+   * Found once the property ran linux too: the client's ABORT reset (RST,ACK under linux) lost, then
+   * its CLOSED state answering a late segment with a bare RST (RFC 9293 3.10.7.1).
+   */
+  @Example
+  void linuxAbortResetLostThenClosedAnswers() throws Exception {
+    conforms(Scenario.ABORT, 118, 0.02, 0, 0.01, 0, 1, 2, TcpProfile.LINUX);
   }
 
   private static void conforms(Scenario scenario, long seed, double loss, double reorder, double duplicate, double corrupt, int delayMs,
-      int bytes, boolean rfc793) throws Exception {
+      int bytes, TcpProfile profile) throws Exception {
     Impairments im = Impairments.NONE.withDelay(delayMs * MS, delayMs * MS / 4).withLoss(loss)
         .withReorder(reorder, delayMs * MS / 2).withDuplicate(duplicate).withCorrupt(corrupt);
-    TcpProfile profile = rfc793 ? TcpProfile.RFC793 : TcpProfile.RFC9293;
     TcpConfig config = TcpConfig.defaults().withTwoMsl(500 * MS).withProfile(profile);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PcapWriter writer = SimLink.pcapWriter(out);
