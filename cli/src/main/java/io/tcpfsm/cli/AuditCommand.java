@@ -74,7 +74,7 @@ final class AuditCommand implements Callable<Integer> {
     if (svg == null && result.machine() != null && !result.machine().profileNames().isEmpty()) {
       // Drawn by tcpfsm diagram's generator, for the first audited profile (or the default one).
       List<String> names = result.machine().profileNames();
-      String drawn = profiles.isEmpty() || !names.contains(profiles.get(0)) ? DiagramCommand.defaultProfile(names) : profiles.get(0);
+      String drawn = profiles.isEmpty() || !names.contains(profiles.get(0)) ? SpecFile.defaultProfile(names) : profiles.get(0);
       try {
         svg = Svg.inline("the " + drawn + " diagram", Diagram.svgElement(result.machine(), drawn));
       } catch (Graphviz.Missing e) {

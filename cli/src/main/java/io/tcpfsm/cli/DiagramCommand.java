@@ -80,7 +80,7 @@ final class DiagramCommand implements Callable<Integer> {
       return Main.EXIT_PROBLEMS;
     }
     List<String> profiles = result.machine().profileNames();
-    String p = profile == null ? defaultProfile(profiles) : profile;
+    String p = profile == null ? SpecFile.defaultProfile(profiles) : profile;
     if (!profiles.contains(p)) {
       err.println("tcpfsm: diagram: no profile '" + p + "'; this spec has " + String.join(", ", profiles));
       return Main.EXIT_PROBLEMS;
@@ -131,10 +131,5 @@ final class DiagramCommand implements Callable<Integer> {
       return fse.getReason();
     }
     return e.getMessage();
-  }
-
-  /** rfc9293, the current standard, when the spec has it (the bundled spec's linux comes after it); else the last. */
-  static String defaultProfile(List<String> profiles) {
-    return profiles.contains("rfc9293") ? "rfc9293" : profiles.get(profiles.size() - 1);
   }
 }

@@ -90,7 +90,7 @@ final class ExploreCommand implements Callable<Integer> {
       return Main.EXIT_PROBLEMS;
     }
     List<String> names = result.machine().profileNames();
-    String a = profile == null ? (names.contains("rfc9293") ? "rfc9293" : names.get(0)) : profile;
+    String a = profile == null ? SpecFile.defaultProfile(names) : profile;
     String b = a;
     if (profiles != null) {
       if (profile != null) {

@@ -92,4 +92,12 @@ final class SpecFile {
   static String plural(long n, String word) {
     return n + " " + word + (n == 1 ? "" : "s");
   }
+
+  /**
+   * The profile a command uses when none is named: rfc9293, the current standard, when the spec
+   * has it (the bundled spec's linux comes after it); else the spec's last.
+   */
+  static String defaultProfile(java.util.List<String> profiles) {
+    return profiles.contains("rfc9293") ? "rfc9293" : profiles.get(profiles.size() - 1);
+  }
 }
