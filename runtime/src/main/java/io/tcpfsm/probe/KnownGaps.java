@@ -22,22 +22,12 @@ public final class KnownGaps {
     }
   }
 
-  private static final Set<TcpState> FULL = EnumSet.of(TcpState.ESTABLISHED, TcpState.FIN_WAIT1, TcpState.FIN_WAIT2,
-      TcpState.CLOSE_WAIT, TcpState.CLOSING, TcpState.LAST_ACK);
   private static final Set<TcpState> FIN_RECEIVED = EnumSet.of(TcpState.CLOSE_WAIT, TcpState.CLOSING, TcpState.LAST_ACK);
 
   public static final List<Gap> ALL = List.of(
-      new Gap("linux", "window_edges", union(FULL, EnumSet.of(TcpState.SYN_RECV)),
-          EnumSet.of(SegmentClass.ACK, SegmentClass.RST, SegmentClass.RST_ACK, SegmentClass.FIN_ACK, SegmentClass.DATA),
-          EnumSet.of(SeqPosition.BEYOND),
-          "tcp_input.c tcp_sequence accepts SEG.SEQ = RCV.NXT+RCV.WND ('!after(seq, rcv_nxt + window)'), Table 6 does not;"
-              + " the model has no guard for it (docs/linux-probes.md, row 1)"),
-      new Gap("linux", "segment_ending_at_rcv_nxt", FULL, EnumSet.of(SegmentClass.FIN_ACK), EnumSet.of(SeqPosition.BELOW),
-          "tcp_input.c tcp_sequence accepts a segment that ends exactly at RCV.NXT ('!before(end_seq, rcv_wup)') and processes its ACK"
-              + " (docs/linux-probes.md, row 1)"),
-      new Gap("linux", "request_window_end", EnumSet.of(TcpState.SYN_RECV), EnumSet.of(SegmentClass.NONE), EnumSet.of(SeqPosition.BEYOND),
-          "tcp_minisocks.c tcp_check_req: a segment without length at the window's end is in the window (tcp_in_window)"
-              + " and then dropped for lack of ACK (docs/linux-probes.md, row 7)"),
+      new Gap("linux", "close_wait_fin_past_window", EnumSet.of(TcpState.CLOSE_WAIT), EnumSet.of(SegmentClass.FIN_ACK), EnumSet.of(SeqPosition.BEYOND),
+          "tcp_input.c tcp_rcv_state_process: a FIN at RCV.NXT+RCV.WND passes tcp_sequence and is then not queued in CLOSE-WAIT"
+              + " (no ACK), while one ending at RCV.NXT is acknowledged; seq_acceptable_linux holds for both (docs/linux-probes.md, row 9)"),
       new Gap("linux", "request_syn_retransmitted", EnumSet.of(TcpState.SYN_RECV), EnumSet.of(SegmentClass.SYN), EnumSet.of(SeqPosition.BELOW),
           "tcp_minisocks.c tcp_check_req: the SYN at IRS is the 'pure retransmitted SYN' and gets the SYN,ACK again"
               + " (inet_rtx_syn_ack); the model has no guard for SEG.SEQ = IRS (docs/linux-probes.md, row 6)"),
@@ -47,20 +37,14 @@ public final class KnownGaps {
       new Gap("linux", "text_across_fin", EnumSet.of(TcpState.CLOSE_WAIT), EnumSet.of(SegmentClass.DATA), EnumSet.of(SeqPosition.BELOW),
           "tcp_input.c tcp_rcv_state_process resets when text starting before RCV.NXT runs past it after the peer's FIN;"
               + " the model has no guard for SEG.SEQ < RCV.NXT (docs/linux-probes.md, row 4)"),
-      new Gap("linux", "past_window_with_queue", FIN_RECEIVED, EnumSet.of(SegmentClass.DATA), EnumSet.of(SeqPosition.RIGHT_EDGE),
+      new Gap("linux", "past_window_with_queue", FIN_RECEIVED, EnumSet.of(SegmentClass.DATA), EnumSet.of(SeqPosition.RIGHT_EDGE, SeqPosition.BEYOND),
           "tcp_input.c tcp_sequence rejects a segment that runs past the window while the receive queue is not empty"
-              + " (here the peer's unread FIN): it depends on what the application read (docs/linux-probes.md, row 11)"));
+              + " (here the peer's unread FIN): it depends on what the application has read (docs/linux-probes.md, row 11)"));
 
   private KnownGaps() {}
 
   /** The gap of {@code profile} that covers {@code probe}, if any. */
   public static Optional<Gap> of(String profile, Probe probe) {
     return ALL.stream().filter(g -> g.covers(profile, probe)).findFirst();
-  }
-
-  private static Set<TcpState> union(Set<TcpState> a, Set<TcpState> b) {
-    Set<TcpState> s = EnumSet.copyOf(a);
-    s.addAll(b);
-    return s;
   }
 }

@@ -428,6 +428,11 @@ public final class Connection {
     return new SendWindow(tcb.sndWnd, tcb.sndWl1, tcb.sndWl2);
   }
 
+  /** RCV.WND now: the room the receive buffer has, the window the next segment advertises. */
+  public long receiveWindow() {
+    return receiveBuffer.window();
+  }
+
   /** Whether the TCB is gone (CLOSED after the model deleted it). */
   public boolean isDeleted() {
     return deleted;
