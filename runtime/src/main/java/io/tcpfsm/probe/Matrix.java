@@ -3,6 +3,7 @@ package io.tcpfsm.probe;
 import io.tcpfsm.machine.TcpProfile;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The probe matrix: each probe's observation beside each profile's expectation, and how often
@@ -50,13 +51,13 @@ public final class Matrix {
   }
 
   /** The known gap of {@code profile} that covers the row's cell, if any. */
-  public static java.util.Optional<KnownGaps.Gap> gap(TcpProfile profile, Row r) {
+  public static Optional<KnownGaps.Gap> gap(TcpProfile profile, Row r) {
     return KnownGaps.of(profile.specName(), r.seen().probe());
   }
 
   /** The verdict of one profile on one row that ran: "agrees", "no outcome defined: ...", or null when it differs. */
   private static String verdict(TcpProfile p, Row r, Expected e) {
-    java.util.Optional<KnownGaps.Gap> g = gap(p, r);
+    Optional<KnownGaps.Gap> g = gap(p, r);
     if (g.isPresent()) {
       return "no outcome defined (" + g.get().name() + ")";
     }

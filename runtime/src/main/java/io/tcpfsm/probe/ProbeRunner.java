@@ -24,7 +24,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -101,7 +103,7 @@ public final class ProbeRunner implements AutoCloseable {
     long finSeq;
     TcpState at = TcpState.CLOSED;
     /** When the kernel last sent each SYN or FIN segment (by flags and SEQ), before the injection. */
-    final java.util.Map<String, Long> sentAt = new java.util.HashMap<>();
+    final Map<String, Long> sentAt = new HashMap<>();
     /** When the probe's segment went out; 0 before. */
     long injectedAt;
 
