@@ -25,16 +25,15 @@ import picocli.CommandLine.Spec;
     name = "audit",
     mixinStandardHelpOptions = true,
     description = {
-      "Audit a spec against RFC 793 3.9 and RFC 9293 3.10. Writes DIR/index.html",
-      "(one self-contained page) and DIR/audit.md (the same, as Markdown):",
-      "for every RFC clause the rules that implement it (unimplemented first,",
-      "with the reason when deliberate); each of RFC 9293's 118 numbered",
-      "requirements and how it is met; a state x event matrix per profile and",
-      "the cells where profiles differ; the RFCs' ambiguities and errata and how",
-      "each profile resolves them; the citations checked.",
-      "Exit 1 when the spec has errors (the report is still written), or when the",
-      "audit's reviewed data no longer fits the RFC or the spec (each problem",
-      "named with its file and line; nothing is written)."
+      "Audit a spec against RFC 793 3.9 and RFC 9293 3.10. Writes DIR/index.html (one "
+          + "self-contained page) and DIR/audit.md (the same, as Markdown): for every RFC clause the "
+          + "rules that implement it (unimplemented first, with the reason when deliberate); each of "
+          + "RFC 9293's 118 numbered requirements and how it is met; a state x event matrix per "
+          + "profile and the cells where profiles differ; the RFCs' ambiguities and errata and how "
+          + "each profile resolves them; the citations checked.",
+      "Exit 1 when the spec has errors (the report is still written), or when the audit's "
+          + "reviewed data no longer fits the RFC or the spec (each problem named with its file and "
+          + "line; nothing is written)."
     })
 final class AuditCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;

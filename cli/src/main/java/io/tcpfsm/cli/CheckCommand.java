@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
-      "Validate a spec: syntax, names, totality, determinism, reachability, citations.",
-      "Prints every problem as file:line:column: error: ..., then a summary.",
+      "Validate a spec: syntax, names, totality, determinism, reachability, citations. Prints "
+          + "every problem as file:line:column: error: ..., then a summary.",
       "Exit 0 when the spec has no errors (warnings allowed), 1 when it has errors."
     })
 final class CheckCommand implements Callable<Integer> {

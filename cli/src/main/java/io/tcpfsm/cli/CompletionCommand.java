@@ -14,7 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {
       "Print a bash/zsh completion script for tcpfsm (its commands and options).",
       "Load it in the current shell:   source <(./tcpfsm completion)",
-      "or keep it:                     ./tcpfsm completion > ~/.local/share/bash-completion/completions/tcpfsm",
+      "or keep it:",
+      "  ./tcpfsm completion > ~/.local/share/bash-completion/completions/tcpfsm",
       "zsh needs `autoload -U +X bashcompinit && bashcompinit` first."
     })
 final class CompletionCommand implements Callable<Integer> {

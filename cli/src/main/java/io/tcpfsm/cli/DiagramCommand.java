@@ -20,16 +20,16 @@ import picocli.CommandLine.Spec;
     name = "diagram",
     mixinStandardHelpOptions = true,
     description = {
-      "Draw the state diagram of a profile, as TLPI Figure 61-4 and RFC 793 Figure 6 do.",
-      "States are boxes; arrows are labelled 'event / sends' (calls in bold, 'recv X'",
-      "for segments); the usual client path is heavy and solid, the usual server path",
-      "heavy and dashed (tag client, tag server in the spec), the rest thin.",
-      "Drawn: every transition that changes state, except the abnormal ends (to CLOSED",
-      "on ABORT, the user timeout, or a reset received or sent).",
-      "dot and mermaid are written by tcpfsm; svg and png need Graphviz's dot on PATH",
-      "(package graphviz) and exit 1 saying so without it.",
-      "Text goes to standard output unless --out is given; png without --out is",
-      "written to <machine>-<profile>.png (tcp-rfc9293.png for the bundled spec)."
+      "Draw the state diagram of a profile, as TLPI Figure 61-4 and RFC 793 Figure 6 do. States "
+          + "are boxes; arrows are labelled 'event / sends' (calls in bold, 'recv X' for segments); "
+          + "the usual client path is heavy and solid, the usual server path heavy and dashed (tag "
+          + "client, tag server in the spec), the rest thin.",
+      "Drawn: every transition that changes state, except the abnormal ends (to CLOSED on "
+          + "ABORT, the user timeout, or a reset received or sent).",
+      "dot and mermaid are written by tcpfsm; svg and png need Graphviz's dot on PATH (package "
+          + "graphviz) and exit 1 saying so without it. Text goes to standard output unless --out is "
+          + "given; png without --out is written to <machine>-<profile>.png (tcp-rfc9293.png for the "
+          + "bundled spec)."
     })
 final class DiagramCommand implements Callable<Integer> {
   /** The formats, each with the file endings that imply it when --format is not given. */

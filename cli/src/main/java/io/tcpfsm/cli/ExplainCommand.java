@@ -23,16 +23,18 @@ import picocli.CommandLine.Spec;
     name = "explain",
     mixinStandardHelpOptions = true,
     description = {
-      "Show what the model does in a state on an event, and which RFC clause says so.",
-      "Prints the target state, the ordered actions, the citation and the spec line.",
-      "States take either spelling (SYN_RECV, SYN-RECEIVED), in any case, with '-' or '_' (syn-received).",
-      "Segment events are named by their flags joined with '+' (SYN+ACK, FIN+ACK, RST, ACK);",
-      "calls: OPEN_PASSIVE, OPEN_ACTIVE, SEND, RECEIVE, CLOSE, ABORT, STATUS;",
-      "timeouts: TIMEOUT_RETRANSMIT, TIMEOUT_TIME_WAIT, TIMEOUT_USER.",
-      "Any case and '-', '_' or '+' between words are accepted where one name matches (SYN-ACK, syn_ack, open-active).",
-      "Exit 1 if the outcome depends on guards not given (they are named), or on a bad name (with a suggestion).",
-      "With --all, prints every cell of the profile, one per line (state, event, guards,",
-      "target, actions, rule, tab-separated): the answer key spec/tcp.<profile>.cells."
+      "Show what the model does in a state on an event, and which RFC clause says so. Prints "
+          + "the target state, the ordered actions, the citation and the spec line.",
+      "States take either spelling (SYN_RECV, SYN-RECEIVED), in any case, with '-' or '_' "
+          + "(syn-received). Segment events are named by their flags joined with '+' (SYN+ACK, "
+          + "FIN+ACK, RST, ACK); calls: OPEN_PASSIVE, OPEN_ACTIVE, SEND, RECEIVE, CLOSE, ABORT, "
+          + "STATUS; timeouts: TIMEOUT_RETRANSMIT, TIMEOUT_TIME_WAIT, TIMEOUT_USER. Any case and '-', "
+          + "'_' or '+' between words are accepted where one name matches (SYN-ACK, syn_ack, "
+          + "open-active).",
+      "Exit 1 if the outcome depends on guards not given (they are named), or on a bad name "
+          + "(with a suggestion).",
+      "With --all, prints every cell of the profile, one per line (state, event, guards, "
+          + "target, actions, rule, tab-separated): the answer key spec/tcp.PROFILE.cells."
     })
 final class ExplainCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -30,13 +30,13 @@ import picocli.CommandLine.Spec;
     name = "explore",
     mixinStandardHelpOptions = true,
     description = {
-      "Explore every joint state of two endpoints that follow a profile of the model, joined by",
-      "channels that may lose, duplicate and reorder segments, with the applications making any",
-      "calls and timers expiring whenever they run (breadth-first, so runs are shortest). Prints",
-      "the number of joint states and transitions, the bounds, and each property's verdict",
-      "(spec/tcp.properties: no deadlock, half-open connections resolve, a CLOSE by both ends",
-      "closes both, CAV 2016's invariants, RFC 793's figures 10 and 13 as runs) with a shortest",
-      "counterexample as a message sequence chart, and with --pcap as a capture.",
+      "Explore every joint state of two endpoints that follow a profile of the model, joined by "
+          + "channels that may lose, duplicate and reorder segments, with the applications making any "
+          + "calls and timers expiring whenever they run (breadth-first, so runs are shortest). "
+          + "Prints the number of joint states and transitions, the bounds, and each property's "
+          + "verdict (spec/tcp.properties: no deadlock, half-open connections resolve, a CLOSE by "
+          + "both ends closes both, CAV 2016's invariants, RFC 793's figures 10 and 13 as runs) with "
+          + "a shortest counterexample as a message sequence chart, and with --pcap as a capture.",
       "Exit 0 when every property holds, 1 when any fails."
     })
 final class ExploreCommand implements Callable<Integer> {

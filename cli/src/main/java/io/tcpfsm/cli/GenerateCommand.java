@@ -27,10 +27,10 @@ import picocli.CommandLine.Spec;
     name = "generate",
     mixinStandardHelpOptions = true,
     description = {
-      "Generate the Java state machine (and its cell tests) from a spec.",
-      "Writes shared types and one machine class per profile, in package folders under --out.",
-      "With --tests-out, also the JUnit 5 transition tests",
-      "(one per cell) under --tests-out. The spec must validate (exit 1 with its diagnostics if not)."
+      "Generate the Java state machine (and its cell tests) from a spec. Writes shared types "
+          + "and one machine class per profile, in package folders under --out. With --tests-out, "
+          + "also the JUnit 5 transition tests (one per cell) under --tests-out.",
+      "The spec must validate (exit 1 with its diagnostics if not)."
     })
 final class GenerateCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -24,15 +24,18 @@ import picocli.CommandLine.Spec;
     name = "probe",
     mixinStandardHelpOptions = true,
     description = {
-      "Probe the Linux kernel's TCP with segments derived from the model: for each state (reached",
-      "by the shortest path of socket calls and segments the model knows), each segment class (SYN,",
-      "SYN+ACK, ACK, FIN+ACK, RST, RST+ACK, NONE, data), each sequence position (rcv_nxt, in_window,",
-      "right_edge, below, beyond) and ACK position (snd_nxt, ahead, behind), inject the segment",
-      "through a TUN device in a network namespace made for the run, record what the kernel sends",
-      "and its socket's state afterwards, and compare with each profile's machine. Prints the",
-      "matrix and how many cells each profile agrees on; writes into --out a pcap and a packetdrill",
-      "script per probe and the matrix as Markdown, HTML and JSON. Needs root and TUN support",
-      "(exit 2 naming what is missing). Exit 0 when every probe ran, 1 when some could not."
+      "Probe the Linux kernel's TCP with segments derived from the model: for each state "
+          + "(reached by the shortest path of socket calls and segments the model knows), each "
+          + "segment class (SYN, SYN+ACK, ACK, FIN+ACK, RST, RST+ACK, NONE, data), each sequence "
+          + "position (rcv_nxt, in_window, right_edge, below, beyond) and ACK position (snd_nxt, "
+          + "ahead, behind), inject the segment through a TUN device in a network namespace made for "
+          + "the run, record what the kernel sends and its socket's state afterwards, and compare "
+          + "with each profile's machine.",
+      "Prints the matrix and how many cells each profile agrees on (a cell a profile defines no "
+          + "outcome for, listed in docs/linux-probes.md, is counted apart); writes into --out a pcap "
+          + "and a packetdrill script per probe and the matrix as Markdown, HTML and JSON.",
+      "Needs root and TUN support (exit 2 naming what is missing). Exit 0 when every probe ran, "
+          + "1 when some could not."
     })
 final class ProbeCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;

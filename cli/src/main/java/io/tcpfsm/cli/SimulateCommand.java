@@ -27,12 +27,14 @@ import picocli.CommandLine.Spec;
     name = "simulate",
     mixinStandardHelpOptions = true,
     description = {
-      "Run two endpoints of tcpfsm's runtime, each driven by the generated machine of a profile,",
-      "through a scenario over a simulated link that loses, duplicates, reorders, delays and",
-      "corrupts frames. Prints each endpoint's states, bytes and signals, and the link's counts.",
-      "Scenarios: client-close, server-close, simultaneous-open, simultaneous-close, half-close,",
-      "abort, refused, bulk. Exit 0 when every byte arrived once and in order (or the application",
-      "was told why not) and both ends closed with no TCB or timer left; 1 when not."
+      "Run two endpoints of tcpfsm's runtime, each driven by the generated machine of a "
+          + "profile, through a scenario over a simulated link that loses, duplicates, reorders, "
+          + "delays and corrupts frames. Prints each endpoint's states, bytes and signals, and the "
+          + "link's counts.",
+      "Scenarios: client-close, server-close, simultaneous-open, simultaneous-close, "
+          + "half-close, abort, refused, bulk.",
+      "Exit 0 when every byte arrived once and in order (or the application was told why not) "
+          + "and both ends closed with no TCB or timer left; 1 when not."
     })
 final class SimulateCommand implements Callable<Integer> {
   private static final long MS = 1_000_000L;

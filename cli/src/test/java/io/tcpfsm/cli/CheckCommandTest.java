@@ -20,7 +20,7 @@ class CheckCommandTest {
     assertThat(r.out())
         .contains("states       11")
         .contains("events       26 (7 calls, 16 segments, 3 timeouts)")
-        .contains("guards       9")
+        .contains("guards       10")
         .contains("286 state x event pairs");
   }
 

@@ -34,7 +34,8 @@ import java.util.Map;
  * its TCB is gone and whether text was delivered.
  *
  * <p>The segments it sends are chosen from the cell's guard valuation and the TCB as the test
- * knows it: in sequence means SEG.SEQ = RCV.NXT, out of the window 2^30 beyond it; an acceptable
+ * knows it: in sequence means SEG.SEQ = RCV.NXT, out of the window 2^30 beyond it (or, where only
+ * Linux's test holds, RCV.NXT+RCV.WND, the first number past the window); an acceptable
  * ACK acknowledges everything (SEG.ACK = SND.NXT), or nothing new when our FIN must stay
  * unacknowledged (SND.UNA); an unacceptable one lies beyond SND.NXT, or (to leave a FIN
  * unacknowledged) more than any window behind SND.UNA (RFC 5961 5.2). The peer's ISS is near
@@ -286,7 +287,10 @@ public final class ConnectionDriver {
       }
       default -> {
         long rcvNxt = tcb.get("RCV.NXT");
-        seq = !g.getOrDefault("seq_acceptable", true) ? rcvNxt + (1L << 30)
+        boolean acceptable = g.getOrDefault("seq_acceptable", true);
+        // Linux's wider test (seq_acceptable_linux) without Table 6's: the first number past the window
+        seq = !acceptable && g.getOrDefault("seq_acceptable_linux", false) ? rcvNxt + conn.receiveWindow()
+            : !acceptable ? rcvNxt + (1L << 30)
             : !g.getOrDefault("rst_seq_exact", true) ? rcvNxt + 1 : rcvNxt;
         boolean finAcked = g.getOrDefault("fin_acked", true);
         if (ackAcceptable) {

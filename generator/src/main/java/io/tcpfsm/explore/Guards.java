@@ -11,7 +11,7 @@ import java.util.List;
 final class Guards {
   static final List<String> NAMES = List.of(
       "seq_acceptable", "ack_acceptable", "ack_is_snd_una", "fin_acked", "passive_open",
-      "rst_seq_exact", "has_data", "text_pending", "send_pending");
+      "rst_seq_exact", "has_data", "text_pending", "send_pending", "seq_acceptable_linux");
 
   private Guards() {}
 
@@ -41,6 +41,7 @@ final class Guards {
       case 6 -> seg >= 0 && Seg.data(seg);
       case 7 -> e.textPending;
       case 8 -> e.sendPending;
+      case 9 -> linuxSeqAcceptable(seq, seg < 0 ? 0 : Seg.len(seg), e.rcv, rcvWnd);
       default -> throw new IllegalArgumentException("guard id " + id);
     };
   }
@@ -53,6 +54,11 @@ final class Guards {
     }
     int last = seq + len - 1;
     return startIn || (rcvNxt <= last && last < rcvNxt + rcvWnd);
+  }
+
+  /** Linux's tcp_sequence: RCV.NXT =< SEG.SEQ+SEG.LEN and SEG.SEQ =< RCV.NXT+RCV.WND. */
+  static boolean linuxSeqAcceptable(int seq, int len, int rcvNxt, int rcvWnd) {
+    return rcvNxt <= seq + len && seq <= rcvNxt + rcvWnd;
   }
 
   /**

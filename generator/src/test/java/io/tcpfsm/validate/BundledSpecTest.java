@@ -141,7 +141,7 @@ class BundledSpecTest {
         "in CLOSED on STATUS                            | CLOSED      | state CLOSED has no transition on STATUS",
         "in LISTEN on SEND -> SYN_SENT {                | LISTEN      | state LISTEN has no transition on SEND",
         "in CLOSE_WAIT on RECEIVE when text_pending {   | CLOSE_WAIT  | state CLOSE_WAIT has no transition on RECEIVE when text_pending",
-        "in CLOSE_WAIT on FIN+ACK when seq_acceptable and ack_acceptable { | CLOSE_WAIT | state CLOSE_WAIT has no transition on FIN+ACK when seq_acceptable and ack_acceptable"
+        "in CLOSE_WAIT on FIN+ACK when seq_acceptable and ack_acceptable { | CLOSE_WAIT | state CLOSE_WAIT has no transition on FIN+ACK when seq_acceptable and ack_acceptable in profiles rfc793, rfc9293"
       })
   void deletedTransitionLeavesAGapAtTheStatesDeclaration(String head, String state, String message) {
     List<String> spec = new ArrayList<>(lines);
@@ -166,10 +166,16 @@ class BundledSpecTest {
     return Validator.check(FILE, String.join("\n", spec)).diagnostics().sorted();
   }
 
-  /** The 0-based index of the one line that starts (after indentation) with {@code prefix}. */
+  /**
+   * The 0-based index of the one line that starts (after indentation) with {@code prefix}; where a
+   * profile repeats a base transition's head (linux_close_wait_fin_ignored), the base one.
+   */
   private static int lineOf(String prefix) {
     List<Integer> found =
         IntStream.range(0, lines.size()).filter(i -> lines.get(i).strip().startsWith(prefix.strip())).boxed().toList();
+    if (found.size() > 1) {
+      found = found.stream().filter(i -> lines.get(i).startsWith(prefix.strip())).toList();
+    }
     assertThat(found).as("lines starting with '%s'", prefix).hasSize(1);
     return found.get(0);
   }

@@ -39,28 +39,47 @@ public record Expected(TcpState state, List<String> sends, TcpRule rule) {
         ProbeRunner.PEER_WINDOW, ObservedTcb.rfc5961(profile));
     TcpStep step = profile.step(p.state(), event, guards);
     List<String> sends = new ArrayList<>();
-    collectSends(step.actions(), sends);
-    if (held && step.target() != TcpState.CLOSED) {
-      sends.add(TcpEvent.ACK.label()); // RFC 5681 4.2: "an immediate duplicate ACK when an out-of-order segment arrives"
+    collectSends(p.state(), step.actions(), sends);
+    if (held && sends.isEmpty() && step.target() != TcpState.CLOSED) {
+      // RFC 5681 4.2: "an immediate duplicate ACK when an out-of-order segment arrives"; one, not
+      // a second after the model's own answer (as SegmentArrival does)
+      sends.add(TcpEvent.ACK.label());
     }
     if (p.segment() == SegmentClass.DATA_CLOSE) {
       // then the application's CLOSE, with the text it did not read still pending
       int closeGuards = TcpGuard.mask(TcpGuard.TEXT_PENDING) & profile.needed(step.target(), TcpEvent.CLOSE);
-      step = profile.step(step.target(), TcpEvent.CLOSE, closeGuards);
-      collectSends(step.actions(), sends);
+      TcpState before = step.target();
+      step = profile.step(before, TcpEvent.CLOSE, closeGuards);
+      collectSends(before, step.actions(), sends);
     }
     return new Expected(step.target(), List.copyOf(sends), step.rule());
   }
 
-  /** Sends, in order; one inside an {@code if} counts as sent (the bundled spec puts none there). */
-  private static void collectSends(List<TcpAction> actions, List<String> into) {
+  /**
+   * Sends, in order; one inside an {@code if} counts as sent (the bundled spec puts none there). A
+   * {@code retransmit} sends the front of the retransmission queue again, which in a probe (no text
+   * sent) is the segment that opened or closed the connection.
+   */
+  private static void collectSends(TcpState state, List<TcpAction> actions, List<String> into) {
     for (TcpAction a : actions) {
       if (a instanceof TcpAction.Send s) {
         into.add(TcpEvent.fromHeader(s.flags()).label());
       } else if (a instanceof TcpAction.If i) {
-        collectSends(i.then(), into);
+        collectSends(state, i.then(), into);
+      } else if (a == TcpAction.Simple.RETRANSMIT) {
+        into.add(retransmitted(state).label());
       }
     }
+  }
+
+  /** What a probe's connection has at the front of its retransmission queue in {@code state}. */
+  static TcpEvent retransmitted(TcpState state) {
+    return switch (state) {
+      case SYN_SENT -> TcpEvent.SYN;
+      case SYN_RECV -> TcpEvent.SYN_ACK;
+      case FIN_WAIT1, CLOSING, LAST_ACK -> TcpEvent.FIN_ACK;
+      default -> TcpEvent.ACK; // text, whose PSH is no part of the event
+    };
   }
 
   public boolean agrees(Observation o) {

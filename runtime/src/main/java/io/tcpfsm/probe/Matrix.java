@@ -3,6 +3,7 @@ package io.tcpfsm.probe;
 import io.tcpfsm.machine.TcpProfile;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The probe matrix: each probe's observation beside each profile's expectation, and how often
@@ -40,15 +41,39 @@ public final class Matrix {
   }
 
   public int agreements(TcpProfile profile) {
-    int i = profiles.indexOf(profile);
-    return (int) rows.stream().filter(r -> r.seen().ran() && r.expected().get(i).agrees(r.seen())).count();
+    return (int) rows.stream().filter(r -> r.seen().ran() && gap(profile, r).isEmpty() && r.expected().get(profiles.indexOf(profile)).agrees(r.seen()))
+        .count();
   }
 
-  /** "rfc9293 agrees on N of M cells", one line per profile. */
+  /** Cells that ran and for which {@code profile} defines an outcome (not a {@link KnownGaps known gap}). */
+  public int defined(TcpProfile profile) {
+    return (int) rows.stream().filter(r -> r.seen().ran() && gap(profile, r).isEmpty()).count();
+  }
+
+  /** The known gap of {@code profile} that covers the row's cell, if any. */
+  public static Optional<KnownGaps.Gap> gap(TcpProfile profile, Row r) {
+    return KnownGaps.of(profile.specName(), r.seen().probe());
+  }
+
+  /** The verdict of one profile on one row that ran: "agrees", "no outcome defined: ...", or null when it differs. */
+  private static String verdict(TcpProfile p, Row r, Expected e) {
+    Optional<KnownGaps.Gap> g = gap(p, r);
+    if (g.isPresent()) {
+      return "no outcome defined (" + g.get().name() + ")";
+    }
+    return e.agrees(r.seen()) ? "agrees" : null;
+  }
+
+  /**
+   * "rfc9293 agrees on N of M cells", one line per profile; a profile with known gaps says how
+   * many cells it defines no outcome for.
+   */
   public List<String> summary() {
     List<String> out = new ArrayList<>();
     for (TcpProfile p : profiles) {
-      out.add(p.specName() + " agrees on " + agreements(p) + " of " + ran() + " cells");
+      int undefined = ran() - defined(p);
+      out.add(p.specName() + " agrees on " + agreements(p) + " of " + defined(p) + " cells"
+          + (undefined == 0 ? "" : " it defines an outcome for (" + undefined + " more: no outcome defined, see docs/linux-probes.md)"));
     }
     int notRun = rows.size() - ran();
     if (notRun > 0) {
@@ -71,8 +96,9 @@ public final class Matrix {
       b.append("seen ").append(o.sends()).append(" -> ").append(o.state());
       for (int i = 0; i < profiles.size(); i++) {
         Expected e = r.expected().get(i);
+        String v = verdict(profiles.get(i), r, e);
         b.append(" | ").append(profiles.get(i).specName()).append(' ');
-        b.append(e.agrees(o) ? "agrees" : "expects " + e.text() + " by " + e.citation());
+        b.append(v != null ? v : "expects " + e.text() + " by " + e.citation());
       }
       b.append('\n');
     }
@@ -99,8 +125,10 @@ public final class Matrix {
         continue;
       }
       b.append(o.sends().isEmpty() ? "nothing" : String.join(", ", o.sends())).append(" | ").append(o.state()).append(" |");
-      for (Expected e : r.expected()) {
-        b.append(' ').append(e.agrees(o) ? "agrees" : "**differs**: expects " + e.text() + ", " + e.citation()).append(" |");
+      for (int i = 0; i < profiles.size(); i++) {
+        Expected e = r.expected().get(i);
+        String v = verdict(profiles.get(i), r, e);
+        b.append(' ').append(v != null ? v : "**differs**: expects " + e.text() + ", " + e.citation()).append(" |");
       }
       b.append('\n');
     }
@@ -130,10 +158,11 @@ public final class Matrix {
       }
       b.append("<td>").append(esc(o.sends().isEmpty() ? "nothing" : String.join(", ", o.sends()))).append("</td><td>")
           .append(o.state()).append("</td>");
-      for (Expected e : r.expected()) {
-        boolean ok = e.agrees(o);
-        b.append("<td class=\"").append(ok ? "ok" : "no").append("\">")
-            .append(ok ? "agrees" : "expects " + esc(e.text()) + "<br>" + esc(e.citation())).append("</td>");
+      for (int i = 0; i < profiles.size(); i++) {
+        Expected e = r.expected().get(i);
+        String v = verdict(profiles.get(i), r, e);
+        b.append("<td class=\"").append(v == null ? "no" : v.equals("agrees") ? "ok" : "skip").append("\">")
+            .append(v != null ? esc(v) : "expects " + esc(e.text()) + "<br>" + esc(e.citation())).append("</td>");
       }
       b.append("</tr>\n");
     }
@@ -165,7 +194,9 @@ public final class Matrix {
           b.append(k > 0 ? "," : "").append(str(e.sends().get(k)));
         }
         b.append("],\"state\":").append(str(e.state().name())).append("},\"agrees\":").append(e.agrees(o))
-            .append(",\"rule\":").append(str(e.rule().specName())).append(",\"cites\":").append(str(e.citation())).append('}');
+            .append(",\"rule\":").append(str(e.rule().specName())).append(",\"cites\":").append(str(e.citation()));
+        gap(profiles.get(i), r).ifPresent(g -> b.append(",\"noOutcomeDefined\":").append(str(g.name() + ": " + g.why())));
+        b.append('}');
       }
       out.add(b.append("}}").toString());
     }

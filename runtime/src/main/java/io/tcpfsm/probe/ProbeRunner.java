@@ -24,7 +24,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -41,6 +43,10 @@ public final class ProbeRunner implements AutoCloseable {
   /** The window the peer offers: never scaled, since its SYNs carry no options. */
   static final int PEER_WINDOW = 65_535;
   private static final int STEP_TIMEOUT_MS = 1_000;
+  /** TCP_RTO_MIN (include/net/tcp.h): no retransmission timer fires sooner after a transmission. */
+  private static final long RTO_MIN_NANOS = 200_000_000L;
+  /** TCP_TIMEOUT_MIN is 2 jiffies: at most 20 ms at the smallest HZ (100). */
+  private static final long TIMEOUT_MIN_JIFFIES_NANOS = 20_000_000L;
 
   private final TunDevice tun;
   private final ModelPaths paths;
@@ -96,6 +102,10 @@ public final class ProbeRunner implements AutoCloseable {
     boolean finSent;
     long finSeq;
     TcpState at = TcpState.CLOSED;
+    /** When the kernel last sent each SYN or FIN segment (by flags and SEQ), before the injection. */
+    final Map<String, Long> sentAt = new HashMap<>();
+    /** When the probe's segment went out; 0 before. */
+    long injectedAt;
 
     Run(Probe probe, int kport, int pport, long irs) throws IOException {
       this.probe = probe;
@@ -274,6 +284,7 @@ public final class ProbeRunner implements AutoCloseable {
       ObservedTcb tcb = new ObservedTcb(iss, irs, kernelUna, kernelNxt, ourNxt, rcvWnd, PEER_WINDOW, passive, finSent, finSeq);
       pkt.comment("inject " + c.label() + " with SEG.SEQ at " + probe.seq().label() + ", SEG.ACK at " + probe.ack().label());
       send(c.flags(), seq, ack, c.dataLength() > 0 ? "probe data".getBytes(StandardCharsets.US_ASCII) : null);
+      injectedAt = System.nanoTime();
       List<String> sends = new ArrayList<>();
       collect(sends);
       boolean listenerCounts = probe.state() == TcpState.LISTEN || probe.state() == TcpState.SYN_RECV;
@@ -294,10 +305,31 @@ public final class ProbeRunner implements AutoCloseable {
       long end = System.nanoTime() + captureMillis * 1_000_000L;
       for (long left; (left = end - System.nanoTime()) > 0; ) {
         Segment s = receive((int) Math.max(1, left / 1_000_000L));
-        if (s != null) {
+        if (s != null && ownTimer(s)) {
+          pkt.comment("Linux's retransmission timer resent its " + TcpEvent.fromHeader(s.flags() & 0x17).label()
+              + " (not an answer to the probe)");
+        } else if (s != null) {
           sends.add(TcpEvent.fromHeader(s.flags() & 0x17).label());
         }
       }
+    }
+
+    /**
+     * Whether {@code s} is the kernel's retransmission timer resending a SYN or FIN it sent before
+     * the injection, rather than an answer: the same segment again, at least TCP_RTO_MIN (200 ms,
+     * include/net/tcp.h) after the first copy, and later than TIMEOUT_MIN_JIFFIES after the probe (a
+     * timer the probe re-arms fires within 2 jiffies, at most 20 ms: tcp_rcv_synsent_state_process).
+     * Without this a probe in FIN-WAIT-1, CLOSING or LAST-ACK whose setup took long sees the FIN
+     * again and reads it as the answer.
+     */
+    private boolean ownTimer(Segment s) {
+      Long first = sentAt.get(key(s));
+      long now = System.nanoTime();
+      return first != null && now - first >= RTO_MIN_NANOS && now - injectedAt > TIMEOUT_MIN_JIFFIES_NANOS;
+    }
+
+    private static String key(Segment s) {
+      return (s.flags() & 0x17) + "/" + u(s.seq());
     }
 
     /** close() of the application's socket (lingering as by default) with the probe's text unread. */
@@ -365,6 +397,9 @@ public final class ProbeRunner implements AutoCloseable {
         }
         byte[] packet = java.util.Arrays.copyOf(buffer, n);
         capture(packet);
+        if (injectedAt == 0 && (s.syn() || s.fin())) {
+          sentAt.putIfAbsent(key(s), System.nanoTime());
+        }
         pkt.out(s, s.syn() ? u(s.seq()) : iss, inBase); // its SYN is sequence 0 of its side
         return s;
       } catch (DecodeException e) {

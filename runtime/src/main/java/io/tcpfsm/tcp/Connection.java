@@ -305,6 +305,20 @@ public final class Connection {
     return isSynchronized(state);
   }
 
+  /**
+   * Whether text or a FIN beyond RCV.NXT waits in the hold queue for the gap before it: only while
+   * RCV.NXT is known (SYN-RECEIVED on) and the peer's FIN has not arrived. After that FIN (CLOSE-WAIT,
+   * CLOSING, LAST-ACK, TIME-WAIT) nothing beyond it can ever be delivered (RFC 9293 3.10.7.4, seventh
+   * step: "Ignore the segment text"), so the segment goes to the machine whole and its rule decides
+   * what answers it (found by the Linux probes: CLOSE-WAIT sends nothing for text in the window).
+   */
+  static boolean holdsText(TcpState s) {
+    return switch (s) {
+      case SYN_RECV, ESTABLISHED, FIN_WAIT1, FIN_WAIT2 -> true;
+      default -> false;
+    };
+  }
+
   static boolean isSynchronized(TcpState s) {
     return switch (s) {
       case CLOSED, LISTEN, SYN_SENT, SYN_RECV -> false;
@@ -412,6 +426,11 @@ public final class Connection {
   /** SND.WND, SND.WL1 and SND.WL2 now: what the last window update set (RFC 9293 3.10.7.4). */
   public SendWindow sendWindow() {
     return new SendWindow(tcb.sndWnd, tcb.sndWl1, tcb.sndWl2);
+  }
+
+  /** RCV.WND now: the room the receive buffer has, the window the next segment advertises. */
+  public long receiveWindow() {
+    return receiveBuffer.window();
   }
 
   /** Whether the TCB is gone (CLOSED after the model deleted it). */

@@ -41,11 +41,10 @@ public record ObservedTcb(
    * Whether the runtime holds this segment for later instead of processing its text and FIN now
    * ({@code Connection}: text or a FIN beyond RCV.NXT but inside the window waits for the gap, RFC
    * 9293 3.10.7.4 "may be held for later processing"; its ACK field is processed at once and an
-   * immediate duplicate ACK sent, RFC 5681 4.2).
+   * immediate duplicate ACK sent, RFC 5681 4.2), and only until the peer's FIN arrived.
    */
   public boolean heldForLater(TcpState state, long seq, long segLen, boolean syn, boolean rst) {
-    boolean rcvNxtKnown = Connection.isSynchronized(state) || state == TcpState.SYN_RECV;
-    return rcvNxtKnown && segLen > 0 && !syn && !rst && Tcb.diff(seq & 0xFFFF_FFFFL, rcvNxt) > 0
+    return Connection.holdsText(state) && segLen > 0 && !syn && !rst && Tcb.diff(seq & 0xFFFF_FFFFL, rcvNxt) > 0
         && SegmentClassifier.seqAcceptable(seq & 0xFFFF_FFFFL, segLen, rcvNxt, rcvWnd);
   }
 

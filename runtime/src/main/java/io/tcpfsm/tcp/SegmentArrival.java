@@ -49,8 +49,8 @@ final class SegmentArrival {
     boolean rcvNxtKnown = c.isSynchronized() || c.state == TcpState.SYN_RECV;
     if (rcvNxtKnown && tcb.segLen > 0 && !s.rst() && !s.syn()) {
       int ahead = Tcb.diff(tcb.segSeq, tcb.rcvNxt);
-      // Text or a FIN beyond RCV.NXT waits for the gap before it to fill.
-      if (ahead > 0 && SegmentClassifier.seqAcceptable(tcb.segSeq, tcb.segLen, tcb.rcvNxt, c.receiveBuffer.window())) {
+      // Text or a FIN beyond RCV.NXT waits for the gap before it to fill (not after the peer's FIN).
+      if (ahead > 0 && Connection.holdsText(c.state) && SegmentClassifier.seqAcceptable(tcb.segSeq, tcb.segLen, tcb.rcvNxt, c.receiveBuffer.window())) {
         // Text beyond RCV.NXT waits for the gap to fill (RFC 9293 3.10.7.4: segments "may be held
         // for later processing"); its ACK field is processed now, without the text.
         hold(c, s);

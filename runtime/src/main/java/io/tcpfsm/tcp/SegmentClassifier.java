@@ -44,6 +44,7 @@ public final class SegmentClassifier {
       case FIN_ACKED -> c.finSent() && Tcb.diff(t.segAck, Tcb.add(c.finSeq(), 1)) >= 0;
       case PASSIVE_OPEN -> c.passiveOpen();
       case RST_SEQ_EXACT -> t.segSeq == t.rcvNxt;
+      case SEQ_ACCEPTABLE_LINUX -> linuxSeqAcceptable(t.segSeq, t.segLen, t.rcvNxt, c.rcvWnd());
       case HAS_DATA -> hasData;
       case TEXT_PENDING -> c.textPending();
       case SEND_PENDING -> c.sendPending();
@@ -63,6 +64,16 @@ public final class SegmentClassifier {
       return false;
     }
     return startIn || inWindow(Tcb.add(seq, len - 1), rcvNxt, rcvWnd);
+  }
+
+  /**
+   * Linux's test (net/ipv4/tcp_input.c tcp_sequence, with rcv_wup = RCV.NXT as after every ACK
+   * sent): {@code !before(end_seq, rcv_wup) && !after(seq, rcv_nxt + window)}, that is RCV.NXT =<
+   * SEG.SEQ+SEG.LEN and SEG.SEQ =< RCV.NXT+RCV.WND. Wider than Table 6 at both edges: a segment
+   * that ends exactly at RCV.NXT (an old FIN), and one that starts at RCV.NXT+RCV.WND.
+   */
+  public static boolean linuxSeqAcceptable(long seq, long len, long rcvNxt, long rcvWnd) {
+    return Tcb.diff(Tcb.add(seq, len), rcvNxt) >= 0 && Tcb.diff(seq, Tcb.add(rcvNxt, rcvWnd)) <= 0;
   }
 
   /** {@code RCV.NXT =< x < RCV.NXT+RCV.WND}. */

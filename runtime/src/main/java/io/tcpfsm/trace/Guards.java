@@ -44,6 +44,10 @@ final class Guards {
         learnRcv(c);
         yield c.segSeq == c.rcvNxt;
       }
+      case SEQ_ACCEPTABLE_LINUX -> {
+        learnRcv(c);
+        yield SegmentClassifier.linuxSeqAcceptable(c.segSeq, c.segLen, c.rcvNxt, rcvWnd);
+      }
       case HAS_DATA -> hasData;
       // Calls are hidden: the checker infers only the calls a segment needs, never a pending one.
       case TEXT_PENDING, SEND_PENDING -> false;

@@ -57,6 +57,33 @@ class ExpectedTest {
     assertEquals(List.of("ACK"), Expected.of(TcpProfile.RFC793, o).sends());
   }
 
+  /**
+   * Linux's tcp_sequence accepts SEG.SEQ = RCV.NXT+RCV.WND for a segment without length (its
+   * "!after(seq, rcv_nxt + window)"): the ACK is processed and nothing answers it, where RFC 9293
+   * acknowledges it as unacceptable.
+   */
+  @Test
+  void linuxTakesAnAckAtTheWindowsEnd() {
+    Observation o = seen(SegmentClass.ACK, SeqPosition.BEYOND, AckPosition.NEXT, 5101, 1001, List.of(), TcpState.ESTABLISHED);
+    Expected e = Expected.of(TcpProfile.LINUX, o);
+    assertEquals(List.of(), e.sends());
+    assertEquals("linux_window_edge_ack", e.rule().specName());
+    assertTrue(e.agrees(o));
+  }
+
+  /**
+   * tcp_rcv_synsent_state_process: an unacceptable ACK in SYN-SENT gets the reset and re-arms the
+   * retransmission timer at its minimum, so the SYN follows: the rule's retransmit is the SYN.
+   */
+  @Test
+  void linuxResendsTheSynAfterABadAckInSynSent() {
+    ObservedTcb synSent = new ObservedTcb(1000, 5000, 1000, 1001, 5000, 65_535, 65_535, false, false, 0);
+    Observation o = new Observation(new Probe(TcpState.SYN_SENT, SegmentClass.ACK, SeqPosition.EXACT, AckPosition.AHEAD), null,
+        TcpState.SYN_SENT, List.of("RST", "SYN"), synSent, 5000, 1002);
+    assertEquals(List.of("RST", "SYN"), Expected.of(TcpProfile.LINUX, o).sends());
+    assertEquals(List.of("RST"), Expected.of(TcpProfile.RFC9293, o).sends()); // RFC 9293 3.10.7.3: the reset only
+  }
+
   /** A FIN past RCV.NXT is held for later (RFC 9293 3.10.7.4): the state stays, a duplicate ACK goes out (RFC 5681 4.2). */
   @Test
   void aFinBeyondRcvNxtIsHeld() {

@@ -39,6 +39,29 @@ class SegmentClassifierTest {
     assertThat(SegmentClassifier.seqAcceptable(seq, len, TOP, wnd)).isEqualTo(acceptable);
   }
 
+  /**
+   * Linux's tcp_sequence (net/ipv4/tcp_input.c), as its source reads: "!before(end_seq, rcv_wup)"
+   * and "!after(seq, rcv_nxt + window)", end_seq = SEG.SEQ+SEG.LEN; worked out by hand, across the
+   * wrap. The cases where it differs from Table 6 above are marked.
+   */
+  @ParameterizedTest(name = "SEG.SEQ={0} SEG.LEN={1} RCV.WND={2} -> {3}")
+  @CsvSource({
+    "4294967280, 0, 100, true",
+    "4294967279, 0, 100, false",   // ends at RCV.NXT - 1
+    "84, 0, 100, true",            // RCV.NXT+RCV.WND: Table 6 says no
+    "85, 0, 100, false",
+    "4294967279, 1, 100, true",    // an old FIN: ends exactly at RCV.NXT; Table 6 says no
+    "4294967260, 20, 100, true",   // old text ending exactly at RCV.NXT; Table 6 says no
+    "4294967259, 20, 100, false",  // ends at RCV.NXT - 1
+    "84, 20, 100, true",           // starts at the window's end; Table 6 says no
+    "4294967280, 0, 0, true",      // window 0: an ACK at RCV.NXT
+    "4294967280, 10, 0, true",     // window 0: a zero-window probe at RCV.NXT; Table 6 says no
+    "4294967281, 0, 0, false"
+  })
+  void linuxSequenceTest(long seq, long len, long wnd, boolean acceptable) {
+    assertThat(SegmentClassifier.linuxSeqAcceptable(seq, len, TOP, wnd)).isEqualTo(acceptable);
+  }
+
   private static Tcb tcb(long iss, long una, long nxt, long ack, long maxSndWnd) {
     Tcb t = new Tcb();
     t.iss = iss;
