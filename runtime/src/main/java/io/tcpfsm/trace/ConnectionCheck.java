@@ -23,7 +23,7 @@ final class ConnectionCheck {
   private static final int RECENT = 8;
   /** Bad checksums of one end that may still be corruption rather than offload: see {@link #process}. */
   private static final int SUSPECT_BAD = 2;
-  private static final Comparator<Candidate> BY_LOSSES = (x, y) -> Integer.compare(x.losses, y.losses);
+  private static final Comparator<Candidate> BY_COST = (x, y) -> Integer.compare(x.cost(), y.cost());
   private final TcpMachine machine;
   private final boolean rfc5961;
   private final SendExplainer explainer;
@@ -124,6 +124,9 @@ final class ConnectionCheck {
       for (int i = 0; i < sender.size(); i++) { // indexed: C1 (the launcher's compiler for trace) allocates iterators
         Candidate c = sender.get(i);
         Candidate r = explainer.explain(c, s, windowChanged);
+        if (r != null) {
+          r.beforeArrival = null; // its last arrival came before this send: it cannot cross it any more
+        }
         if (maybeCorrupted) {
           // Or it was corrupted on the way (what its sender really sent is not known) and its receiver
           // dropped it: the sender's real segment shows again when retransmitted (RFC 9293 3.1, checksum).
@@ -139,7 +142,11 @@ final class ConnectionCheck {
             whyLosses = new ArrayList<>();
           }
           whys.add(explainer.whySupplier());
-          whyLosses.add(c.losses);
+          whyLosses.add(c.cost());
+        }
+        Candidate crossed = crossed(c, s, windowChanged, r == null);
+        if (crossed != null) {
+          add(next, crossed);
         }
       }
       if (next.isEmpty()) {
@@ -172,18 +179,20 @@ final class ConnectionCheck {
       Candidate lost = c.copy();
       lost.losses++;
       add(next, lost);
-      add(next, Arrival.arrive(machine, rfc5961, c, s, rcvWnd, segWnd, coverage));
+      Candidate before = c.beforeArrival == null ? c : c.copy();
+      before.beforeArrival = null;
+      add(next, remember(Arrival.arrive(machine, rfc5961, c, s, rcvWnd, segWnd, coverage), before, s, rcvWnd, segWnd));
       if (c.state == TcpState.TIME_WAIT) {
         // The time-wait timeout may have expired before this segment arrived (RFC 9293 3.10.8): a hidden step.
         TcpStep step = machine.step(TcpState.TIME_WAIT, TcpEvent.TIMEOUT_TIME_WAIT, 0);
         coverage.cell(TcpState.TIME_WAIT, TcpEvent.TIMEOUT_TIME_WAIT, 0, step.rule());
         Candidate gone = Arrival.closed(c);
         gone.lastRule = step.rule();
-        add(next, Arrival.arrive(machine, rfc5961, gone, s, rcvWnd, segWnd, coverage));
+        add(next, remember(Arrival.arrive(machine, rfc5961, gone, s, rcvWnd, segWnd, coverage), before, s, rcvWnd, segWnd));
       }
     }
     if (next.size() > TraceChecker.MAX_CANDIDATES) {
-      next.sort(BY_LOSSES);
+      next.sort(BY_COST);
       next = new ArrayList<>(next.subList(0, TraceChecker.MAX_CANDIDATES));
       if (prunedAt < 0) {
         prunedAt = s.frame();
@@ -194,6 +203,40 @@ final class ConnectionCheck {
     } else {
       a = next;
     }
+    if (System.getenv("TFDEBUG") != null) System.err.println("after frame " + s.frame() + "\n" + dump()); // TFDEBUG
+  }
+
+  /**
+   * {@code c}'s sender state had its last arrival reached it only after it sent {@code s}: the two
+   * crossed on the way, between the capture point and this endpoint (a capture taken anywhere but at
+   * the receiver sees an arrival before it happens). Tried where {@code s} does not follow from
+   * {@code c} ({@code failed}), or where its ACK field is not RCV.NXT: what {@code s} acknowledges says
+   * which arrivals came before it. A simultaneous close shows it (RFC 9293 3.6 figure 13: each FIN is
+   * sent before the other arrives). Null when it does not explain {@code s} either.
+   */
+  private Candidate crossed(Candidate c, TraceSegment s, boolean windowChanged, boolean failed) {
+    Candidate before = c.beforeArrival;
+    boolean staleAck = s.ackFlag() && c.knows(Candidate.U_RCV) && s.ack() != c.rcvNxt;
+    if (before == null || !(failed || staleAck)) {
+      return null;
+    }
+    Candidate sent = explainer.explain(before, s, windowChanged);
+    if (sent == null) {
+      return null;
+    }
+    Candidate r = Arrival.arrive(machine, rfc5961, sent, c.arrival, c.arrivalRcvWnd, c.arrivalSegWnd, coverage);
+    r.beforeArrival = null;
+    r.crossings++;
+    return r;
+  }
+
+  /** {@code after} is {@code before} once {@code s} arrived: kept so that {@code s} may yet cross the endpoint's next send. */
+  private static Candidate remember(Candidate after, Candidate before, TraceSegment s, long rcvWnd, long segWnd) {
+    after.beforeArrival = before;
+    after.arrival = s;
+    after.arrivalRcvWnd = rcvWnd;
+    after.arrivalSegWnd = segWnd;
+    return after;
   }
 
   /** A window in octets: scaled once both SYNs offered scaling (RFC 7323 2.2), never on a SYN; unknown mid-connection. */
@@ -247,7 +290,7 @@ final class ConnectionCheck {
     for (int i = 0; i < list.size(); i++) {
       Candidate o = list.get(i);
       if (o.equals(c)) {
-        if (c.losses < o.losses) {
+        if (c.cost() < o.cost()) {
           list.set(i, c);
         }
         return;
@@ -333,7 +376,7 @@ final class ConnectionCheck {
     if (kind == null) {
       finalA = best(a);
       finalB = best(b);
-      int losses = Math.max(0, Math.min(likeliest(a).losses, Integer.MAX_VALUE)) + likeliest(b).losses;
+      int losses = lostAtEnd(likeliestAtEnd(a)) + lostAtEnd(likeliestAtEnd(b));
       if (midStart && frames == 1) {
         kind = Verdict.Kind.INCONCLUSIVE;
         reason = "a single frame from the middle of a connection: nothing to compare it with";
@@ -360,21 +403,73 @@ final class ConnectionCheck {
   private static Candidate likeliest(List<Candidate> l) {
     Candidate best = l.get(0);
     for (Candidate c : l) {
-      if (c.losses < best.losses) {
+      if (c.cost() < best.cost()) {
         best = c;
       }
     }
     return best;
   }
 
+  /**
+   * Segments a hypothesis that the capture has ended takes as lost: those it assumed lost, and each
+   * answer it still owes, which the capture never showed (lost before the capture point, or the
+   * arrival that asked for it was). An owed ACK below the highest ACK the end sent is not one: a
+   * later ACK covered it (ACKs may be combined, RFC 9293 3.8.6.3); nor is one ACK at that highest
+   * value, which a segment with text or a FIN may have carried (the explainer keeps it owed in case
+   * it also goes out alone). A second ACK owed at that value is one: two arrivals asked for it.
+   */
+  private static int lostAtEnd(Candidate c) {
+    int unsent = 0;
+    boolean carried = false;
+    for (Owed o : c.owed) {
+      if (o.flags() != io.tcpfsm.wire.Segment.ACK || c.lastAckSent == -1 || Seq.diff(o.ack(), c.lastAckSent) > 0) {
+        unsent++;
+      } else if (o.ack() == c.lastAckSent) {
+        unsent += carried ? 1 : 0;
+        carried = true;
+      }
+    }
+    return c.losses + unsent;
+  }
+
+  /** Hidden events of a hypothesis at the end of the capture: {@link #lostAtEnd} and its crossings. */
+  private static int costAtEnd(Candidate c) {
+    return lostAtEnd(c) + c.crossings;
+  }
+
+  private static Candidate likeliestAtEnd(List<Candidate> l) {
+    Candidate best = l.get(0);
+    for (Candidate c : l) {
+      if (costAtEnd(c) < costAtEnd(best)) {
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * An end's final state: that of the hypotheses assuming the fewest hidden events ({@link
+   * #costAtEnd}); where those disagree, each of their states, joined by "|" ({@code TIME_WAIT|CLOSED}):
+   * the capture does not say which.
+   */
   private static String best(List<Candidate> l) {
-    return l.isEmpty() ? "CLOSED" : likeliest(l).state.name();
+    if (l.isEmpty()) {
+      return "CLOSED";
+    }
+    int least = costAtEnd(likeliestAtEnd(l));
+    Set<String> names = new LinkedHashSet<>();
+    for (Candidate c : l) {
+      if (costAtEnd(c) == least) {
+        names.add(c.state.name());
+      }
+    }
+    return String.join("|", names);
   }
 
   /** The states of {@code l}, those of the hypotheses assuming fewer losses first: {@code ESTABLISHED|CLOSE_WAIT}. */
   private static String states(List<Candidate> l) {
     List<Candidate> sorted = new ArrayList<>(l);
-    sorted.sort(BY_LOSSES);
+    sorted.sort(BY_COST);
     Set<String> names = new LinkedHashSet<>();
     for (Candidate c : sorted) {
       names.add(c.state.name());

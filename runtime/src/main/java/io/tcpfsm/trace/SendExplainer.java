@@ -85,7 +85,7 @@ final class SendExplainer {
     if (s.dataLen() > 0 && !text(c, s, end)) {
       return null;
     }
-    if (s.fin() && !fin(c, end)) {
+    if (s.fin() && !fin(c, s, end)) {
       return null;
     }
     if (s.dataLen() == 0 && !s.fin() && !pureAck(c, s, windowChanged)) {
@@ -296,7 +296,14 @@ final class SendExplainer {
   }
 
   /** A FIN: CLOSE (RFC 9293 3.10.4) at SND.NXT, or our FIN again. */
-  private boolean fin(Candidate c, long at) {
+  private boolean fin(Candidate c, TraceSegment s, long at) {
+    if (!c.finSent && c.state == TcpState.CLOSE_WAIT && s.ackFlag() && c.knows(Candidate.U_RCV) && Seq.diff(s.ack(), c.rcvNxt) < 0) {
+      // Its ACK field does not cover the peer's FIN: it was sent before that FIN arrived, so from the
+      // state before CLOSE-WAIT, not by CLOSE-WAIT's CLOSE (a crossing, or that FIN was lost).
+      long rcvNxt = c.rcvNxt;
+      why = () -> Expectation.rfc("a FIN from CLOSE-WAIT acknowledging the peer's FIN (ACK=" + rcvNxt + ")", "RFC 9293 3.10.4");
+      return false;
+    }
     if (c.finSent) {
       if (at == c.finSeq) {
         return true;
