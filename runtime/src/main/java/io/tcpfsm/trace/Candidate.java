@@ -71,6 +71,8 @@ final class Candidate implements ToLongFunction<TcpVariable> {
    * a loss does when hypotheses are ranked ({@link #cost}), but is no loss.
    */
   int crossings;
+  /** Frames this hypothesis takes as the network's copies of earlier ones (RFC 9293 3.4: segments may be duplicated); not part of equality. */
+  int copies;
   /**
    * This endpoint just before its last arrival, or null: the state its next send may have left in if
    * that arrival reached it only after the send (see {@link ConnectionCheck}). One level only: its own is null.
@@ -125,6 +127,7 @@ final class Candidate implements ToLongFunction<TcpVariable> {
     c.lastRule = lastRule;
     c.losses = losses;
     c.crossings = crossings;
+    c.copies = copies;
     c.beforeArrival = beforeArrival;
     c.arrival = arrival;
     c.arrivalRcvWnd = arrivalRcvWnd;
@@ -132,9 +135,9 @@ final class Candidate implements ToLongFunction<TcpVariable> {
     return c;
   }
 
-  /** How unlikely this hypothesis is: the hidden events it assumes, losses and crossings alike. */
+  /** How unlikely this hypothesis is: the hidden events it assumes, losses, crossings and copies alike. */
   int cost() {
-    return losses + crossings;
+    return losses + crossings + copies;
   }
 
   boolean knows(int bits) {
@@ -265,7 +268,7 @@ final class Candidate implements ToLongFunction<TcpVariable> {
   @Override
   public String toString() {
     return state + " u" + unknown + " iss " + iss + " una " + sndUna + " nxt " + sndNxt + " rcv " + rcvNxt + " high " + rcvHigh
-        + " fin " + (finSent ? finSeq : -1) + " heldFin " + heldFin + " lastAck " + lastAckSent + " losses " + losses + " crossings " + crossings + " owed " + owed.size();
+        + " fin " + (finSent ? finSeq : -1) + " heldFin " + heldFin + " lastAck " + lastAckSent + " losses " + losses + " crossings " + crossings + " copies " + copies + " owed " + owed.size();
   }
 
   @Override

@@ -112,8 +112,11 @@ final class ConnectionCheck {
       synSeen[side] = true;
       wscale[side] = s.wscale();
     }
-    if (!duplicate(side, s)) {
-      boolean windowChanged = newAckWindow(side, s);
+    // An exact copy of a recent frame of this end: the network's copy (nothing new was sent, a hidden
+    // event costed like a loss), or sent again (a retransmitted SYN, a duplicate ACK): both are kept.
+    boolean copy = duplicate(side, s);
+    {
+      boolean windowChanged = !copy && newAckWindow(side, s);
       List<Candidate> sender = side == 0 ? a : b;
       List<Candidate> next = new ArrayList<>(sender.size() + 1);
       List<java.util.function.Supplier<Expectation>> whys = null;
@@ -126,6 +129,11 @@ final class ConnectionCheck {
         Candidate r = explainer.explain(c, s, windowChanged);
         if (r != null) {
           r.beforeArrival = null; // its last arrival came before this send: it cannot cross it any more
+        }
+        if (copy) {
+          Candidate kept = c.copy();
+          kept.copies++;
+          add(next, kept);
         }
         if (maybeCorrupted) {
           // Or it was corrupted on the way (what its sender really sent is not known) and its receiver
@@ -203,7 +211,6 @@ final class ConnectionCheck {
     } else {
       a = next;
     }
-    if (System.getenv("TFDEBUG") != null) System.err.println("after frame " + s.frame() + "\n" + dump()); // TFDEBUG
   }
 
   /**
@@ -272,9 +279,12 @@ final class ConnectionCheck {
     return ackWindowCount[side] > 1;
   }
 
-  /** An exact copy of one of the sender's last frames: the network duplicated it (nothing new was sent). */
+  /**
+   * An exact copy of one of the sender's last frames, its TSval too where it has one (a segment sent
+   * again carries a later one, RFC 7323 3.2): maybe the network duplicated it (nothing new was sent).
+   */
   private boolean duplicate(int side, TraceSegment s) {
-    long sig = ((s.seq() * 31 + s.ack()) * 31 + s.flags()) * 31 + ((long) s.window() << 20 | s.dataLen());
+    long sig = (((s.seq() * 31 + s.ack()) * 31 + s.flags()) * 31 + ((long) s.window() << 20 | s.dataLen())) * 31 + s.tsVal();
     long[] r = recent[side];
     int n = Math.min(recentCount[side], RECENT);
     for (int i = 0; i < n; i++) {

@@ -341,8 +341,11 @@ final class SendExplainer {
   private boolean pureAck(Candidate c, TraceSegment s, boolean windowChanged) {
     int d = Seq.diff(s.seq(), c.sndNxt);
     boolean keepAlive = d == -1;
-    if (d < -1 || (c.knows(Candidate.U_RCV) && s.ack() != c.rcvNxt && c.inHistory(s.ack()))) {
-      return true; // sent before a later segment of this endpoint, and delayed on the way: its reason was then
+    if (d < -1 || (c.knows(Candidate.U_RCV) && s.ack() != c.rcvNxt && c.inHistory(s.ack()) && Seq.diff(s.ack(), c.lastAckSent) < 0)) {
+      // sent before a later segment of this endpoint (one with a higher ACK), and delayed on the way: its
+      // reason was then. An old ACK that no later one has overtaken is no such copy: the arrivals that moved
+      // RCV.NXT past it had not come (lost, or they crossed it), and it needs a reason now.
+      return true;
     }
     if (d > 0) {
       c.sndNxt = s.seq(); // segments sent before this one were lost before the capture point
@@ -360,8 +363,9 @@ final class SendExplainer {
       // reassembled, or a held FIN processed, before that arrival; this checker moves RCV.NXT over held
       // text only when an ACK shows it, the receiver did at once (RFC 9293 3.10.7.4, "send <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>").
       Owed o = c.owed.get(oi);
+      // Only an ACK that is news (above every ACK sent before): a repeated one answers an arrival of its own.
       if (o.flags() == Segment.ACK && o.ack() != -1 && Seq.diff(o.ack(), s.ack()) < 0 && c.knows(Candidate.U_RCV)
-          && Seq.diff(s.ack(), c.rcvNxt) <= 0) {
+          && Seq.diff(s.ack(), c.rcvNxt) <= 0 && (c.lastAckSent == -1 || Seq.diff(s.ack(), c.lastAckSent) > 0)) {
         c.removeOwed(o);
         return true;
       }
