@@ -74,6 +74,13 @@ final class Candidate implements ToLongFunction<TcpVariable> {
   /** Frames this hypothesis takes as the network's copies of earlier ones (RFC 9293 3.4: segments may be duplicated); not part of equality. */
   int copies;
   /**
+   * 1 for a capture that starts mid-connection in CLOSE-WAIT or FIN-WAIT-2: it assumes a FIN that
+   * went by before the capture began, a hidden event as a loss is; ESTABLISHED assumes none. Not part of equality.
+   */
+  int assumedFin;
+  /** Frames of this end taken as corrupted on the way (one of its first bad checksums); counted in {@link #losses} too. */
+  int corrupted;
+  /**
    * This endpoint just before its last arrival, or null: the state its next send may have left in if
    * that arrival reached it only after the send (see {@link ConnectionCheck}). One level only: its own is null.
    */
@@ -128,6 +135,8 @@ final class Candidate implements ToLongFunction<TcpVariable> {
     c.losses = losses;
     c.crossings = crossings;
     c.copies = copies;
+    c.assumedFin = assumedFin;
+    c.corrupted = corrupted;
     c.beforeArrival = beforeArrival;
     c.arrival = arrival;
     c.arrivalRcvWnd = arrivalRcvWnd;
@@ -137,7 +146,7 @@ final class Candidate implements ToLongFunction<TcpVariable> {
 
   /** How unlikely this hypothesis is: the hidden events it assumes, losses, crossings and copies alike. */
   int cost() {
-    return losses + crossings + copies;
+    return losses + crossings + copies + assumedFin;
   }
 
   boolean knows(int bits) {

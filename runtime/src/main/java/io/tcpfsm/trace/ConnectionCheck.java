@@ -23,6 +23,8 @@ final class ConnectionCheck {
   private static final int RECENT = 8;
   /** Bad checksums of one end that may still be corruption rather than offload: see {@link #process}. */
   private static final int SUSPECT_BAD = 2;
+  /** Added to a hypothesis's rank in a deviation report when it took a frame for corrupted: listed after every other. */
+  private static final int CORRUPTED = 1 << 20;
   private static final Comparator<Candidate> BY_COST = (x, y) -> Integer.compare(x.cost(), y.cost());
   private final TcpMachine machine;
   private final boolean rfc5961;
@@ -84,7 +86,10 @@ final class ConnectionCheck {
     int u = Candidate.U_SND | Candidate.U_RCV | Candidate.U_ISS | Candidate.U_MAXWND;
     Candidate fw2 = new Candidate(TcpState.FIN_WAIT2, u);
     fw2.finSent = true;
-    return List.of(new Candidate(TcpState.ESTABLISHED, u), new Candidate(TcpState.CLOSE_WAIT, u), fw2);
+    fw2.assumedFin = 1;
+    Candidate closeWait = new Candidate(TcpState.CLOSE_WAIT, u);
+    closeWait.assumedFin = 1;
+    return List.of(new Candidate(TcpState.ESTABLISHED, u), closeWait, fw2);
   }
 
   /** Whether every frame so far failed its TCP checksum. */
@@ -140,6 +145,7 @@ final class ConnectionCheck {
           // dropped it: the sender's real segment shows again when retransmitted (RFC 9293 3.1, checksum).
           Candidate kept = c.copy();
           kept.losses++;
+          kept.corrupted++;
           add(next, kept);
         }
         if (r != null) {
@@ -150,7 +156,7 @@ final class ConnectionCheck {
             whyLosses = new ArrayList<>();
           }
           whys.add(explainer.whySupplier());
-          whyLosses.add(c.cost());
+          whyLosses.add(c.cost() + (c.corrupted > 0 ? CORRUPTED : 0));
         }
         Candidate crossed = crossed(c, s, windowChanged, r == null);
         if (crossed != null) {
@@ -326,7 +332,9 @@ final class ConnectionCheck {
     order.sort(Comparator.comparingInt(losses::get));
     Set<String> texts = new LinkedHashSet<>();
     for (int i : order) {
-      if (texts.size() < 3) {
+      // Not those of hypotheses alive only because a first bad checksum was taken as corruption, where others exist (see states())
+      boolean noise = losses.get(i) >= CORRUPTED && losses.get(order.get(0)) < CORRUPTED;
+      if (texts.size() < 3 && !noise) {
         texts.add(why.get(i).text());
       }
     }
@@ -421,14 +429,13 @@ final class ConnectionCheck {
   }
 
   /**
-   * Segments a hypothesis that the capture has ended takes as lost: those it assumed lost, and each
-   * answer it still owes, which the capture never showed (lost before the capture point, or the
-   * arrival that asked for it was). An owed ACK below the highest ACK the end sent is not one: a
-   * later ACK covered it (ACKs may be combined, RFC 9293 3.8.6.3); nor is one ACK at that highest
-   * value, which a segment with text or a FIN may have carried (the explainer keeps it owed in case
-   * it also goes out alone). A second ACK owed at that value is one: two arrivals asked for it.
+   * Answers a hypothesis still owes when the capture ends, which the capture never showed. An owed
+   * ACK below the highest ACK the end sent is not one: a later ACK covered it (ACKs may be combined,
+   * RFC 9293 3.8.6.3); nor is one ACK at that highest value, which a segment with text or a FIN may
+   * have carried (the explainer keeps it owed in case it also goes out alone). A second ACK owed at
+   * that value is one: two arrivals asked for it.
    */
-  private static int lostAtEnd(Candidate c) {
+  private static int unsent(Candidate c) {
     int unsent = 0;
     boolean carried = false;
     for (Owed o : c.owed) {
@@ -439,18 +446,36 @@ final class ConnectionCheck {
         carried = true;
       }
     }
-    return c.losses + unsent;
+    return unsent;
   }
 
-  /** Hidden events of a hypothesis at the end of the capture: {@link #lostAtEnd} and its crossings. */
-  private static int costAtEnd(Candidate c) {
-    return lostAtEnd(c) + c.crossings;
+  /**
+   * Segments a hypothesis takes as lost once the capture has ended: those it assumed lost on the way,
+   * and each SYN, FIN or RST it owes and the capture never showed (an ABORT's reset that never came).
+   * Owed ACKs are not counted: a stack may delay and combine them (RFC 9293 3.8.6.3).
+   */
+  private static int lostAtEnd(Candidate c) {
+    int controls = 0;
+    for (Owed o : c.owed) {
+      controls += o.flags() != io.tcpfsm.wire.Segment.ACK ? 1 : 0;
+    }
+    return c.losses + controls;
+  }
+
+  /**
+   * Likelier at the end of the capture: fewer hidden events ({@link Candidate#cost}), then fewer answers
+   * owed and never seen ({@link #unsent}): of a lost segment and a crossing that explain the same
+   * frames, the one that leaves no answer missing.
+   */
+  private static int compareAtEnd(Candidate x, Candidate y) {
+    int c = Integer.compare(x.cost(), y.cost());
+    return c != 0 ? c : Integer.compare(unsent(x), unsent(y));
   }
 
   private static Candidate likeliestAtEnd(List<Candidate> l) {
     Candidate best = l.get(0);
     for (Candidate c : l) {
-      if (costAtEnd(c) < costAtEnd(best)) {
+      if (compareAtEnd(c, best) < 0) {
         best = c;
       }
     }
@@ -458,31 +483,39 @@ final class ConnectionCheck {
   }
 
   /**
-   * An end's final state: that of the hypotheses assuming the fewest hidden events ({@link
-   * #costAtEnd}); where those disagree, each of their states, joined by "|" ({@code TIME_WAIT|CLOSED}):
-   * the capture does not say which.
+   * An end's final state: that of its likeliest hypotheses ({@link #compareAtEnd}); where several are
+   * equally likely and disagree, each of their states, joined by "|" ({@code TIME_WAIT|CLOSED}): the
+   * capture does not say which.
    */
   private static String best(List<Candidate> l) {
     if (l.isEmpty()) {
       return "CLOSED";
     }
-    int least = costAtEnd(likeliestAtEnd(l));
+    Candidate top = likeliestAtEnd(l);
     Set<String> names = new LinkedHashSet<>();
     for (Candidate c : l) {
-      if (costAtEnd(c) == least) {
+      if (compareAtEnd(c, top) == 0) {
         names.add(c.state.name());
       }
     }
     return String.join("|", names);
   }
 
-  /** The states of {@code l}, those of the hypotheses assuming fewer losses first: {@code ESTABLISHED|CLOSE_WAIT}. */
+  /** The states of {@code l}, those of the hypotheses assuming fewer hidden events first: {@code ESTABLISHED|CLOSE_WAIT}. */
   private static String states(List<Candidate> l) {
     List<Candidate> sorted = new ArrayList<>(l);
     sorted.sort(BY_COST);
     Set<String> names = new LinkedHashSet<>();
+    boolean clean = false;
     for (Candidate c : sorted) {
-      names.add(c.state.name());
+      clean |= c.corrupted == 0;
+    }
+    for (Candidate c : sorted) {
+      // A hypothesis alive only because one of the end's first bad checksums was taken as corruption
+      // (loopback captures have nothing but bad checksums) is noise to a reader where others fit.
+      if (c.corrupted == 0 || !clean) {
+        names.add(c.state.name());
+      }
     }
     return String.join("|", names);
   }

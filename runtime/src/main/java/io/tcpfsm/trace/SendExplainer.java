@@ -201,17 +201,24 @@ final class SendExplainer {
   }
 
   /**
-   * A hidden ABORT whose own reset was lost; the CLOSED endpoint then answered a segment with
-   * {@code <SEQ=SEG.ACK><CTL=RST>} (RFC 9293 3.10.7.1). Where its SND.NXT stood when it aborted,
-   * the capture does not say.
+   * A hidden ABORT whose own reset has not shown (yet); the CLOSED endpoint then answered a segment
+   * with {@code <SEQ=SEG.ACK><CTL=RST>} (RFC 9293 3.10.7.1). ABORT's reset stays owed: it may come
+   * later, overtaken on the way by the answer (a network that reorders), or never (lost, which the
+   * verdict then counts as an owed segment never seen).
    */
   private Candidate abortResetLost(Candidate c, TraceSegment s, TcpStep abort, TcpEvent event, int guards) {
-    c.losses++;
+    TcpAction.Send send = Apply.sendWith(abort.rule(), Segment.RST);
+    long at = c.knows(Candidate.U_SND) ? c.sndNxt : -1;
+    long ack = c.knows(Candidate.U_RCV) ? c.rcvNxt : -1;
     c.sndNxt = s.seq();
     coverage.cell(c.state, event, guards, abort.rule());
     apply(c, abort);
     Candidate z = Arrival.closed(c);
     z.unknown |= Candidate.U_SND;
+    if (send != null) {
+      int flags = send.flags() & CONTROL;
+      z.addOwed(new Owed(flags, at, (flags & Segment.ACK) != 0 ? ack : -1, abort.rule()));
+    }
     return z;
   }
 
@@ -341,11 +348,8 @@ final class SendExplainer {
   private boolean pureAck(Candidate c, TraceSegment s, boolean windowChanged) {
     int d = Seq.diff(s.seq(), c.sndNxt);
     boolean keepAlive = d == -1;
-    if (d < -1 || (c.knows(Candidate.U_RCV) && s.ack() != c.rcvNxt && c.inHistory(s.ack()) && Seq.diff(s.ack(), c.lastAckSent) < 0)) {
-      // sent before a later segment of this endpoint (one with a higher ACK), and delayed on the way: its
-      // reason was then. An old ACK that no later one has overtaken is no such copy: the arrivals that moved
-      // RCV.NXT past it had not come (lost, or they crossed it), and it needs a reason now.
-      return true;
+    if (d < -1 || (c.knows(Candidate.U_RCV) && s.ack() != c.rcvNxt && c.inHistory(s.ack()))) {
+      return true; // sent before a later segment of this endpoint, and delayed on the way: its reason was then
     }
     if (d > 0) {
       c.sndNxt = s.seq(); // segments sent before this one were lost before the capture point
@@ -363,9 +367,8 @@ final class SendExplainer {
       // reassembled, or a held FIN processed, before that arrival; this checker moves RCV.NXT over held
       // text only when an ACK shows it, the receiver did at once (RFC 9293 3.10.7.4, "send <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>").
       Owed o = c.owed.get(oi);
-      // Only an ACK that is news (above every ACK sent before): a repeated one answers an arrival of its own.
       if (o.flags() == Segment.ACK && o.ack() != -1 && Seq.diff(o.ack(), s.ack()) < 0 && c.knows(Candidate.U_RCV)
-          && Seq.diff(s.ack(), c.rcvNxt) <= 0 && (c.lastAckSent == -1 || Seq.diff(s.ack(), c.lastAckSent) > 0)) {
+          && Seq.diff(s.ack(), c.rcvNxt) <= 0) {
         c.removeOwed(o);
         return true;
       }
