@@ -147,6 +147,11 @@ final class ConnectionCheck {
           kept.losses++;
           kept.corrupted++;
           add(next, kept);
+          if ((s.flags() & TraceSegment.CONTROL) == io.tcpfsm.wire.Segment.SYN && c.state == TcpState.CLOSED && !c.afterClose) {
+            // A corrupted SYN was still a SYN sent: its sender opened (RFC 9293 3.10.1), with an ISS the
+            // corruption hid; its next segment (the SYN again, or a SYN,ACK of a simultaneous open) shows it.
+            add(next, openedUnseen(c));
+          }
         }
         if (r != null) {
           add(next, r);
@@ -217,6 +222,20 @@ final class ConnectionCheck {
     } else {
       a = next;
     }
+  }
+
+  /** {@code c} after an active OPEN whose SYN was corrupted on the way: SYN-SENT, its ISS unknown. */
+  private Candidate openedUnseen(Candidate c) {
+    Candidate o = c.copy();
+    o.unknown |= Candidate.U_ISS | Candidate.U_SND;
+    TcpStep step = machine.step(TcpState.CLOSED, TcpEvent.OPEN_ACTIVE, 0);
+    coverage.cell(TcpState.CLOSED, TcpEvent.OPEN_ACTIVE, 0, step.rule());
+    Apply.run(o, step.rule(), false);
+    o.state = step.target();
+    o.lastRule = step.rule();
+    o.losses++;
+    o.corrupted++;
+    return o;
   }
 
   /**

@@ -84,6 +84,16 @@ class TraceSimulationProperties {
   }
 
   /**
+   * Found on random seeds: a simultaneous open whose first SYN was corrupted on the way (SEQ changed,
+   * bad checksum); its sender's next segment is the SYN,ACK of its real ISS, so the corrupted SYN was
+   * still an OPEN (SYN-SENT with an ISS the capture has not shown), not nothing sent.
+   */
+  @Example
+  void aCorruptedSynInASimultaneousOpen() throws Exception {
+    conforms(Scenario.SIMULTANEOUS_OPEN, 782724, 0, 0, 0, 0.01, 3, 0, TcpProfile.RFC793);
+  }
+
+  /**
    * Found on random seeds under linux (ABORT, seed 17785, duplicate 0.04, delay 2 ms, 2 bytes): the
    * server's SYN,ACK duplicated by the network; the copy reaches the client after its ABORT, and
    * CLOSED answers it with {@code <SEQ=SEG.ACK><CTL=RST>} (RFC 9293 3.10.7.1), which overtakes
