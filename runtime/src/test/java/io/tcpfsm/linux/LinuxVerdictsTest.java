@@ -95,6 +95,18 @@ class LinuxVerdictsTest {
       // retransmits (tcpdump: the same SEQ 362678271; tshark marks 9 tcp.analysis.retransmission).
       assertThat(vs.get(0).reason()).as("%s", vs.get(0)).isEqualTo("assuming 1 segment(s) lost out of sight of the capture");
     }
+    if (row.capture().equals("simultaneous-open.pcap")) {
+      // Two were dropped: both first SYNs, frames 1 and 2, which frames 4 and 3 send again (the same SEQ,
+      // a later TSval; tshark marks 3 and 4 tcp.analysis.retransmission, captures/linux/README.md says why).
+      assertThat(vs.get(0).reason()).as("%s", vs.get(0)).isEqualTo("assuming 2 segment(s) lost out of sight of the capture");
+    }
+    if (row.verdict().equals("deviation")) {
+      // At the reset (frame 6) both ends are ESTABLISHED: tcpdump shows the handshake (1-3) and text
+      // acknowledged (4-5). Hypotheses alive only because loopback's first bad checksums might be
+      // corruption (the server never having sent its SYN,ACK...) are not what a reader needs.
+      assertThat(vs.get(0).deviation().statesA()).as("%s", vs.get(0)).isEqualTo("ESTABLISHED");
+      assertThat(vs.get(0).deviation().statesB()).as("%s", vs.get(0)).isEqualTo("ESTABLISHED");
+    }
     if (row.capture().equals("bulk.pcap")) {
       // Nothing was dropped in this scenario (no nftables rule, captures/linux/README.md): an explanation
       // that assumes a lost segment is a wrong one, even if the verdict is right.
