@@ -304,12 +304,9 @@ final class ConnectionCheck {
     return ackWindowCount[side] > 1;
   }
 
-  /**
-   * An exact copy of one of the sender's last frames, its TSval too where it has one (a segment sent
-   * again carries a later one, RFC 7323 3.2): maybe the network duplicated it (nothing new was sent).
-   */
+  /** An exact copy of one of the sender's last frames: maybe the network duplicated it (nothing new was sent). */
   private boolean duplicate(int side, TraceSegment s) {
-    long sig = (((s.seq() * 31 + s.ack()) * 31 + s.flags()) * 31 + ((long) s.window() << 20 | s.dataLen())) * 31 + s.tsVal();
+    long sig = ((s.seq() * 31 + s.ack()) * 31 + s.flags()) * 31 + ((long) s.window() << 20 | s.dataLen());
     long[] r = recent[side];
     int n = Math.min(recentCount[side], RECENT);
     for (int i = 0; i < n; i++) {

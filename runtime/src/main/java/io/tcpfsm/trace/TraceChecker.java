@@ -151,19 +151,16 @@ public final class TraceChecker {
   static TraceSegment segment(Frame f, long frameNumber, boolean fromA) {
     Segment seg = f.segment();
     int wscale = -1;
-    long tsVal = -1;
-    List<TcpOption> options = seg.options();
-    for (int i = 0; i < options.size(); i++) {
-      TcpOption o = options.get(i);
-      if (o instanceof TcpOption.WindowScale w && seg.syn()) {
-        wscale = w.shift();
-      } else if (o instanceof TcpOption.Timestamps t) {
-        tsVal = t.value() & 0xFFFF_FFFFL;
+    if (seg.syn()) {
+      for (TcpOption o : seg.options()) {
+        if (o instanceof TcpOption.WindowScale w) {
+          wscale = w.shift();
+        }
       }
     }
     boolean bad = f.checksum() == Frame.ChecksumStatus.BAD || !f.ip().headerChecksumOk();
     return new TraceSegment(frameNumber, fromA, seg.flags(), seg.seq() & 0xFFFF_FFFFL, seg.ack() & 0xFFFF_FFFFL, seg.window(), wscale,
-        f.tcpLength(), bad, tsVal);
+        f.tcpLength(), bad);
   }
 
   /** {@code 10.0.0.1:80}, {@code [2001:db8::1]:80}. */

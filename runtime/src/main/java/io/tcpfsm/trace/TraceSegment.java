@@ -16,17 +16,9 @@ import io.tcpfsm.wire.Segment;
  * @param wscale the window-scale option's shift on a SYN, or -1 without one (RFC 7323 2.2)
  * @param dataLen octets of text, as the IP header declares
  * @param checksumBad whether the TCP or IPv4 header checksum failed: offload or corruption
- * @param tsVal the timestamps option's TSval, unsigned 32 bits, or -1 without one (RFC 7323 3.2): a
- *     segment sent again carries the sender's clock of then, the network's copy the same value
  */
-public record TraceSegment(long frame, boolean fromA, int flags, long seq, long ack, int window, int wscale, int dataLen, boolean checksumBad,
-    long tsVal) {
+public record TraceSegment(long frame, boolean fromA, int flags, long seq, long ack, int window, int wscale, int dataLen, boolean checksumBad) {
   static final int CONTROL = Segment.SYN | Segment.FIN | Segment.RST | Segment.ACK;
-
-  /** A segment whose timestamps option is not known. */
-  public TraceSegment(long frame, boolean fromA, int flags, long seq, long ack, int window, int wscale, int dataLen, boolean checksumBad) {
-    this(frame, fromA, flags, seq, ack, window, wscale, dataLen, checksumBad, -1);
-  }
 
   boolean syn() {
     return (flags & Segment.SYN) != 0;
