@@ -242,13 +242,16 @@ final class ConnectionCheck {
    * {@code c}'s sender state had its last arrival reached it only after it sent {@code s}: the two
    * crossed on the way, between the capture point and this endpoint (a capture taken anywhere but at
    * the receiver sees an arrival before it happens). Tried where {@code s} does not follow from
-   * {@code c} ({@code failed}), or where its ACK field is not RCV.NXT: what {@code s} acknowledges says
-   * which arrivals came before it. A simultaneous close shows it (RFC 9293 3.6 figure 13: each FIN is
+   * {@code c} ({@code failed}), or where it is a SYN, FIN or RST whose ACK field is not RCV.NXT. A simultaneous close shows it (RFC 9293 3.6 figure 13: each FIN is
    * sent before the other arrives). Null when it does not explain {@code s} either.
    */
   private Candidate crossed(Candidate c, TraceSegment s, boolean windowChanged, boolean failed) {
     Candidate before = c.beforeArrival;
-    boolean staleAck = s.ackFlag() && c.knows(Candidate.U_RCV) && s.ack() != c.rcvNxt;
+    // A SYN, FIN or RST whose ACK is not RCV.NXT: what it acknowledges says which arrivals came before it.
+    // (Text and ACKs with an older ACK are explained as sent earlier and delayed; trying them too would
+    // cost a second explanation for most ACKs of a bulk transfer.)
+    boolean staleAck = (s.flags() & (io.tcpfsm.wire.Segment.SYN | io.tcpfsm.wire.Segment.FIN | io.tcpfsm.wire.Segment.RST)) != 0
+        && s.ackFlag() && c.knows(Candidate.U_RCV) && s.ack() != c.rcvNxt;
     if (before == null || !(failed || staleAck)) {
       return null;
     }
