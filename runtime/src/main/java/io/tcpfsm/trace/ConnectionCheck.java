@@ -338,8 +338,8 @@ final class ConnectionCheck {
   private void deviate(TraceSegment s, List<Expectation> why, List<Integer> losses) {
     if (midStart && frames == 1) {
       // Mid-connection, the sender's state is a guess among the quiet states: one frame cannot refute the model.
-      finalA = best(a);
-      finalB = best(b);
+      finalA = Likelihood.finalStates(a);
+      finalB = Likelihood.finalStates(b);
       kind = Verdict.Kind.INCONCLUSIVE;
       reason = "a single frame from the middle of a connection: nothing to compare it with";
       return;
@@ -360,8 +360,8 @@ final class ConnectionCheck {
     Expectation first = why.isEmpty() ? Expectation.rfc("nothing", "") : why.get(order.get(0));
     deviation = new Verdict.Deviation(s.frame(), String.join(" or ", texts), s.describe() + " from " + (s.fromA() ? nameA : nameB),
         first.rule() == null ? "" : first.rule().specName(), first.citation(), states(a), states(b));
-    finalA = best(a);
-    finalB = best(b);
+    finalA = Likelihood.finalStates(a);
+    finalB = Likelihood.finalStates(b);
     if (prunedAt >= 0) {
       kind = Verdict.Kind.INCONCLUSIVE;
       reason = "no hypothesis explains frame " + s.frame() + ", but some were dropped at frame " + prunedAt + " when more than "
@@ -411,9 +411,9 @@ final class ConnectionCheck {
 
   Verdict verdict() {
     if (kind == null) {
-      finalA = best(a);
-      finalB = best(b);
-      int losses = lostAtEnd(likeliestAtEnd(a)) + lostAtEnd(likeliestAtEnd(b));
+      finalA = Likelihood.finalStates(a);
+      finalB = Likelihood.finalStates(b);
+      int losses = Likelihood.lostAtEnd(Likelihood.likeliestAtEnd(a)) + Likelihood.lostAtEnd(Likelihood.likeliestAtEnd(b));
       if (midStart && frames == 1) {
         kind = Verdict.Kind.INCONCLUSIVE;
         reason = "a single frame from the middle of a connection: nothing to compare it with";
@@ -445,79 +445,6 @@ final class ConnectionCheck {
       }
     }
     return best;
-  }
-
-  /**
-   * Answers a hypothesis still owes when the capture ends, which the capture never showed. An owed
-   * ACK below the highest ACK the end sent is not one: a later ACK covered it (ACKs may be combined,
-   * RFC 9293 3.8.6.3); nor is one ACK at that highest value, which a segment with text or a FIN may
-   * have carried (the explainer keeps it owed in case it also goes out alone). A second ACK owed at
-   * that value is one: two arrivals asked for it.
-   */
-  private static int unsent(Candidate c) {
-    int unsent = 0;
-    boolean carried = false;
-    for (Owed o : c.owed) {
-      if (o.flags() != io.tcpfsm.wire.Segment.ACK || c.lastAckSent == -1 || Seq.diff(o.ack(), c.lastAckSent) > 0) {
-        unsent++;
-      } else if (o.ack() == c.lastAckSent) {
-        unsent += carried ? 1 : 0;
-        carried = true;
-      }
-    }
-    return unsent;
-  }
-
-  /**
-   * Segments a hypothesis takes as lost once the capture has ended: those it assumed lost on the way,
-   * and each SYN, FIN or RST it owes and the capture never showed (an ABORT's reset that never came).
-   * Owed ACKs are not counted: a stack may delay and combine them (RFC 9293 3.8.6.3).
-   */
-  private static int lostAtEnd(Candidate c) {
-    int controls = 0;
-    for (Owed o : c.owed) {
-      controls += o.flags() != io.tcpfsm.wire.Segment.ACK ? 1 : 0;
-    }
-    return c.losses + controls;
-  }
-
-  /**
-   * Likelier at the end of the capture: fewer hidden events ({@link Candidate#cost}), then fewer answers
-   * owed and never seen ({@link #unsent}): of a lost segment and a crossing that explain the same
-   * frames, the one that leaves no answer missing.
-   */
-  private static int compareAtEnd(Candidate x, Candidate y) {
-    int c = Integer.compare(x.cost(), y.cost());
-    return c != 0 ? c : Integer.compare(unsent(x), unsent(y));
-  }
-
-  private static Candidate likeliestAtEnd(List<Candidate> l) {
-    Candidate best = l.get(0);
-    for (Candidate c : l) {
-      if (compareAtEnd(c, best) < 0) {
-        best = c;
-      }
-    }
-    return best;
-  }
-
-  /**
-   * An end's final state: that of its likeliest hypotheses ({@link #compareAtEnd}); where several are
-   * equally likely and disagree, each of their states, joined by "|" ({@code TIME_WAIT|CLOSED}): the
-   * capture does not say which.
-   */
-  private static String best(List<Candidate> l) {
-    if (l.isEmpty()) {
-      return "CLOSED";
-    }
-    Candidate top = likeliestAtEnd(l);
-    Set<String> names = new LinkedHashSet<>();
-    for (Candidate c : l) {
-      if (compareAtEnd(c, top) == 0) {
-        names.add(c.state.name());
-      }
-    }
-    return String.join("|", names);
   }
 
   /** The states of {@code l}, those of the hypotheses assuming fewer hidden events first: {@code ESTABLISHED|CLOSE_WAIT}. */

@@ -204,12 +204,11 @@ final class SendExplainer {
    * A hidden ABORT whose own reset has not shown (yet); the CLOSED endpoint then answered a segment
    * with {@code <SEQ=SEG.ACK><CTL=RST>} (RFC 9293 3.10.7.1). ABORT's reset stays owed: it may come
    * later, overtaken on the way by the answer (a network that reorders), or never (lost, which the
-   * verdict then counts as an owed segment never seen).
+   * verdict then counts as an owed segment never seen). Its SEQ and ACK are left open: text sent
+   * before the ABORT may still be on the way too, so where SND.NXT and RCV.NXT stood is not known yet.
    */
   private Candidate abortResetLost(Candidate c, TraceSegment s, TcpStep abort, TcpEvent event, int guards) {
     TcpAction.Send send = Apply.sendWith(abort.rule(), Segment.RST);
-    long at = c.knows(Candidate.U_SND) ? c.sndNxt : -1;
-    long ack = c.knows(Candidate.U_RCV) ? c.rcvNxt : -1;
     c.sndNxt = s.seq();
     coverage.cell(c.state, event, guards, abort.rule());
     apply(c, abort);
@@ -217,7 +216,7 @@ final class SendExplainer {
     z.unknown |= Candidate.U_SND;
     if (send != null) {
       int flags = send.flags() & CONTROL;
-      z.addOwed(new Owed(flags, at, (flags & Segment.ACK) != 0 ? ack : -1, abort.rule()));
+      z.addOwed(new Owed(flags, -1, -1, abort.rule()));
     }
     return z;
   }

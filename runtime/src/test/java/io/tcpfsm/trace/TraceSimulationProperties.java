@@ -107,6 +107,16 @@ class TraceSimulationProperties {
   }
 
   /**
+   * Found on random seeds under linux: as above, but text sent before the ABORT (frame 7) arrives
+   * after CLOSED's bare RST (6), and ABORT's RST,ACK (8) stands past it: where SND.NXT stood at the
+   * ABORT shows only with that reset.
+   */
+  @Example
+  void linuxAbortResetAfterLateText() throws Exception {
+    conforms(Scenario.ABORT, 44, 0.07, 0, 0.03, 0, 49, 2922, TcpProfile.LINUX);
+  }
+
+  /**
    * Found once the property ran linux too: the client's ABORT reset (RST,ACK under linux) lost, then
    * its CLOSED state answering a late segment with a bare RST (RFC 9293 3.10.7.1).
    */
