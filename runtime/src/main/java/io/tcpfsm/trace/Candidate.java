@@ -65,6 +65,30 @@ final class Candidate implements ToLongFunction<TcpVariable> {
   TcpRule lastRule;
   /** Segments this hypothesis assumes were lost after the capture point (or before it); not part of equality. */
   int losses;
+  /**
+   * Arrivals this hypothesis takes to have been processed after a segment the receiver sent later
+   * (the two crossed between the capture point and the receiver); not part of equality. Each costs as
+   * a loss does when hypotheses are ranked ({@link #cost}), but is no loss.
+   */
+  int crossings;
+  /** Frames this hypothesis takes as the network's copies of earlier ones (RFC 9293 3.4: segments may be duplicated); not part of equality. */
+  int copies;
+  /**
+   * 1 for a capture that starts mid-connection in CLOSE-WAIT or FIN-WAIT-2: it assumes a FIN that
+   * went by before the capture began, a hidden event as a loss is; ESTABLISHED assumes none. Not part of equality.
+   */
+  int assumedFin;
+  /** Frames of this end taken as corrupted on the way (one of its first bad checksums); counted in {@link #losses} too. */
+  int corrupted;
+  /**
+   * This endpoint just before its last arrival, or null: the state its next send may have left in if
+   * that arrival reached it only after the send (see {@link ConnectionCheck}). One level only: its own is null.
+   */
+  Candidate beforeArrival;
+  /** The last arrival, with the receive window and the segment's window it was processed with; set with {@link #beforeArrival}. */
+  TraceSegment arrival;
+  long arrivalRcvWnd;
+  long arrivalSegWnd;
 
   // The segment or call being processed (SEG.SEQ, SEG.ACK, SEG.LEN, SEG.WND): not part of equality.
   long segSeq;
@@ -109,7 +133,20 @@ final class Candidate implements ToLongFunction<TcpVariable> {
     c.owed = owed;
     c.lastRule = lastRule;
     c.losses = losses;
+    c.crossings = crossings;
+    c.copies = copies;
+    c.assumedFin = assumedFin;
+    c.corrupted = corrupted;
+    c.beforeArrival = beforeArrival;
+    c.arrival = arrival;
+    c.arrivalRcvWnd = arrivalRcvWnd;
+    c.arrivalSegWnd = arrivalSegWnd;
     return c;
+  }
+
+  /** How unlikely this hypothesis is: the hidden events it assumes, losses, crossings and copies alike. */
+  int cost() {
+    return losses + crossings + copies + assumedFin;
   }
 
   boolean knows(int bits) {
@@ -240,7 +277,7 @@ final class Candidate implements ToLongFunction<TcpVariable> {
   @Override
   public String toString() {
     return state + " u" + unknown + " iss " + iss + " una " + sndUna + " nxt " + sndNxt + " rcv " + rcvNxt + " high " + rcvHigh
-        + " fin " + (finSent ? finSeq : -1) + " heldFin " + heldFin + " lastAck " + lastAckSent + " losses " + losses + " owed " + owed.size();
+        + " fin " + (finSent ? finSeq : -1) + " heldFin " + heldFin + " lastAck " + lastAckSent + " losses " + losses + " crossings " + crossings + " copies " + copies + " owed " + owed.size();
   }
 
   @Override

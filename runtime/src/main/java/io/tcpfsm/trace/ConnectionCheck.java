@@ -23,7 +23,9 @@ final class ConnectionCheck {
   private static final int RECENT = 8;
   /** Bad checksums of one end that may still be corruption rather than offload: see {@link #process}. */
   private static final int SUSPECT_BAD = 2;
-  private static final Comparator<Candidate> BY_LOSSES = (x, y) -> Integer.compare(x.losses, y.losses);
+  /** Added to a hypothesis's rank in a deviation report when it took a frame for corrupted: listed after every other. */
+  private static final int CORRUPTED = 1 << 20;
+  private static final Comparator<Candidate> BY_COST = (x, y) -> Integer.compare(x.cost(), y.cost());
   private final TcpMachine machine;
   private final boolean rfc5961;
   private final SendExplainer explainer;
@@ -84,7 +86,10 @@ final class ConnectionCheck {
     int u = Candidate.U_SND | Candidate.U_RCV | Candidate.U_ISS | Candidate.U_MAXWND;
     Candidate fw2 = new Candidate(TcpState.FIN_WAIT2, u);
     fw2.finSent = true;
-    return List.of(new Candidate(TcpState.ESTABLISHED, u), new Candidate(TcpState.CLOSE_WAIT, u), fw2);
+    fw2.assumedFin = 1;
+    Candidate closeWait = new Candidate(TcpState.CLOSE_WAIT, u);
+    closeWait.assumedFin = 1;
+    return List.of(new Candidate(TcpState.ESTABLISHED, u), closeWait, fw2);
   }
 
   /** Whether every frame so far failed its TCP checksum. */
@@ -112,8 +117,11 @@ final class ConnectionCheck {
       synSeen[side] = true;
       wscale[side] = s.wscale();
     }
-    if (!duplicate(side, s)) {
-      boolean windowChanged = newAckWindow(side, s);
+    // An exact copy of a recent frame of this end: the network's copy (nothing new was sent, a hidden
+    // event costed like a loss), or sent again (a retransmitted SYN, a duplicate ACK): both are kept.
+    boolean copy = duplicate(side, s);
+    {
+      boolean windowChanged = !copy && newAckWindow(side, s);
       List<Candidate> sender = side == 0 ? a : b;
       List<Candidate> next = new ArrayList<>(sender.size() + 1);
       List<java.util.function.Supplier<Expectation>> whys = null;
@@ -124,12 +132,26 @@ final class ConnectionCheck {
       for (int i = 0; i < sender.size(); i++) { // indexed: C1 (the launcher's compiler for trace) allocates iterators
         Candidate c = sender.get(i);
         Candidate r = explainer.explain(c, s, windowChanged);
+        if (r != null) {
+          r.beforeArrival = null; // its last arrival came before this send: it cannot cross it any more
+        }
+        if (copy) {
+          Candidate kept = c.copy();
+          kept.copies++;
+          add(next, kept);
+        }
         if (maybeCorrupted) {
           // Or it was corrupted on the way (what its sender really sent is not known) and its receiver
           // dropped it: the sender's real segment shows again when retransmitted (RFC 9293 3.1, checksum).
           Candidate kept = c.copy();
           kept.losses++;
+          kept.corrupted++;
           add(next, kept);
+          if ((s.flags() & TraceSegment.CONTROL) == io.tcpfsm.wire.Segment.SYN && c.state == TcpState.CLOSED && !c.afterClose) {
+            // A corrupted SYN was still a SYN sent: its sender opened (RFC 9293 3.10.1), with an ISS the
+            // corruption hid; its next segment (the SYN again, or a SYN,ACK of a simultaneous open) shows it.
+            add(next, openedUnseen(c));
+          }
         }
         if (r != null) {
           add(next, r);
@@ -139,7 +161,11 @@ final class ConnectionCheck {
             whyLosses = new ArrayList<>();
           }
           whys.add(explainer.whySupplier());
-          whyLosses.add(c.losses);
+          whyLosses.add(c.cost() + (c.corrupted > 0 ? CORRUPTED : 0));
+        }
+        Candidate crossed = crossed(c, s, windowChanged, r == null);
+        if (crossed != null) {
+          add(next, crossed);
         }
       }
       if (next.isEmpty()) {
@@ -172,18 +198,20 @@ final class ConnectionCheck {
       Candidate lost = c.copy();
       lost.losses++;
       add(next, lost);
-      add(next, Arrival.arrive(machine, rfc5961, c, s, rcvWnd, segWnd, coverage));
+      Candidate before = c.beforeArrival == null ? c : c.copy();
+      before.beforeArrival = null;
+      add(next, remember(Arrival.arrive(machine, rfc5961, c, s, rcvWnd, segWnd, coverage), before, s, rcvWnd, segWnd));
       if (c.state == TcpState.TIME_WAIT) {
         // The time-wait timeout may have expired before this segment arrived (RFC 9293 3.10.8): a hidden step.
         TcpStep step = machine.step(TcpState.TIME_WAIT, TcpEvent.TIMEOUT_TIME_WAIT, 0);
         coverage.cell(TcpState.TIME_WAIT, TcpEvent.TIMEOUT_TIME_WAIT, 0, step.rule());
         Candidate gone = Arrival.closed(c);
         gone.lastRule = step.rule();
-        add(next, Arrival.arrive(machine, rfc5961, gone, s, rcvWnd, segWnd, coverage));
+        add(next, remember(Arrival.arrive(machine, rfc5961, gone, s, rcvWnd, segWnd, coverage), before, s, rcvWnd, segWnd));
       }
     }
     if (next.size() > TraceChecker.MAX_CANDIDATES) {
-      next.sort(BY_LOSSES);
+      next.sort(BY_COST);
       next = new ArrayList<>(next.subList(0, TraceChecker.MAX_CANDIDATES));
       if (prunedAt < 0) {
         prunedAt = s.frame();
@@ -194,6 +222,56 @@ final class ConnectionCheck {
     } else {
       a = next;
     }
+  }
+
+  /** {@code c} after an active OPEN whose SYN was corrupted on the way: SYN-SENT, its ISS unknown. */
+  private Candidate openedUnseen(Candidate c) {
+    Candidate o = c.copy();
+    o.unknown |= Candidate.U_ISS | Candidate.U_SND;
+    TcpStep step = machine.step(TcpState.CLOSED, TcpEvent.OPEN_ACTIVE, 0);
+    coverage.cell(TcpState.CLOSED, TcpEvent.OPEN_ACTIVE, 0, step.rule());
+    Apply.run(o, step.rule(), false);
+    o.state = step.target();
+    o.lastRule = step.rule();
+    o.losses++;
+    o.corrupted++;
+    return o;
+  }
+
+  /**
+   * {@code c}'s sender state had its last arrival reached it only after it sent {@code s}: the two
+   * crossed on the way, between the capture point and this endpoint (a capture taken anywhere but at
+   * the receiver sees an arrival before it happens). Tried where {@code s} does not follow from
+   * {@code c} ({@code failed}), or where it is a SYN, FIN or RST whose ACK field is not RCV.NXT. A simultaneous close shows it (RFC 9293 3.6 figure 13: each FIN is
+   * sent before the other arrives). Null when it does not explain {@code s} either.
+   */
+  private Candidate crossed(Candidate c, TraceSegment s, boolean windowChanged, boolean failed) {
+    Candidate before = c.beforeArrival;
+    // A SYN, FIN or RST whose ACK is not RCV.NXT: what it acknowledges says which arrivals came before it.
+    // (Text and ACKs with an older ACK are explained as sent earlier and delayed; trying them too would
+    // cost a second explanation for most ACKs of a bulk transfer.)
+    boolean staleAck = (s.flags() & (io.tcpfsm.wire.Segment.SYN | io.tcpfsm.wire.Segment.FIN | io.tcpfsm.wire.Segment.RST)) != 0
+        && s.ackFlag() && c.knows(Candidate.U_RCV) && s.ack() != c.rcvNxt;
+    if (before == null || !(failed || staleAck)) {
+      return null;
+    }
+    Candidate sent = explainer.explain(before, s, windowChanged);
+    if (sent == null) {
+      return null;
+    }
+    Candidate r = Arrival.arrive(machine, rfc5961, sent, c.arrival, c.arrivalRcvWnd, c.arrivalSegWnd, coverage);
+    r.beforeArrival = null;
+    r.crossings++;
+    return r;
+  }
+
+  /** {@code after} is {@code before} once {@code s} arrived: kept so that {@code s} may yet cross the endpoint's next send. */
+  private static Candidate remember(Candidate after, Candidate before, TraceSegment s, long rcvWnd, long segWnd) {
+    after.beforeArrival = before;
+    after.arrival = s;
+    after.arrivalRcvWnd = rcvWnd;
+    after.arrivalSegWnd = segWnd;
+    return after;
   }
 
   /** A window in octets: scaled once both SYNs offered scaling (RFC 7323 2.2), never on a SYN; unknown mid-connection. */
@@ -229,7 +307,7 @@ final class ConnectionCheck {
     return ackWindowCount[side] > 1;
   }
 
-  /** An exact copy of one of the sender's last frames: the network duplicated it (nothing new was sent). */
+  /** An exact copy of one of the sender's last frames: maybe the network duplicated it (nothing new was sent). */
   private boolean duplicate(int side, TraceSegment s) {
     long sig = ((s.seq() * 31 + s.ack()) * 31 + s.flags()) * 31 + ((long) s.window() << 20 | s.dataLen());
     long[] r = recent[side];
@@ -247,7 +325,7 @@ final class ConnectionCheck {
     for (int i = 0; i < list.size(); i++) {
       Candidate o = list.get(i);
       if (o.equals(c)) {
-        if (c.losses < o.losses) {
+        if (c.cost() < o.cost()) {
           list.set(i, c);
         }
         return;
@@ -260,8 +338,8 @@ final class ConnectionCheck {
   private void deviate(TraceSegment s, List<Expectation> why, List<Integer> losses) {
     if (midStart && frames == 1) {
       // Mid-connection, the sender's state is a guess among the quiet states: one frame cannot refute the model.
-      finalA = best(a);
-      finalB = best(b);
+      finalA = Likelihood.finalStates(a);
+      finalB = Likelihood.finalStates(b);
       kind = Verdict.Kind.INCONCLUSIVE;
       reason = "a single frame from the middle of a connection: nothing to compare it with";
       return;
@@ -273,15 +351,17 @@ final class ConnectionCheck {
     order.sort(Comparator.comparingInt(losses::get));
     Set<String> texts = new LinkedHashSet<>();
     for (int i : order) {
-      if (texts.size() < 3) {
+      // Not those of hypotheses alive only because a first bad checksum was taken as corruption, where others exist (see states())
+      boolean noise = losses.get(i) >= CORRUPTED && losses.get(order.get(0)) < CORRUPTED;
+      if (texts.size() < 3 && !noise) {
         texts.add(why.get(i).text());
       }
     }
     Expectation first = why.isEmpty() ? Expectation.rfc("nothing", "") : why.get(order.get(0));
     deviation = new Verdict.Deviation(s.frame(), String.join(" or ", texts), s.describe() + " from " + (s.fromA() ? nameA : nameB),
         first.rule() == null ? "" : first.rule().specName(), first.citation(), states(a), states(b));
-    finalA = best(a);
-    finalB = best(b);
+    finalA = Likelihood.finalStates(a);
+    finalB = Likelihood.finalStates(b);
     if (prunedAt >= 0) {
       kind = Verdict.Kind.INCONCLUSIVE;
       reason = "no hypothesis explains frame " + s.frame() + ", but some were dropped at frame " + prunedAt + " when more than "
@@ -331,9 +411,9 @@ final class ConnectionCheck {
 
   Verdict verdict() {
     if (kind == null) {
-      finalA = best(a);
-      finalB = best(b);
-      int losses = Math.max(0, Math.min(likeliest(a).losses, Integer.MAX_VALUE)) + likeliest(b).losses;
+      finalA = Likelihood.finalStates(a);
+      finalB = Likelihood.finalStates(b);
+      int losses = Likelihood.lostAtEnd(Likelihood.likeliestAtEnd(a)) + Likelihood.lostAtEnd(Likelihood.likeliestAtEnd(b));
       if (midStart && frames == 1) {
         kind = Verdict.Kind.INCONCLUSIVE;
         reason = "a single frame from the middle of a connection: nothing to compare it with";
@@ -360,24 +440,28 @@ final class ConnectionCheck {
   private static Candidate likeliest(List<Candidate> l) {
     Candidate best = l.get(0);
     for (Candidate c : l) {
-      if (c.losses < best.losses) {
+      if (c.cost() < best.cost()) {
         best = c;
       }
     }
     return best;
   }
 
-  private static String best(List<Candidate> l) {
-    return l.isEmpty() ? "CLOSED" : likeliest(l).state.name();
-  }
-
-  /** The states of {@code l}, those of the hypotheses assuming fewer losses first: {@code ESTABLISHED|CLOSE_WAIT}. */
+  /** The states of {@code l}, those of the hypotheses assuming fewer hidden events first: {@code ESTABLISHED|CLOSE_WAIT}. */
   private static String states(List<Candidate> l) {
     List<Candidate> sorted = new ArrayList<>(l);
-    sorted.sort(BY_LOSSES);
+    sorted.sort(BY_COST);
     Set<String> names = new LinkedHashSet<>();
+    boolean clean = false;
     for (Candidate c : sorted) {
-      names.add(c.state.name());
+      clean |= c.corrupted == 0;
+    }
+    for (Candidate c : sorted) {
+      // A hypothesis alive only because one of the end's first bad checksums was taken as corruption
+      // (loopback captures have nothing but bad checksums) is noise to a reader where others fit.
+      if (c.corrupted == 0 || !clean) {
+        names.add(c.state.name());
+      }
     }
     return String.join("|", names);
   }

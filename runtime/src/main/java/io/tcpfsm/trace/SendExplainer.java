@@ -85,7 +85,7 @@ final class SendExplainer {
     if (s.dataLen() > 0 && !text(c, s, end)) {
       return null;
     }
-    if (s.fin() && !fin(c, end)) {
+    if (s.fin() && !fin(c, s, end)) {
       return null;
     }
     if (s.dataLen() == 0 && !s.fin() && !pureAck(c, s, windowChanged)) {
@@ -201,17 +201,23 @@ final class SendExplainer {
   }
 
   /**
-   * A hidden ABORT whose own reset was lost; the CLOSED endpoint then answered a segment with
-   * {@code <SEQ=SEG.ACK><CTL=RST>} (RFC 9293 3.10.7.1). Where its SND.NXT stood when it aborted,
-   * the capture does not say.
+   * A hidden ABORT whose own reset has not shown (yet); the CLOSED endpoint then answered a segment
+   * with {@code <SEQ=SEG.ACK><CTL=RST>} (RFC 9293 3.10.7.1). ABORT's reset stays owed: it may come
+   * later, overtaken on the way by the answer (a network that reorders), or never (lost, which the
+   * verdict then counts as an owed segment never seen). Its SEQ and ACK are left open: text sent
+   * before the ABORT may still be on the way too, so where SND.NXT and RCV.NXT stood is not known yet.
    */
   private Candidate abortResetLost(Candidate c, TraceSegment s, TcpStep abort, TcpEvent event, int guards) {
-    c.losses++;
+    TcpAction.Send send = Apply.sendWith(abort.rule(), Segment.RST);
     c.sndNxt = s.seq();
     coverage.cell(c.state, event, guards, abort.rule());
     apply(c, abort);
     Candidate z = Arrival.closed(c);
     z.unknown |= Candidate.U_SND;
+    if (send != null) {
+      int flags = send.flags() & CONTROL;
+      z.addOwed(new Owed(flags, -1, -1, abort.rule()));
+    }
     return z;
   }
 
@@ -296,7 +302,14 @@ final class SendExplainer {
   }
 
   /** A FIN: CLOSE (RFC 9293 3.10.4) at SND.NXT, or our FIN again. */
-  private boolean fin(Candidate c, long at) {
+  private boolean fin(Candidate c, TraceSegment s, long at) {
+    if (!c.finSent && c.state == TcpState.CLOSE_WAIT && s.ackFlag() && c.knows(Candidate.U_RCV) && Seq.diff(s.ack(), c.rcvNxt) < 0) {
+      // Its ACK field does not cover the peer's FIN: it was sent before that FIN arrived, so from the
+      // state before CLOSE-WAIT, not by CLOSE-WAIT's CLOSE (a crossing, or that FIN was lost).
+      long rcvNxt = c.rcvNxt;
+      why = () -> Expectation.rfc("a FIN from CLOSE-WAIT acknowledging the peer's FIN (ACK=" + rcvNxt + ")", "RFC 9293 3.10.4");
+      return false;
+    }
     if (c.finSent) {
       if (at == c.finSeq) {
         return true;

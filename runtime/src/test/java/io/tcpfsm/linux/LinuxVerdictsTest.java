@@ -33,7 +33,7 @@ class LinuxVerdictsTest {
   private static final List<String> PROFILES = List.of("linux", "rfc9293", "rfc793");
 
   /** One row of EXPECTED.md's table. {@code frame} is -1 for "-"; {@code rule} is the "rule (citation)" column. */
-  record Row(String capture, String profile, String verdict, long frame, String rule) {}
+  record Row(String capture, String profile, String verdict, long frame, String rule, String finals) {}
 
   static List<Row> expected() throws Exception {
     List<Row> rows = new ArrayList<>();
@@ -44,7 +44,7 @@ class LinuxVerdictsTest {
       String[] c = line.split("\\|");
       String capture = c[1].strip().replace("`", "");
       String frame = c[4].strip();
-      rows.add(new Row(capture, c[2].strip(), c[3].strip(), frame.equals("-") ? -1 : Long.parseLong(frame), c[5].strip()));
+      rows.add(new Row(capture, c[2].strip(), c[3].strip(), frame.equals("-") ? -1 : Long.parseLong(frame), c[5].strip(), c[7].strip()));
     }
     return rows;
   }
@@ -89,6 +89,24 @@ class LinuxVerdictsTest {
     List<Verdict> vs = check(LinuxCapturesTest.dir().resolve(row.capture()), row.profile());
     assertThat(vs).as("one connection in %s", row.capture()).hasSize(1);
     assertMatches(vs.get(0), row, row.frame());
+    assertFinals(vs.get(0), row);
+    if (row.capture().equals("simultaneous-close.pcap")) {
+      // One segment was dropped after the capture point: the client's first FIN, frame 6, which frame 9
+      // retransmits (tcpdump: the same SEQ 362678271; tshark marks 9 tcp.analysis.retransmission).
+      assertThat(vs.get(0).reason()).as("%s", vs.get(0)).isEqualTo("assuming 1 segment(s) lost out of sight of the capture");
+    }
+    if (row.capture().equals("simultaneous-open.pcap")) {
+      // Two were dropped: both first SYNs, frames 1 and 2, which frames 4 and 3 send again (the same SEQ,
+      // a later TSval; tshark marks 3 and 4 tcp.analysis.retransmission, captures/linux/README.md says why).
+      assertThat(vs.get(0).reason()).as("%s", vs.get(0)).isEqualTo("assuming 2 segment(s) lost out of sight of the capture");
+    }
+    if (row.verdict().equals("deviation")) {
+      // At the reset (frame 6) both ends are ESTABLISHED: tcpdump shows the handshake (1-3) and text
+      // acknowledged (4-5). Hypotheses alive only because loopback's first bad checksums might be
+      // corruption (the server never having sent its SYN,ACK...) are not what a reader needs.
+      assertThat(vs.get(0).deviation().statesA()).as("%s", vs.get(0)).isEqualTo("ESTABLISHED");
+      assertThat(vs.get(0).deviation().statesB()).as("%s", vs.get(0)).isEqualTo("ESTABLISHED");
+    }
     if (row.capture().equals("bulk.pcap")) {
       // Nothing was dropped in this scenario (no nftables rule, captures/linux/README.md): an explanation
       // that assumes a lost segment is a wrong one, even if the verdict is right.
@@ -128,6 +146,19 @@ class LinuxVerdictsTest {
       }
     }
     throw new AssertionError("no reset in " + pcap);
+  }
+
+  /** The ends' final states, as the row's last column gives them ("client, server"; "?" not judged, "-" for a deviation). */
+  private static void assertFinals(Verdict v, Row row) {
+    if (row.finals().equals("-")) {
+      return;
+    }
+    String[] f = row.finals().split(",\\s*");
+    String what = row.capture() + " under " + row.profile() + ": " + v;
+    assertThat(v.finalA()).as(what).isEqualTo(f[0]);
+    if (!f[1].equals("?")) {
+      assertThat(v.finalB()).as(what).isEqualTo(f[1]);
+    }
   }
 
   private static void assertMatches(Verdict v, Row row, long frame) {

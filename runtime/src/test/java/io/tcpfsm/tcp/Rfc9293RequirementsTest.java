@@ -29,12 +29,17 @@ class Rfc9293RequirementsTest {
     final List<Segment> fromServer = new ArrayList<>();
     final Host client;
     final Host server;
+    /** Client segments lost on the way to the server (still recorded as sent). */
+    java.util.function.Predicate<Segment> dropToServer = s -> false;
     long now;
 
     Wire(TcpConfig clientConfig, TcpConfig serverConfig) {
       client = new Host(Addresses.parse("10.0.0.1"), clientConfig, p -> {
-        fromClient.add(segment(p));
-        toServer.add(p);
+        Segment s = segment(p);
+        fromClient.add(s);
+        if (!dropToServer.test(s)) {
+          toServer.add(p);
+        }
       });
       server = new Host(Addresses.parse("10.0.0.2"), serverConfig, p -> {
         fromServer.add(segment(p));
@@ -67,7 +72,12 @@ class Rfc9293RequirementsTest {
 
   /** A connection that sends {@code bytes} from client to server and closes both ways. */
   private static Wire transfer(TcpConfig client, TcpConfig server, int bytes) {
+    return transfer(client, server, bytes, s -> false);
+  }
+
+  private static Wire transfer(TcpConfig client, TcpConfig server, int bytes, java.util.function.Predicate<Segment> drop) {
     Wire w = new Wire(client.withTwoMsl(100 * MS), server.withTwoMsl(100 * MS));
+    w.dropToServer = drop;
     Host.Listening l = w.server.listen(80, 4);
     Connection c = w.client.connect(Addresses.parse("10.0.0.2"), 80, 0);
     Connection[] s = new Connection[1];
@@ -122,6 +132,40 @@ class Rfc9293RequirementsTest {
     assertThat(w.fromServer.stream().filter(Segment::syn).map(Rfc9293RequirementsTest::mss)).containsExactly(536);
     assertThat(w.fromClient).allSatisfy(s -> assertThat(s.length()).isLessThanOrEqualTo(536));
     assertThat(w.fromClient.stream().filter(s -> s.length() == 536).count()).isGreaterThan(30);
+  }
+
+  @Test
+  void may13_aSegmentBeyondRcvNxtIsAnsweredWithAnAckOfRcvNxt() {
+    // RFC 9293 3.10.7.4: "A TCP implementation MAY send an ACK segment acknowledging RCV.NXT when a
+    // valid segment arrives that is in the window but not at the left window edge (MAY-13)." The
+    // client's third segment with text is lost once: every later segment that arrives before its
+    // retransmission is beyond RCV.NXT (= the lost segment's SEQ), and each is answered by such an ACK.
+    boolean[] dropped = {false};
+    int[] text = {0};
+    long[] lost = {-1};
+    Wire w = transfer(TcpConfig.defaults(), TcpConfig.defaults(), 20_000, s -> {
+      if (s.length() > 0 && ++text[0] == 3 && !dropped[0]) {
+        dropped[0] = true;
+        lost[0] = s.seq() & 0xFFFF_FFFFL;
+        return true;
+      }
+      return false;
+    });
+    long hole = lost[0];
+    assertThat(hole).isNotEqualTo(-1);
+    int beyond = 0;
+    for (Segment s : w.fromClient) {
+      long seq = s.seq() & 0xFFFF_FFFFL;
+      if (s.length() > 0 && seq == hole && beyond > 0) {
+        break; // the retransmission: from here the segments arrive at RCV.NXT again
+      }
+      if (s.length() > 0 && seq != hole && ((seq - hole) & 0xFFFF_FFFFL) < 1L << 31) {
+        beyond++;
+      }
+    }
+    long acksOfHole = w.fromServer.stream().filter(s -> s.ackFlag() && s.length() == 0 && (s.ack() & 0xFFFF_FFFFL) == hole).count();
+    assertThat(beyond).isPositive();
+    assertThat(acksOfHole).isGreaterThanOrEqualTo(beyond);
   }
 
   @Test
