@@ -117,7 +117,9 @@ public final class ScenarioRunner {
   /**
    * When one side gave up (its retransmissions unanswered, RFC 9293 3.8.3 R2) and was told so,
    * the other may wait forever for a peer that is gone, as a real half-open connection does. Its
-   * application, like any that uses no keep-alive, gives up after five idle minutes and aborts.
+   * application, like any that uses no keep-alive, gives up after five idle minutes and aborts,
+   * even after its own CLOSE: an end left in FIN-WAIT-2 has no timeout of its own in RFC 793 or
+   * 9293 (Linux's tcp_fin_timeout is an implementation's), and ABORT is a call it may still make.
    */
   private static void abandonHalfOpen(Endpoint a, Endpoint b, long[] goneAt, long now) {
     if (a.connection == null || b.connection == null || a.connection.isDeleted() == b.connection.isDeleted()) {
@@ -131,7 +133,7 @@ public final class ScenarioRunner {
     }
     if (goneAt[0] < 0) {
       goneAt[0] = now;
-    } else if (now - goneAt[0] > IDLE_ABORT && !left.closed) {
+    } else if (now - goneAt[0] > IDLE_ABORT) {
       left.closed = true;
       left.connection.abort(now);
     }

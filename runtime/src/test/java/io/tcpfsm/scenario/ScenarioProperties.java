@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tcpfsm.machine.TcpProfile;
 import io.tcpfsm.sim.Impairments;
 import io.tcpfsm.tcp.TcpConfig;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
@@ -37,5 +38,17 @@ class ScenarioProperties {
     TcpConfig config = TcpConfig.defaults().withTwoMsl(500 * MS).withProfile(profile);
     ScenarioResult r = new ScenarioRunner(config, im, seed, bytes).run(scenario);
     assertThat(r.ok()).as("%s", r).isTrue();
+  }
+
+  /**
+   * Found by a random seed: under rfc793 the client's FIN from CLOSING was lost until its user
+   * timeout aborted it, silently (RFC 793 p.77: no reset on a user timeout). The server, whose
+   * application had already called CLOSE, sat in FIN-WAIT-2 for the hour: RFC 793 and 9293 have no
+   * FIN-WAIT-2 timeout (Linux's tcp_fin_timeout is its own), so the stand-in application aborts a
+   * connection whose peer is gone even after its CLOSE, as it does before one.
+   */
+  @Example
+  void aPeerGoneByUserTimeoutLeavesFinWait2ToTheApplication() {
+    everyByteArrivesOnceInOrderAndBothEndsClose(Scenario.SERVER_CLOSE, 3801, 0.28, 0, 0, 0.02, 1, 4381, TcpProfile.RFC793);
   }
 }
