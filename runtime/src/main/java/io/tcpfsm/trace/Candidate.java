@@ -5,7 +5,6 @@ import io.tcpfsm.machine.TcpState;
 import io.tcpfsm.machine.TcpVariable;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.ToLongFunction;
 
 /**
@@ -243,8 +242,29 @@ final class Candidate implements ToLongFunction<TcpVariable> {
         + " fin " + (finSent ? finSeq : -1) + " heldFin " + heldFin + " lastAck " + lastAckSent + " losses " + losses + " owed " + owed.size();
   }
 
+  /** Every field the checker reads, for tests that compare two runs candidate by candidate. */
+  String details() {
+    return "irs " + irs + " wnd " + sndWnd + " wl " + sndWl1 + "/" + sndWl2 + " max " + maxSndWnd + " passive " + passiveOpen
+        + " closed " + afterClose + " heldFinAck " + heldFinAck + " rule " + lastRule + " history "
+        + Arrays.toString(Arrays.copyOf(rcvHistory, historySize)) + " owed " + owed;
+  }
+
+  /** Of fields {@link #equals} compares, cheap to read: {@link CandidateList} compares field by field only on a match. */
   @Override
   public int hashCode() {
-    return Objects.hash(state, sndNxt, rcvNxt, rcvHigh, owed.size());
+    int h = state.ordinal() * 31 + unknown;
+    h = h * 31 + Long.hashCode(sndNxt);
+    h = h * 31 + Long.hashCode(rcvNxt);
+    h = h * 31 + Long.hashCode(rcvHigh);
+    h = h * 31 + Long.hashCode(lastAckSent);
+    h = h * 31 + Long.hashCode(heldFin);
+    h = h * 31 + historySize * 2 + (finSent ? 1 : 0);
+    int n = owed.size();
+    h = h * 31 + n;
+    if (n > 0) {
+      Owed last = owed.get(n - 1);
+      h = h * 31 + Long.hashCode(last.ack()) + last.flags();
+    }
+    return h;
   }
 }

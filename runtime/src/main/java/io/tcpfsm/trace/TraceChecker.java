@@ -33,6 +33,7 @@ public final class TraceChecker {
   private final TcpMachine machine;
   private final Consumer<Verdict> out;
   private final Coverage coverage;
+  private final boolean reference;
   private final Map<FlowKey, Conn> open = new HashMap<>();
   private final ArrayDeque<Conn> retiring = new ArrayDeque<>();
   private long connections;
@@ -57,9 +58,15 @@ public final class TraceChecker {
 
   /** A checker for {@code machine} (a profile: {@code TcpProfile.named("rfc9293")}) that hands each verdict to {@code out}. */
   public TraceChecker(TcpMachine machine, Consumer<Verdict> out) {
+    this(machine, out, false);
+  }
+
+  /** {@code reference}: the plain, slower structures, which the faster ones must match verdict for verdict (TraceFastPathTest). */
+  TraceChecker(TcpMachine machine, Consumer<Verdict> out, boolean reference) {
     this.machine = machine;
     this.out = out;
     this.coverage = new Coverage(machine);
+    this.reference = reference;
   }
 
   /** Feeds one decoded frame; frames other than whole TCP segments are ignored. {@code time} is the capture's, in ns. */
@@ -86,6 +93,7 @@ public final class TraceChecker {
     if (c == null) {
       s = fromA ? s : segment(f, frameNumber, true);
       c = new Conn(key, src, seg.srcPort(), new ConnectionCheck(machine, coverage, name(src, seg.srcPort()), name(dst, seg.dstPort()), s));
+      c.check.plainLists = reference;
       open.put(key, c);
       connections++;
     }
@@ -132,6 +140,17 @@ public final class TraceChecker {
       retire(c);
     }
     retiring.clear();
+  }
+
+  /** Every open connection's candidates in full, oldest connection first: for tests that compare two checkers frame by frame. */
+  String dump() {
+    List<Conn> conns = new ArrayList<>(open.values());
+    conns.sort(Comparator.comparingLong(c -> c.check.firstFrame));
+    StringBuilder sb = new StringBuilder();
+    for (Conn c : conns) {
+      sb.append(c.check.nameA).append(' ').append(c.check.nameB).append(' ').append(c.check.firstFrame).append('\n').append(c.check.dump());
+    }
+    return sb.toString();
   }
 
   public Coverage coverage() {
