@@ -233,7 +233,24 @@ final class Candidate implements ToLongFunction<TcpVariable> {
     return state == c.state && unknown == c.unknown && iss == c.iss && irs == c.irs && sndNxt == c.sndNxt && rcvNxt == c.rcvNxt
         && passiveOpen == c.passiveOpen && finSent == c.finSent && finSeq == c.finSeq && rcvHigh == c.rcvHigh
         && heldFin == c.heldFin && afterClose == c.afterClose && historySize == c.historySize && Arrays.equals(rcvHistory, 0, historySize, c.rcvHistory, 0, c.historySize) && lastAckSent == c.lastAckSent
-        && owed.equals(c.owed);
+        && sameOwed(owed, c.owed);
+  }
+
+  /** {@code a.equals(b)} without an iterator per call (merging compares owed lists on every frame). */
+  private static boolean sameOwed(List<Owed> a, List<Owed> b) {
+    int n = a.size();
+    if (a == b) {
+      return true;
+    }
+    if (n != b.size()) {
+      return false;
+    }
+    for (int i = n - 1; i >= 0; i--) { // newest first: lists that differ mostly differ there
+      if (!a.get(i).equals(b.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
