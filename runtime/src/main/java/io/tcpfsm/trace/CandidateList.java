@@ -16,41 +16,59 @@ final class CandidateList extends AbstractList<Candidate> implements RandomAcces
   private Candidate[] items;
   private int[] hashes;
   private int size;
-  /** Open addressing on the hashes: index + 1 of a listed candidate, or 0; its length a power of two, at least twice {@link #items}'. */
+  /** Open addressing on the hashes once more than {@link #SCAN} are listed: index + 1 of a listed candidate, or 0; a power of two, at least twice {@link #items}' length. */
   private int[] table;
   private boolean stale;
+  /** Up to this many candidates a scan of the hashes is as fast as a table (most frames have fewer than 8). */
+  private static final int SCAN = 8;
 
   CandidateList(int capacity) {
-    items = new Candidate[Math.max(4, capacity)];
+    items = new Candidate[Math.max(4, Math.min(capacity, 16))];
     hashes = new int[items.length];
-    table = new int[Integer.highestOneBit(items.length) * 4];
   }
 
   /** Adds {@code c} unless an equal candidate is listed; that one is replaced by {@code c} if {@code c} assumes fewer losses. */
   void merge(Candidate c) {
-    if (stale) {
-      reindex(table.length);
-    }
     int h = c.hashCode();
-    int mask = table.length - 1;
-    int slot = mix(h) & mask;
-    for (int at = table[slot]; at != 0; slot = (slot + 1) & mask, at = table[slot]) {
-      int i = at - 1;
-      if (hashes[i] == h && items[i].equals(c)) {
-        if (c.losses < items[i].losses) {
-          items[i] = c;
-        }
-        return;
+    int i = find(c, h);
+    if (i >= 0) {
+      if (c.losses < items[i].losses) {
+        items[i] = c;
       }
+      return;
     }
     if (size == items.length) {
       items = Arrays.copyOf(items, size * 2);
       hashes = Arrays.copyOf(hashes, size * 2);
-      reindex(table.length * 2);
     }
     items[size] = c;
     hashes[size] = h;
-    index(size++);
+    size++;
+    if (table != null && !stale) {
+      index(size - 1);
+    }
+  }
+
+  /** The position of the candidate equal to {@code c}, or -1: by scanning the hashes while few, by the table beyond. */
+  private int find(Candidate c, int h) {
+    if (size <= SCAN) {
+      for (int i = 0; i < size; i++) {
+        if (hashes[i] == h && items[i].equals(c)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+    if (table == null || stale || table.length < 2 * items.length) {
+      reindex(Integer.highestOneBit(items.length) * 4);
+    }
+    int mask = table.length - 1;
+    for (int slot = mix(h) & mask, at = table[slot]; at != 0; slot = (slot + 1) & mask, at = table[slot]) {
+      if (hashes[at - 1] == h && items[at - 1].equals(c)) {
+        return at - 1;
+      }
+    }
+    return -1;
   }
 
   private void reindex(int length) {
