@@ -1,6 +1,7 @@
 package io.tcpfsm.cli;
 
 import io.tcpfsm.capture.Frame;
+import io.tcpfsm.capture.RecordView;
 import io.tcpfsm.machine.TcpMachine;
 import io.tcpfsm.trace.Coverage;
 import io.tcpfsm.trace.ParallelTraceChecker;
@@ -11,6 +12,9 @@ import java.util.function.Consumer;
 /** What {@code trace} feeds frames to: a {@link TraceChecker} on this thread, or a {@link ParallelTraceChecker} with threads of its own. */
 interface Checker {
   void accept(Frame f, long frameNumber, long time);
+
+  /** The common frame without decoding it; false for one the caller must decode and pass to the other accept. */
+  boolean accept(RecordView view, long frameNumber);
 
   /** Hands on every verdict still owed (and ends the checker's threads). */
   void finish();
@@ -27,6 +31,11 @@ interface Checker {
         @Override
         public void accept(Frame f, long frameNumber, long time) {
           c.accept(f, frameNumber, time);
+        }
+
+        @Override
+        public boolean accept(RecordView view, long frameNumber) {
+          return c.accept(view, frameNumber);
         }
 
         @Override
@@ -52,6 +61,11 @@ interface Checker {
       @Override
       public void accept(Frame f, long frameNumber, long time) {
         c.accept(f, frameNumber, time);
+      }
+
+      @Override
+      public boolean accept(RecordView view, long frameNumber) {
+        return c.accept(view, frameNumber);
       }
 
       @Override

@@ -190,8 +190,10 @@ final class TraceCommand implements Callable<Integer> {
       RecordView view = new RecordView();
       long n = 0;
       while (reader.next(view)) {
-        Record r = view.toRecord();
-        checker.accept(FrameDecoder.decode(r), ++n, r.epochSecond() * 1_000_000_000L + r.nanos());
+        if (!checker.accept(view, ++n)) { // the common frame straight from the buffer, any other decoded
+          Record r = view.toRecord();
+          checker.accept(FrameDecoder.decode(r), n, r.epochSecond() * 1_000_000_000L + r.nanos());
+        }
         if ((n & 0x3FFF) == 0) {
           progress.update(in.count, size, "bytes", n + " frames, " + checker.connections() + " connections");
         }

@@ -1,6 +1,7 @@
 package io.tcpfsm.trace;
 
 import io.tcpfsm.capture.Frame;
+import io.tcpfsm.capture.RecordView;
 import io.tcpfsm.machine.TcpMachine;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -77,6 +78,19 @@ public final class ParallelTraceChecker implements AutoCloseable {
     if (++inBatch == batch) {
       flush();
     }
+  }
+
+  /** As {@link TraceChecker#accept(RecordView, long)}: false, having done nothing, for a frame the caller must decode. */
+  public boolean accept(RecordView view, long frameNumber) {
+    TcpFrame t = FastFrames.of(view, frameNumber);
+    if (t == null) {
+      return false;
+    }
+    pending.get(Math.floorMod(t.flowHash(), workers.length)).add(t);
+    if (++inBatch == batch) {
+      flush();
+    }
+    return true;
   }
 
   private void flush() {

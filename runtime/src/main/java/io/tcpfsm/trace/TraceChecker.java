@@ -1,6 +1,7 @@
 package io.tcpfsm.trace;
 
 import io.tcpfsm.capture.Frame;
+import io.tcpfsm.capture.RecordView;
 import io.tcpfsm.machine.TcpMachine;
 import io.tcpfsm.wire.Segment;
 import io.tcpfsm.wire.TcpOption;
@@ -77,6 +78,20 @@ public final class TraceChecker {
     if (t != null) {
       accept(t);
     }
+  }
+
+  /**
+   * Feeds the common frame (Ethernet, IPv4, TCP: see {@link FastFrames}) straight from a reader's
+   * buffer, without decoding it into a {@code Frame}; false, having done nothing, for any other
+   * frame, which the caller then decodes and feeds to {@link #accept(Frame, long, long)}.
+   */
+  public boolean accept(RecordView view, long frameNumber) {
+    TcpFrame t = FastFrames.of(view, frameNumber);
+    if (t == null) {
+      return false;
+    }
+    accept(t);
+    return true;
   }
 
   /** Feeds one TCP frame; its segment as {@link TcpFrame#of} made it, from the first endpoint's side. */
