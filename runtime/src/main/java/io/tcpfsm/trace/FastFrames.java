@@ -10,7 +10,7 @@ import io.tcpfsm.wire.TcpOptions;
 
 /**
  * The common frame of a capture, read straight from the reader's buffer into what the checker
- * keeps ({@link TcpFrame}): Ethernet II, IPv4 without options, not a fragment, all of it captured,
+ * keeps ({@link TcpFrame}): Ethernet II, Linux cooked or raw IP, then IPv4 without options, not a fragment, all of it captured,
  * TCP. No packet copy, no {@code Frame}, {@code Segment} or options list (options are parsed only
  * on a SYN, for its window scale, or to make sure a segment's are well formed, which
  * {@code FrameDecoder} would refuse otherwise). Any other frame is declined (null) and goes the
@@ -21,19 +21,18 @@ final class FastFrames {
 
   /** The frame's TCP part as {@link TcpFrame#of} would make it from the decoded frame, or null to decline. */
   static TcpFrame of(RecordView r, long frameNumber) {
-    if (r.linkType() != LinkType.ETHERNET) {
-      return null;
-    }
     byte[] b = r.buffer();
     int start = r.start();
     int len = r.length();
-    if (len < 14 + 40 || u16(b, start + 12) != 0x0800 || b[start + 14] != 0x45) {
+    int link = linkHeader(r.linkType(), b, start, len);
+    if (link < 0 || len - link < 40 || b[start + link] != 0x45) {
       return null;
     }
-    int ip = start + 14;
+    int ip = start + link;
+    len -= link;
     int total = u16(b, ip + 2);
     // RFC 791 3.1: not a fragment (MF, fragment offset), TCP, all of it captured.
-    if ((u16(b, ip + 6) & 0x3FFF) != 0 || (b[ip + 9] & 0xFF) != 6 || total < 40 || total > len - 14) {
+    if ((u16(b, ip + 6) & 0x3FFF) != 0 || (b[ip + 9] & 0xFF) != 6 || total < 40 || total > len) {
       return null;
     }
     int t = ip + 20;
@@ -65,6 +64,16 @@ final class FastFrames {
     TraceSegment s = new TraceSegment(frameNumber, true, flags, i32(b, t + 4) & 0xFFFF_FFFFL, i32(b, t + 8) & 0xFFFF_FFFFL,
         u16(b, t + 14), wscale, tcpLen - hlen, !tcpOk || !ipOk);
     return new TcpFrame(src, u16(b, t), dst, u16(b, t + 2), ipOk, s, r.epochSecond() * 1_000_000_000L + r.nanos());
+  }
+
+  /** The length of the link header before an IPv4 packet, or -1 (another protocol, or a link type left to the general decoder). */
+  private static int linkHeader(int linkType, byte[] b, int start, int len) {
+    return switch (linkType) {
+      case LinkType.ETHERNET -> len >= 14 && u16(b, start + 12) == 0x0800 ? 14 : -1; // no 802.1Q tag
+      case LinkType.LINUX_SLL -> len >= 16 && u16(b, start + 14) == 0x0800 ? 16 : -1;
+      case LinkType.RAW, LinkType.RAW_12, LinkType.RAW_14, LinkType.IPV4 -> 0;
+      default -> -1;
+    };
   }
 
   private static int u16(byte[] b, int i) {
