@@ -164,6 +164,10 @@ final class Candidate implements ToLongFunction<TcpVariable> {
     if (historySize == capacity && capacity < HISTORY) {
       capacity = Math.min(HISTORY, capacity * 2);
     }
+    if (historyShared) {
+      // A copy of what is used, with room to grow: a shared array may be 128 long for a few entries.
+      capacity = Math.min(HISTORY, Math.max(HISTORY_START, historySize + historySize / 2 + 1));
+    }
     if (historyShared || capacity != rcvHistory.length) {
       rcvHistory = Arrays.copyOf(rcvHistory, capacity);
       historyShared = false;
