@@ -37,6 +37,8 @@ public final class ParallelTraceChecker implements AutoCloseable {
   private final int batch;
   private int inBatch;
   private int batchesOut;
+  /** Closed: the threads were stopped, and queues they no longer take from must not be waited on. */
+  private boolean closed;
   private long connections;
   private long tcpFrames;
   private long ignored;
@@ -132,8 +134,11 @@ public final class ParallelTraceChecker implements AutoCloseable {
     batchesOut--;
   }
 
-  /** As {@link TraceChecker#finish}: every verdict still owed, then the threads end. */
+  /** As {@link TraceChecker#finish}: every verdict still owed, then the threads end; nothing once closed (a thread failed). */
   public void finish() {
+    if (closed) {
+      return;
+    }
     flush();
     for (Worker w : workers) {
       put(w.in, FINISH);
@@ -191,6 +196,7 @@ public final class ParallelTraceChecker implements AutoCloseable {
   /** Stops the threads (after {@link #finish} they have ended already). */
   @Override
   public void close() {
+    closed = true;
     for (Worker w : workers) {
       w.thread.interrupt();
     }
