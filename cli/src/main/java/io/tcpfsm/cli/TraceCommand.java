@@ -157,9 +157,10 @@ final class TraceCommand implements Callable<Integer> {
   }
 
   /**
-   * Checker threads for {@code file}: one per core beyond the first (which reads and decodes), at
-   * least one beside the reader, for a capture of {@link #PARALLEL_BYTES} or more; none (all on
-   * this thread) for a smaller one, whose verdict a thread hand-off would only delay.
+   * Checker threads for {@code file}: one per core (this thread only reads and decodes, a small
+   * share of the work) for a capture of {@link #PARALLEL_BYTES} or more; none (all on this thread)
+   * for a smaller one, whose verdict a thread hand-off would only delay. BENCHMARKS.md, "Trace
+   * checking", has the measurements, and asks for quiet ones to settle the default.
    */
   static int threads(Path file) {
     String forced = System.getProperty("tcpfsm.trace.threads"); // for measurements: TCPFSM_JAVA_OPTS=-Dtcpfsm.trace.threads=0
