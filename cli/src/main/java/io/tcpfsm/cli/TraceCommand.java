@@ -20,6 +20,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -126,16 +127,18 @@ final class TraceCommand implements Callable<Integer> {
     Coverage all = null;
     for (Path file : files) {
       String name = file.toString().equals("-") ? "<stdin>" : file.toString();
-      TraceChecker checker = new TraceChecker(p, v -> {
+      Consumer<Verdict> print = v -> {
         counts.merge(v.kind(), 1L, Long::sum);
         out.println(json ? TraceFormat.json(name, v) : TraceFormat.text(name, v));
-      });
+      };
+      Checker checker = Checker.of(p, threads(file), print);
       try (Progress progress = Progress.onTerminal(err, quiet, name)) {
         if (!read(file, name, checker, err, progress)) {
           unreadable = true;
         }
+      } finally {
+        checker.finish();
       }
-      checker.finish();
       if (coverage) {
         all = checker.coverage(); // per file: each file's checker counts what it saw
         out.println(json ? TraceFormat.json(name, p.specName(), all.report()) : TraceFormat.text(name, p.specName(), all.report()));
@@ -153,8 +156,31 @@ final class TraceCommand implements Callable<Integer> {
     return counts.get(Verdict.Kind.DEVIATES) > 0 ? Main.EXIT_PROBLEMS : 0;
   }
 
+  /**
+   * Checker threads for {@code file}: one per core (this thread only reads and decodes, a small
+   * share of the work) for a capture of {@link #PARALLEL_BYTES} or more; none (all on this thread)
+   * for a smaller one, whose verdict a thread hand-off would only delay. BENCHMARKS.md, "Trace
+   * checking", has the measurements, and asks for quiet ones to settle the default.
+   */
+  static int threads(Path file) {
+    String forced = System.getProperty("tcpfsm.trace.threads"); // for measurements: TCPFSM_JAVA_OPTS=-Dtcpfsm.trace.threads=0
+    if (forced != null && forced.matches("[0-9]{1,3}")) {
+      return Integer.parseInt(forced);
+    }
+    try {
+      if (file.toString().equals("-") || Files.size(file) < PARALLEL_BYTES) {
+        return 0;
+      }
+    } catch (IOException e) {
+      return 0; // reported when it is read
+    }
+    return Math.max(1, Runtime.getRuntime().availableProcessors());
+  }
+
+  static final long PARALLEL_BYTES = 8L << 20;
+
   /** Streams one capture through the checker; false (with the reason on {@code err}) when it cannot be read to its end. */
-  private static boolean read(Path file, String name, TraceChecker checker, PrintWriter err, Progress progress) {
+  private static boolean read(Path file, String name, Checker checker, PrintWriter err, Progress progress) {
     long size = -1;
     try (DecodeCommand.Counting in = file.toString().equals("-")
         ? new DecodeCommand.Counting(System.in, false) : new DecodeCommand.Counting(Files.newInputStream(file), true)) {
@@ -165,8 +191,10 @@ final class TraceCommand implements Callable<Integer> {
       RecordView view = new RecordView();
       long n = 0;
       while (reader.next(view)) {
-        Record r = view.toRecord();
-        checker.accept(FrameDecoder.decode(r), ++n, r.epochSecond() * 1_000_000_000L + r.nanos());
+        if (!checker.accept(view, ++n)) { // the common frame straight from the buffer, any other decoded
+          Record r = view.toRecord();
+          checker.accept(FrameDecoder.decode(r), n, r.epochSecond() * 1_000_000_000L + r.nanos());
+        }
         if ((n & 0x3FFF) == 0) {
           progress.update(in.count, size, "bytes", n + " frames, " + checker.connections() + " connections");
         }

@@ -5,7 +5,6 @@ import io.tcpfsm.machine.TcpState;
 import io.tcpfsm.machine.TcpVariable;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.ToLongFunction;
 
 /**
@@ -202,6 +201,10 @@ final class Candidate implements ToLongFunction<TcpVariable> {
     if (historySize == capacity && capacity < HISTORY) {
       capacity = Math.min(HISTORY, capacity * 2);
     }
+    if (historyShared) {
+      // A copy of what is used, with room to grow: a shared array may be 128 long for a few entries.
+      capacity = Math.min(HISTORY, Math.max(HISTORY_START, historySize + historySize / 2 + 1));
+    }
     if (historyShared || capacity != rcvHistory.length) {
       rcvHistory = Arrays.copyOf(rcvHistory, capacity);
       historyShared = false;
@@ -271,7 +274,24 @@ final class Candidate implements ToLongFunction<TcpVariable> {
     return state == c.state && unknown == c.unknown && iss == c.iss && irs == c.irs && sndNxt == c.sndNxt && rcvNxt == c.rcvNxt
         && passiveOpen == c.passiveOpen && finSent == c.finSent && finSeq == c.finSeq && rcvHigh == c.rcvHigh
         && heldFin == c.heldFin && afterClose == c.afterClose && historySize == c.historySize && Arrays.equals(rcvHistory, 0, historySize, c.rcvHistory, 0, c.historySize) && lastAckSent == c.lastAckSent
-        && owed.equals(c.owed);
+        && sameOwed(owed, c.owed);
+  }
+
+  /** {@code a.equals(b)} without an iterator per call (merging compares owed lists on every frame). */
+  private static boolean sameOwed(List<Owed> a, List<Owed> b) {
+    int n = a.size();
+    if (a == b) {
+      return true;
+    }
+    if (n != b.size()) {
+      return false;
+    }
+    for (int i = n - 1; i >= 0; i--) { // newest first: lists that differ mostly differ there
+      if (!a.get(i).equals(b.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
@@ -280,8 +300,29 @@ final class Candidate implements ToLongFunction<TcpVariable> {
         + " fin " + (finSent ? finSeq : -1) + " heldFin " + heldFin + " lastAck " + lastAckSent + " losses " + losses + " crossings " + crossings + " copies " + copies + " owed " + owed.size();
   }
 
+  /** Every field the checker reads, for tests that compare two runs candidate by candidate. */
+  String details() {
+    return "irs " + irs + " wnd " + sndWnd + " wl " + sndWl1 + "/" + sndWl2 + " max " + maxSndWnd + " passive " + passiveOpen
+        + " closed " + afterClose + " heldFinAck " + heldFinAck + " rule " + lastRule + " history "
+        + Arrays.toString(Arrays.copyOf(rcvHistory, historySize)) + " owed " + owed;
+  }
+
+  /** Of fields {@link #equals} compares, cheap to read: {@link CandidateList} compares field by field only on a match. */
   @Override
   public int hashCode() {
-    return Objects.hash(state, sndNxt, rcvNxt, rcvHigh, owed.size());
+    int h = state.ordinal() * 31 + unknown;
+    h = h * 31 + Long.hashCode(sndNxt);
+    h = h * 31 + Long.hashCode(rcvNxt);
+    h = h * 31 + Long.hashCode(rcvHigh);
+    h = h * 31 + Long.hashCode(lastAckSent);
+    h = h * 31 + Long.hashCode(heldFin);
+    h = h * 31 + historySize * 2 + (finSent ? 1 : 0);
+    int n = owed.size();
+    h = h * 31 + n;
+    if (n > 0) {
+      Owed last = owed.get(n - 1);
+      h = h * 31 + Long.hashCode(last.ack()) + last.flags();
+    }
+    return h;
   }
 }

@@ -55,6 +55,8 @@ final class ConnectionCheck {
   private String reason = "";
   private String finalA;
   private String finalB;
+  /** Merge successors by scanning a plain list (the reference the faster structures are tested against). */
+  boolean plainLists;
 
   ConnectionCheck(TcpMachine machine, Coverage coverage, String nameA, String nameB, TraceSegment first) {
     this.machine = machine;
@@ -123,7 +125,7 @@ final class ConnectionCheck {
     {
       boolean windowChanged = !copy && newAckWindow(side, s);
       List<Candidate> sender = side == 0 ? a : b;
-      List<Candidate> next = new ArrayList<>(sender.size() + 1);
+      List<Candidate> next = successors(sender.size() + 1);
       List<java.util.function.Supplier<Expectation>> whys = null;
       List<Integer> whyLosses = null;
       // A bad checksum among the first frames of its sender: offload (the checksum is filled in after
@@ -190,24 +192,33 @@ final class ConnectionCheck {
     }
     lastWindow[side] = s.window();
     List<Candidate> receiver = side == 0 ? b : a;
-    List<Candidate> next = new ArrayList<>(receiver.size() * 2);
+    List<Candidate> next = successors(receiver.size() * 2);
     long rcvWnd = window(1 - side, lastWindow[1 - side], false);
     long segWnd = window(side, s.window(), s.syn());
     for (int i = 0; i < receiver.size(); i++) {
       Candidate c = receiver.get(i);
-      Candidate lost = c.copy();
-      lost.losses++;
-      add(next, lost);
+      // The state before this arrival, kept for a later crossing (processed after the receiver's next send).
       Candidate before = c.beforeArrival == null ? c : c.copy();
       before.beforeArrival = null;
-      add(next, remember(Arrival.arrive(machine, rfc5961, c, s, rcvWnd, segWnd, coverage), before, s, rcvWnd, segWnd));
+      Candidate arrived = remember(Arrival.arrive(machine, rfc5961, c, s, rcvWnd, segWnd, coverage), before, s, rcvWnd, segWnd);
+      Candidate goneArrived = null;
       if (c.state == TcpState.TIME_WAIT) {
         // The time-wait timeout may have expired before this segment arrived (RFC 9293 3.10.8): a hidden step.
         TcpStep step = machine.step(TcpState.TIME_WAIT, TcpEvent.TIMEOUT_TIME_WAIT, 0);
         coverage.cell(TcpState.TIME_WAIT, TcpEvent.TIMEOUT_TIME_WAIT, 0, step.rule());
         Candidate gone = Arrival.closed(c);
         gone.lastRule = step.rule();
-        add(next, remember(Arrival.arrive(machine, rfc5961, gone, s, rcvWnd, segWnd, coverage), before, s, rcvWnd, segWnd));
+        goneArrived = remember(Arrival.arrive(machine, rfc5961, gone, s, rcvWnd, segWnd, coverage), before, s, rcvWnd, segWnd);
+      }
+      // Or the segment was lost after the capture point: the candidate itself, since the list it came
+      // from is dropped after this frame (a copy per candidate and frame was most of a bulk transfer's
+      // cost), unless it is the very snapshot the arrivals keep as their state before.
+      Candidate lost = plainLists || before == c ? c.copy() : c;
+      lost.losses++;
+      add(next, lost);
+      add(next, arrived);
+      if (goneArrived != null) {
+        add(next, goneArrived);
       }
     }
     if (next.size() > TraceChecker.MAX_CANDIDATES) {
@@ -321,7 +332,16 @@ final class ConnectionCheck {
     return false;
   }
 
+  /** A list for a frame's successors: {@link CandidateList} merges as {@link #add} does, faster; {@link #plainLists} for the reference. */
+  private List<Candidate> successors(int capacity) {
+    return plainLists ? new ArrayList<>(capacity) : new CandidateList(capacity);
+  }
+
   private static void add(List<Candidate> list, Candidate c) {
+    if (list instanceof CandidateList l) {
+      l.merge(c);
+      return;
+    }
     for (int i = 0; i < list.size(); i++) {
       Candidate o = list.get(i);
       if (o.equals(c)) {
@@ -431,7 +451,7 @@ final class ConnectionCheck {
     for (List<Candidate> l : List.of(a, b)) {
       sb.append(l == a ? "A" : "B").append(":\n");
       for (Candidate c : l) {
-        sb.append("  ").append(c).append('\n');
+        sb.append("  ").append(c).append(' ').append(c.details()).append('\n');
       }
     }
     return sb.toString();

@@ -35,6 +35,12 @@ public final class Coverage {
     this.machine = machine;
   }
 
+  /** Adds what {@code other} (another checker's, of the same profile) saw. */
+  void add(Coverage other) {
+    rules.or(other.rules);
+    cells.or(other.cells);
+  }
+
   void cell(TcpState s, TcpEvent e, int guards, TcpRule r) {
     rules.set(r.ordinal());
     cells.set(index(s, e, guards));

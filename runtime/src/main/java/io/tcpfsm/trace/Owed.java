@@ -12,4 +12,15 @@ import io.tcpfsm.machine.TcpRule;
  * @param ack its SEG.ACK, or -1 when it carries none
  * @param rule the rule that sent it
  */
-record Owed(int flags, long seq, long ack, TcpRule rule) {}
+record Owed(int flags, long seq, long ack, TcpRule rule) {
+  /** As the record's, written out: the checker compares long lists of owed ACKs on every frame of a bulk transfer. */
+  @Override
+  public boolean equals(Object o) {
+    return o == this || (o instanceof Owed x && x.ack == ack && x.seq == seq && x.flags == flags && x.rule == rule);
+  }
+
+  @Override
+  public int hashCode() {
+    return (Long.hashCode(ack) * 31 + Long.hashCode(seq)) * 31 + flags * 31 + rule.hashCode();
+  }
+}

@@ -1,6 +1,7 @@
 package io.tcpfsm.trace;
 
 import io.tcpfsm.capture.Frame;
+import io.tcpfsm.capture.RecordView;
 import io.tcpfsm.machine.TcpMachine;
 import io.tcpfsm.wire.Segment;
 import io.tcpfsm.wire.TcpOption;
@@ -33,6 +34,9 @@ public final class TraceChecker {
   private final TcpMachine machine;
   private final Consumer<Verdict> out;
   private final Coverage coverage;
+  private final boolean reference;
+  /** Closed connections kept at most: {@link ParallelTraceChecker} gives each of its checkers a share of {@link #MAX_RETIRING}. */
+  int maxRetiring = MAX_RETIRING;
   private final Map<FlowKey, Conn> open = new HashMap<>();
   private final ArrayDeque<Conn> retiring = new ArrayDeque<>();
   private long connections;
@@ -57,35 +61,61 @@ public final class TraceChecker {
 
   /** A checker for {@code machine} (a profile: {@code TcpProfile.named("rfc9293")}) that hands each verdict to {@code out}. */
   public TraceChecker(TcpMachine machine, Consumer<Verdict> out) {
+    this(machine, out, false);
+  }
+
+  /** {@code reference}: the plain, slower structures, which the faster ones must match verdict for verdict (TraceFastPathTest). */
+  TraceChecker(TcpMachine machine, Consumer<Verdict> out, boolean reference) {
     this.machine = machine;
     this.out = out;
     this.coverage = new Coverage(machine);
+    this.reference = reference;
   }
 
   /** Feeds one decoded frame; frames other than whole TCP segments are ignored. {@code time} is the capture's, in ns. */
   public void accept(Frame f, long frameNumber, long time) {
-    if (f.kind() != Frame.Kind.TCP) {
-      return;
+    TcpFrame t = TcpFrame.of(f, frameNumber, time);
+    if (t != null) {
+      accept(t);
     }
-    if (!f.ip().headerChecksumOk()) {
+  }
+
+  /**
+   * Feeds the common frame (Ethernet, IPv4, TCP: see {@link FastFrames}) straight from a reader's
+   * buffer, without decoding it into a {@code Frame}; false, having done nothing, for any other
+   * frame, which the caller then decodes and feeds to {@link #accept(Frame, long, long)}.
+   */
+  public boolean accept(RecordView view, long frameNumber) {
+    TcpFrame t = FastFrames.of(view, frameNumber);
+    if (t == null) {
+      return false;
+    }
+    accept(t);
+    return true;
+  }
+
+  /** Feeds one TCP frame; its segment as {@link TcpFrame#of} made it, from the first endpoint's side. */
+  void accept(TcpFrame t) {
+    if (!t.ipHeaderOk()) {
       ignored++; // no stack sends a bad IPv4 header checksum, offload or not: corrupted on the way
       return;
     }
     tcpFrames++;
-    Segment seg = f.segment();
-    byte[] src = f.ip().src();
-    byte[] dst = f.ip().dst();
-    FlowKey key = new FlowKey(src, seg.srcPort(), dst, seg.dstPort());
+    long time = t.time();
+    byte[] src = t.src();
+    byte[] dst = t.dst();
+    FlowKey key = new FlowKey(src, t.srcPort(), dst, t.dstPort());
     Conn c = open.get(key);
-    boolean fromA = c == null || (c.portA == seg.srcPort() && java.util.Arrays.equals(c.addrA, src));
-    TraceSegment s = segment(f, frameNumber, fromA);
+    boolean fromA = c == null || (c.portA == t.srcPort() && java.util.Arrays.equals(c.addrA, src));
+    TraceSegment s = fromA ? t.segment() : t.segment().from(false);
     if (c != null && s.syn() && !s.ackFlag() && c.check.reopenedBy(s)) {
       retire(c);
       c = null;
     }
     if (c == null) {
-      s = fromA ? s : segment(f, frameNumber, true);
-      c = new Conn(key, src, seg.srcPort(), new ConnectionCheck(machine, coverage, name(src, seg.srcPort()), name(dst, seg.dstPort()), s));
+      s = t.segment();
+      c = new Conn(key, src, t.srcPort(), new ConnectionCheck(machine, coverage, name(src, t.srcPort()), name(dst, t.dstPort()), s));
+      c.check.plainLists = reference;
       open.put(key, c);
       connections++;
     }
@@ -98,7 +128,7 @@ public final class TraceChecker {
       Conn head = retiring.peek();
       if (head.done) {
         retiring.poll();
-      } else if (retiring.size() > MAX_RETIRING || time - head.check.lastTime > RETIRE_AFTER_NANOS) {
+      } else if (retiring.size() > maxRetiring || time - head.check.lastTime > RETIRE_AFTER_NANOS) {
         retiring.poll();
         retire(head);
       } else {
@@ -132,6 +162,17 @@ public final class TraceChecker {
       retire(c);
     }
     retiring.clear();
+  }
+
+  /** Every open connection's candidates in full, oldest connection first: for tests that compare two checkers frame by frame. */
+  String dump() {
+    List<Conn> conns = new ArrayList<>(open.values());
+    conns.sort(Comparator.comparingLong(c -> c.check.firstFrame));
+    StringBuilder sb = new StringBuilder();
+    for (Conn c : conns) {
+      sb.append(c.check.nameA).append(' ').append(c.check.nameB).append(' ').append(c.check.firstFrame).append('\n').append(c.check.dump());
+    }
+    return sb.toString();
   }
 
   public Coverage coverage() {

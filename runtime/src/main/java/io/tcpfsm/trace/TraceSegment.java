@@ -36,6 +36,11 @@ public record TraceSegment(long frame, boolean fromA, int flags, long seq, long 
     return (flags & Segment.ACK) != 0;
   }
 
+  /** This segment as sent by the first endpoint ({@code fromA}) or the second. */
+  TraceSegment from(boolean a) {
+    return a == fromA ? this : new TraceSegment(frame, a, flags, seq, ack, window, wscale, dataLen, checksumBad);
+  }
+
   /** SEG.LEN: text plus one each for SYN and FIN. */
   long segLen() {
     return dataLen + (syn() ? 1 : 0) + (fin() ? 1 : 0);

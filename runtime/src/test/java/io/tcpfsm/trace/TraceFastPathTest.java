@@ -1,0 +1,96 @@
+package io.tcpfsm.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tcpfsm.capture.CaptureReader;
+import io.tcpfsm.capture.FrameDecoder;
+import io.tcpfsm.capture.PcapWriter;
+import io.tcpfsm.capture.Record;
+import io.tcpfsm.machine.TcpProfile;
+import io.tcpfsm.scenario.Scenario;
+import io.tcpfsm.scenario.ScenarioRunner;
+import io.tcpfsm.sim.Impairments;
+import io.tcpfsm.sim.SimLink;
+import io.tcpfsm.tcp.TcpConfig;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The checker's faster structures (candidates merged through {@link CandidateList}'s hashes, the
+ * "lost after the capture point" hypothesis taken over without a copy) against the plain ones they
+ * replace ({@code TraceChecker(machine, out, true)}): the two run in lockstep over every capture in
+ * captures/ and over simulated runs under every profile, and after each frame every open
+ * connection's candidates (state, variables, owed segments, losses, in order) must be the same; so
+ * must the verdicts and the coverage. The answer key is the plain algorithm, an independent
+ * implementation of the same merge rule.
+ */
+class TraceFastPathTest {
+  private static final long MS = 1_000_000L;
+
+  @Test
+  void everyBundledCaptureUnderEveryProfile() throws Exception {
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(Traces.captures())) {
+      files = s.filter(p -> p.toString().matches(".*\\.pcap(ng)?$")).sorted().toList();
+    }
+    assertThat(files).hasSizeGreaterThan(10);
+    for (Path f : files) {
+      for (TcpProfile p : TcpProfile.values()) {
+        lockstep(f + " under " + p.specName(), Files.readAllBytes(f), p);
+      }
+    }
+  }
+
+  @Property(tries = 300)
+  void simulatedRunsUnderEveryProfile(
+      @ForAll Scenario scenario,
+      @ForAll @LongRange(min = 1, max = 1_000_000) long seed,
+      @ForAll @DoubleRange(min = 0, max = 0.3) double loss,
+      @ForAll @DoubleRange(min = 0, max = 0.2) double reorder,
+      @ForAll @DoubleRange(min = 0, max = 0.1) double duplicate,
+      @ForAll @DoubleRange(min = 0, max = 0.02) double corrupt,
+      @ForAll @IntRange(min = 1, max = 50) int delayMs,
+      @ForAll @IntRange(min = 0, max = 40_000) int bytes,
+      @ForAll TcpProfile profile) throws Exception {
+    Impairments im = Impairments.NONE.withDelay(delayMs * MS, delayMs * MS / 4).withLoss(loss)
+        .withReorder(reorder, delayMs * MS / 2).withDuplicate(duplicate).withCorrupt(corrupt);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PcapWriter writer = SimLink.pcapWriter(out);
+    new ScenarioRunner(TcpConfig.defaults().withTwoMsl(500 * MS).withProfile(profile), im, seed, bytes).capture(writer).run(scenario);
+    writer.flush();
+    lockstep(scenario + " seed " + seed, out.toByteArray(), profile);
+  }
+
+  /** Both checkers over {@code capture}, compared after every frame. */
+  private static void lockstep(String what, byte[] capture, TcpProfile profile) throws Exception {
+    List<Verdict> fast = new ArrayList<>();
+    List<Verdict> plain = new ArrayList<>();
+    TraceChecker f = new TraceChecker(profile, fast::add);
+    TraceChecker p = new TraceChecker(profile, plain::add, true);
+    try (CaptureReader r = CaptureReader.open(new ByteArrayInputStream(capture))) {
+      long n = 0;
+      for (Record rec = r.next(); rec != null; rec = r.next()) {
+        long t = rec.epochSecond() * 1_000_000_000L + rec.nanos();
+        f.accept(FrameDecoder.decode(rec), ++n, t);
+        p.accept(FrameDecoder.decode(rec), n, t);
+        assertThat(f.dump()).as("%s: candidates after frame %d", what, n).isEqualTo(p.dump());
+        assertThat(fast).as("%s: verdicts after frame %d", what, n).isEqualTo(plain);
+      }
+    }
+    f.finish();
+    p.finish();
+    assertThat(fast).as("%s: verdicts", what).isEqualTo(plain);
+    assertThat(f.coverage().report()).as("%s: coverage", what).isEqualTo(p.coverage().report());
+  }
+}
