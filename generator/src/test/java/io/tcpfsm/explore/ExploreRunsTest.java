@@ -81,6 +81,26 @@ class ExploreRunsTest {
     assertThat(graph.stateCount()).isGreaterThan(1000);
   }
 
+  /**
+   * The counts the explorer of commit 91e942b (which ran the model's actions on every step,
+   * with no memo of reactions) printed for the same configurations: the memo changes the cost
+   * of a step, never its result. With loss and duplication the segment moves are at work too.
+   */
+  @Test
+  void countsAreThoseOfTheExplorerWithoutAMemo() throws Exception {
+    assertThat(graph.stateCount()).isEqualTo(109_689);
+    assertThat(graph.transitionCount()).isEqualTo(1_225_588);
+    assertThat(graph.channelOverflows()).isEqualTo(341_364);
+    assertThat(graph.composition.slotsFull).isEqualTo(19_976);
+    StateGraph faults = Explorer.explore(machine, ExploreSpecs.SMALL.withFaults(true, true, false));
+    assertThat(faults.stateCount()).isEqualTo(182_229);
+    assertThat(faults.transitionCount()).isEqualTo(2_693_448);
+    assertThat(faults.channelOverflows()).isEqualTo(881_116);
+    StateGraph rfc793 = Explorer.explore(machine, ExploreSpecs.SMALL.withProfiles("rfc793", "rfc793").withFaults(true, true, false));
+    assertThat(rfc793.stateCount()).isEqualTo(188_737);
+    assertThat(rfc793.transitionCount()).isEqualTo(2_792_368);
+  }
+
   @Test
   void everyVerdictOfTheBundledPropertiesHasARunWhereOneIsOwed() throws Exception {
     for (Verdict v : checker.check(ExploreSpecs.bundledProperties(machine))) {
