@@ -207,6 +207,9 @@ final class ExploreCommand implements Callable<Integer> {
     sb.append(String.format("  calls      %s at either end, any time; timeouts whenever their timer runs%n", String.join(", ", x.calls())));
     sb.append(String.format("  bounds     %d segment%s in flight per direction (one sent into a full channel is lost: %,d times);%n",
         c.capacity(), c.capacity() == 1 ? "" : "s", g.channelOverflows()));
+    if (c.reorder() && c.capacity() == 1) {
+      sb.append("             (with 1 segment in flight per direction there is nothing to reorder: --capacity 2 for that)\n");
+    }
     sb.append(String.format("             %d SEND%s per connection; %d slots of sequence space per end (an OPEN waited for one: %,d times);%n",
         c.maxSends(), c.maxSends() == 1 ? "" : "s", Exploration.slots(), x.opensRefused()));
     sb.append(String.format("             receive window %d; at most %,d joint states%n", c.rcvWnd(), c.maxStates()));
