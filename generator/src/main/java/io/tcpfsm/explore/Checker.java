@@ -1,6 +1,5 @@
 package io.tcpfsm.explore;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -78,7 +77,7 @@ public final class Checker {
     BitSet excluded = excluded(p);
     for (boolean swap : swaps) {
       BitSet good = new BitSet(nodes);
-      ArrayDeque<Integer> work = new ArrayDeque<>();
+      IntList work = new IntList();
       for (int node = 0; node < nodes; node++) {
         // A state the bound left unexpanded may go on to the target: count it as able to.
         if (node / orientations >= g.expanded || p.stages().get(0).test(real(node), t, swap)) {
@@ -88,15 +87,16 @@ public final class Checker {
       }
       int[] rs = g.reverseStart();
       int[] re = g.reverseEdges();
-      while (!work.isEmpty()) {
-        int to = work.poll();
+      int[] rsrc = g.reverseSources();
+      for (int head = 0; head < work.size(); head++) {
+        int to = work.get(head);
         int id = to / orientations;
         for (int k = rs[id]; k < rs[id + 1]; k++) {
           int edge = re[k];
           if (excluded.get(g.move(edge))) {
             continue;
           }
-          int from = g.edgeSource(edge) * orientations + (to % orientations ^ g.swap(edge));
+          int from = rsrc[k] * orientations + (to % orientations ^ g.swap(edge));
           if (!good.get(from)) {
             good.set(from);
             work.add(from);
@@ -121,11 +121,11 @@ public final class Checker {
   /** The joint states reachable from {@code node} without the excluded moves (a state and its mirror image apart). */
   private int countFrom(int node, BitSet excluded) {
     BitSet seen = new BitSet();
-    ArrayDeque<Integer> work = new ArrayDeque<>();
+    IntList work = new IntList();
     seen.set(node);
     work.add(node);
-    while (!work.isEmpty()) {
-      int n = work.poll();
+    for (int head = 0; head < work.size(); head++) {
+      int n = work.get(head);
       int s = n / orientations;
       if (s >= g.expanded) {
         continue;
@@ -150,13 +150,13 @@ public final class Checker {
       int nodes = g.stateCount() * orientations;
       int[] parent = new int[nodes * (stages + 1)];
       java.util.Arrays.fill(parent, -2);
-      ArrayDeque<Integer> work = new ArrayDeque<>();
+      IntList work = new IntList();
       int start = advance(0, 0, p, swap); // (node, stage) = node * (stages + 1) + stage
       parent[start] = -1;
       work.add(start);
       int goal = -1;
-      while (!work.isEmpty() && goal < 0) {
-        int at = work.poll();
+      for (int head = 0; head < work.size() && goal < 0; head++) {
+        int at = work.get(head);
         int node = at / (stages + 1);
         int stage = at % (stages + 1);
         if (stage == stages) {

@@ -50,6 +50,8 @@ final class Reaction {
       e.state = to;
       if (t.stateName(to).equals("SYN_RECV") && from != to) {
         e.passive = t.stateName(from).equals("LISTEN");
+      } else if (t.passiveReadOnlyInSynRecv && !t.stateName(to).equals("SYN_RECV")) {
+        e.passive = false; // dead outside SYN-RECEIVED (Table#passiveReadOnlyInSynRecv)
       }
     }
     fx.rule = rule.rule().name();

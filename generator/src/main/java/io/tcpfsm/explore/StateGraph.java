@@ -26,6 +26,7 @@ public final class StateGraph {
   final long cpuNanos;
   private int[] reverseStart;
   private int[] reverseEdges;
+  private int[] reverseSources;
 
   StateGraph(Composition composition, StateStore states, boolean symmetric, int[] edgeStart, IntList edgeTarget, IntList edgeMove,
       IntList parent, IntList parentMove, int expanded, long nanos, long cpuNanos) {
@@ -118,19 +119,10 @@ public final class StateGraph {
     return reverseEdges;
   }
 
-  /** The source state of edge {@code k}. */
-  int edgeSource(int k) {
-    int lo = 0;
-    int hi = expanded - 1;
-    while (lo < hi) {
-      int mid = (lo + hi + 1) >>> 1;
-      if (edgeStart[mid] <= k) {
-        lo = mid;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return lo;
+  /** The source state of each edge of {@link #reverseEdges()}, in the same order. */
+  int[] reverseSources() {
+    buildReverse();
+    return reverseSources;
   }
 
   private void buildReverse() {
@@ -147,10 +139,16 @@ public final class StateGraph {
     }
     int[] fill = start.clone();
     int[] edges = new int[edgeTarget.size()];
-    for (int k = 0; k < edgeTarget.size(); k++) {
-      edges[fill[edgeTarget.get(k)]++] = k;
+    int[] sources = new int[edgeTarget.size()];
+    for (int from = 0; from < expanded; from++) {
+      for (int k = edgeStart[from]; k < edgeStart[from + 1]; k++) {
+        int at = fill[edgeTarget.get(k)]++;
+        edges[at] = k;
+        sources[at] = from;
+      }
     }
     reverseStart = start;
     reverseEdges = edges;
+    reverseSources = sources;
   }
 }
