@@ -207,11 +207,18 @@ final class ExploreCommand implements Callable<Integer> {
     sb.append(String.format("  calls      %s at either end, any time; timeouts whenever their timer runs%n", String.join(", ", x.calls())));
     sb.append(String.format("  bounds     %d segment%s in flight per direction (one sent into a full channel is lost: %,d times);%n",
         c.capacity(), c.capacity() == 1 ? "" : "s", g.channelOverflows()));
+    if (c.reorder() && c.capacity() == 1) {
+      sb.append("             (with 1 segment in flight per direction there is nothing to reorder: --capacity 2 for that)\n");
+    }
     sb.append(String.format("             %d SEND%s per connection; %d slots of sequence space per end (an OPEN waited for one: %,d times);%n",
         c.maxSends(), c.maxSends() == 1 ? "" : "s", Exploration.slots(), x.opensRefused()));
     sb.append(String.format("             receive window %d; at most %,d joint states%n", c.rcvWnd(), c.maxStates()));
     sb.append(String.format("  explored   %,d joint states, %,d transitions in %.1f s, %.1f s of CPU (%s)%n", g.stateCount(), g.transitionCount(),
         g.nanos() / 1e9, g.cpuNanos() / 1e9, g.complete() ? "exhaustive" : "cut at --max-states: verdicts cover the states explored"));
+    if (g.symmetric()) {
+      sb.append(String.format("             (one profile at both ends: a joint state and its mirror image, A and B swapped, are kept once;%n"
+          + "             %,d joint states counted apart)%n", g.unreducedStateCount()));
+    }
     long failed = x.verdicts().stream().filter(Verdict::failed).count();
     sb.append(String.format("  properties %d: %d as required, %d not%n", x.verdicts().size(), x.verdicts().size() - failed, failed));
     for (Verdict v : x.verdicts()) {
@@ -251,6 +258,7 @@ final class ExploreCommand implements Callable<Integer> {
     bounds.put("max_states", c.maxStates());
     m.put("bounds", bounds);
     m.put("states", g.stateCount());
+    m.put("states_unreduced", g.unreducedStateCount());
     m.put("transitions", g.transitionCount());
     m.put("exhaustive", g.complete());
     m.put("seconds", Math.round(g.nanos() / 1e6) / 1e3);

@@ -66,6 +66,16 @@ class ExploreCommandTest {
   }
 
   @Test
+  void reorderingWithOneSegmentInFlightSaysItReordersNothing() throws Exception {
+    String note = "nothing to reorder: --capacity 2";
+    CliRun one = CliRun.run("explore", "--spec", brokenSpec().toString(), "--properties", properties().toString(), "--sends", "0", "--reorder");
+    assertThat(one.out()).contains(note);
+    CliRun two = CliRun.run("explore", "--spec", brokenSpec().toString(), "--properties", properties().toString(), "--sends", "0", "--reorder",
+        "--capacity", "2", "--max-states", "20000");
+    assertThat(two.out()).contains("2 segments in flight per direction").doesNotContain(note);
+  }
+
+  @Test
   void jsonCarriesCountsAndVerdicts() throws Exception {
     CliRun r = CliRun.run("explore", "--spec", brokenSpec().toString(), "--properties", properties().toString(), "--sends", "0", "--json");
     assertThat(r.exit()).isEqualTo(1);

@@ -1,18 +1,24 @@
 package io.tcpfsm.explore;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 
-/** Decides each property on an explored graph, with the shortest run that shows why. */
+/**
+ * Decides each property on an explored graph, with the shortest run that shows why. When a
+ * stored state stands for its mirror image too ({@link StateGraph#symmetric}), the checker
+ * walks nodes (state, orientation): node 2 id + o is state {@code id} read as itself (o = 0)
+ * or with A and B swapped (o = 1), and an edge with the swap bit flips the orientation.
+ */
 public final class Checker {
   private final StateGraph g;
   private final Table[] t;
+  private final int orientations;
 
   public Checker(StateGraph g) {
     this.g = g;
     this.t = g.composition.tables;
+    this.orientations = g.orientations();
   }
 
   public List<Verdict> check(List<Property> properties) {
@@ -33,13 +39,21 @@ public final class Checker {
     };
   }
 
+  private long[] real(int node) {
+    return Run.state(g, node / orientations, node % orientations);
+  }
+
+  private Run runTo(int node) {
+    return Run.to(g, node / orientations, node % orientations);
+  }
+
   private Verdict never(Property p, boolean[] swaps, boolean bounded) {
-    int n = g.stateCount();
-    for (int id = 0; id < n; id++) { // ids are in breadth-first order: the first is the nearest
-      long[] s = Run.state(g, id);
+    int nodes = g.stateCount() * orientations;
+    for (int node = 0; node < nodes; node++) { // ids are in breadth-first order: the first is the nearest
+      long[] s = real(node);
       for (boolean swap : swaps) {
         if (p.stages().get(0).test(s, t, swap)) {
-          return new Verdict(p, false, bounded, Run.to(g, id), "reaches a state the property forbids");
+          return new Verdict(p, false, bounded, runTo(node), "reaches a state the property forbids");
         }
       }
     }
@@ -59,38 +73,40 @@ public final class Checker {
   }
 
   private Verdict always(Property p, boolean[] swaps, boolean bounded) {
-    int n = g.stateCount();
+    int nodes = g.stateCount() * orientations;
     BitSet excluded = excluded(p);
     for (boolean swap : swaps) {
-      BitSet good = new BitSet(n);
-      ArrayDeque<Integer> work = new ArrayDeque<>();
-      for (int id = 0; id < n; id++) {
+      BitSet good = new BitSet(nodes);
+      IntList work = new IntList();
+      for (int node = 0; node < nodes; node++) {
         // A state the bound left unexpanded may go on to the target: count it as able to.
-        if (id >= g.expanded || p.stages().get(0).test(Run.state(g, id), t, swap)) {
-          good.set(id);
-          work.add(id);
+        if (node / orientations >= g.expanded || p.stages().get(0).test(real(node), t, swap)) {
+          good.set(node);
+          work.add(node);
         }
       }
       int[] rs = g.reverseStart();
       int[] re = g.reverseEdges();
-      while (!work.isEmpty()) {
-        int to = work.poll();
-        for (int k = rs[to]; k < rs[to + 1]; k++) {
+      int[] rsrc = g.reverseSources();
+      for (int head = 0; head < work.size(); head++) {
+        int to = work.get(head);
+        int id = to / orientations;
+        for (int k = rs[id]; k < rs[id + 1]; k++) {
           int edge = re[k];
-          if (excluded.get(g.edgeMove.get(edge))) {
+          if (excluded.get(g.move(edge))) {
             continue;
           }
-          int from = g.edgeSource(edge);
+          int from = rsrc[k] * orientations + (to % orientations ^ g.swap(edge));
           if (!good.get(from)) {
             good.set(from);
             work.add(from);
           }
         }
       }
-      for (int id = 0; id < n; id++) {
-        if (!good.get(id) && (p.from() == null || p.from().test(Run.state(g, id), t, swap))) {
-          int stuck = countFrom(id, excluded);
-          return new Verdict(p, false, bounded, Run.to(g, id), "from the last state, " + stuck + " joint state"
+      for (int node = 0; node < nodes; node++) {
+        if (!good.get(node) && (p.from() == null || p.from().test(real(node), t, swap))) {
+          int stuck = countFrom(node, excluded);
+          return new Verdict(p, false, bounded, runTo(node), "from the last state, " + stuck + " joint state"
               + (stuck == 1 ? " is" : "s are") + " reachable" + (p.without().isEmpty() ? "" : " without " + String.join(", ", sorted(p))) + ", and none satisfies the goal");
         }
       }
@@ -102,19 +118,21 @@ public final class Checker {
     return p.without().stream().sorted().toList();
   }
 
-  private int countFrom(int id, BitSet excluded) {
+  /** The joint states reachable from {@code node} without the excluded moves (a state and its mirror image apart). */
+  private int countFrom(int node, BitSet excluded) {
     BitSet seen = new BitSet();
-    ArrayDeque<Integer> work = new ArrayDeque<>();
-    seen.set(id);
-    work.add(id);
-    while (!work.isEmpty()) {
-      int s = work.poll();
+    IntList work = new IntList();
+    seen.set(node);
+    work.add(node);
+    for (int head = 0; head < work.size(); head++) {
+      int n = work.get(head);
+      int s = n / orientations;
       if (s >= g.expanded) {
         continue;
       }
       for (int k = g.edgeStart[s]; k < g.edgeStart[s + 1]; k++) {
-        int to = g.edgeTarget.get(k);
-        if (!excluded.get(g.edgeMove.get(k)) && !seen.get(to)) {
+        int to = g.edgeTarget.get(k) * orientations + (n % orientations ^ g.swap(k));
+        if (!excluded.get(g.move(k)) && !seen.get(to)) {
           seen.set(to);
           work.add(to);
         }
@@ -123,49 +141,50 @@ public final class Checker {
     return seen.cardinality();
   }
 
-  /** Breadth-first over (state, stage): the shortest run through the stages in turn. */
+  /** Breadth-first over (state node, stage): the shortest run through the stages in turn. */
   private Verdict possible(Property p, boolean[] swaps, boolean bounded) {
     int stages = p.stages().size();
     BitSet excluded = excluded(p);
     Run best = null;
     for (boolean swap : swaps) {
-      int n = g.stateCount();
-      int[] parent = new int[n * (stages + 1)];
+      int nodes = g.stateCount() * orientations;
+      int[] parent = new int[nodes * (stages + 1)];
       java.util.Arrays.fill(parent, -2);
-      ArrayDeque<Integer> work = new ArrayDeque<>();
-      int start = advance(0, 0, p, swap) + 0; // node = state * (stages + 1) + stage
+      IntList work = new IntList();
+      int start = advance(0, 0, p, swap); // (node, stage) = node * (stages + 1) + stage
       parent[start] = -1;
       work.add(start);
       int goal = -1;
-      while (!work.isEmpty() && goal < 0) {
-        int node = work.poll();
-        int s = node / (stages + 1);
-        int stage = node % (stages + 1);
+      for (int head = 0; head < work.size() && goal < 0; head++) {
+        int at = work.get(head);
+        int node = at / (stages + 1);
+        int stage = at % (stages + 1);
         if (stage == stages) {
-          goal = node;
+          goal = at;
           break;
         }
+        int s = node / orientations;
         if (s >= g.expanded) {
           continue;
         }
         for (int k = g.edgeStart[s]; k < g.edgeStart[s + 1]; k++) {
-          if (excluded.get(g.edgeMove.get(k))) {
+          if (excluded.get(g.move(k))) {
             continue;
           }
-          int to = g.edgeTarget.get(k);
+          int to = g.edgeTarget.get(k) * orientations + (node % orientations ^ g.swap(k));
           int next = to * (stages + 1) + advance(to, stage, p, swap);
           if (parent[next] == -2) {
-            parent[next] = node;
+            parent[next] = at;
             work.add(next);
           }
         }
       }
       if (goal >= 0) {
-        List<Integer> ids = new ArrayList<>();
-        for (int node = goal; node >= 0; node = parent[node]) {
-          ids.add(0, node / (stages + 1));
+        List<long[]> states = new ArrayList<>();
+        for (int at = goal; at >= 0; at = parent[at]) {
+          states.add(0, real(at / (stages + 1)));
         }
-        Run run = Run.along(g, ids);
+        Run run = Run.along(g, states);
         if (best == null || run.length() < best.length()) {
           best = run;
         }
@@ -175,9 +194,9 @@ public final class Checker {
         : new Verdict(p, false, bounded, null, "no run passes through the stages in turn");
   }
 
-  /** The stage reached once state {@code s} is entered at {@code stage}: each stage that holds there is passed. */
-  private int advance(int s, int stage, Property p, boolean swap) {
-    long[] st = Run.state(g, s);
+  /** The stage reached once state node {@code node} is entered at {@code stage}: each stage that holds there is passed. */
+  private int advance(int node, int stage, Property p, boolean swap) {
+    long[] st = real(node);
     while (stage < p.stages().size() && p.stages().get(stage).test(st, t, swap)) {
       stage++;
     }

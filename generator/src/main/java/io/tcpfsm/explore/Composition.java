@@ -2,7 +2,6 @@ package io.tcpfsm.explore;
 
 import io.tcpfsm.model.Machine;
 import io.tcpfsm.model.Timer;
-import io.tcpfsm.model.Transition;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,12 +13,17 @@ import java.util.Map;
  * nondeterministic choice: an application call at either end (OPEN, SEND, RECEIVE, CLOSE,
  * ABORT; STATUS changes nothing and is left out), a call the model queued becoming due, the
  * expiry of a running timer, the arrival of a segment in flight, or, as configured, its loss,
- * or its arrival while a duplicate stays in flight.
+ * or its arrival while a duplicate stays in flight. An endpoint's part of a step is a pure
+ * function of its packed state and the input ({@link Reaction}), computed once and kept in
+ * {@link ReactionMemo}; the channels are this class's.
  */
 final class Composition {
   private static final List<String> CALLS = List.of("OPEN_ACTIVE", "OPEN_PASSIVE", "SEND", "RECEIVE", "CLOSE", "ABORT");
   private static final String RETRANSMIT = "TIMEOUT_RETRANSMIT";
   private static final String TIME_WAIT = "TIMEOUT_TIME_WAIT";
+  /** Move ids ride in the memo's values above the 46 bits of a packed endpoint. */
+  private static final int MOVE_SHIFT = 46;
+  private static final long END_MASK = (1L << MOVE_SHIFT) - 1;
 
   /** Receives one successor: the move's id and the new joint state. */
   interface Sink {
@@ -30,12 +34,21 @@ final class Composition {
   final Table[] tables;
   private final List<Move> moves = new ArrayList<>();
   private final Map<Long, Integer> moveIds = new HashMap<>();
+  private final ReactionMemo memo = new ReactionMemo();
   /** Segments sent into a full channel (lost there): the channel bound at work. */
   long overflows;
   /** OPENs not offered because every slot of sequence space was in use: the bound at work. */
   long slotsFull;
   /** The calls driven: those of {@link #CALLS} that can change something (see {@link #inert}). */
   final List<String> calls = new ArrayList<>();
+  private final boolean[] callIsOpen;
+  private final boolean[] callIsSend;
+  /** Per end, the model event of each driven call, of the queued SEND and CLOSE, of each timer's timeout. */
+  private final int[][] callEvent = new int[2][];
+  private final int[][] queuedEvent = new int[2][];
+  private final int[][] timerEvent = new int[2][];
+  private final boolean[][] timerIsTimeWait = new boolean[2][];
+  private final boolean[][] timerIsRetransmit = new boolean[2][];
 
   Composition(Machine machine, ExploreConfig config) {
     this.config = config;
@@ -54,6 +67,27 @@ final class Composition {
     for (String c : CALLS) {
       if (!inert(tables[0], c) || !inert(tables[1], c)) {
         calls.add(c);
+      }
+    }
+    callIsOpen = new boolean[calls.size()];
+    callIsSend = new boolean[calls.size()];
+    for (int i = 0; i < calls.size(); i++) {
+      callIsOpen[i] = calls.get(i).startsWith("OPEN");
+      callIsSend[i] = calls.get(i).equals("SEND");
+    }
+    for (int x = 0; x < 2; x++) {
+      Table t = tables[x];
+      callEvent[x] = calls.stream().mapToInt(t::event).toArray();
+      queuedEvent[x] = new int[] {t.event("SEND"), t.event("CLOSE")};
+      List<Timer> timers = t.machine.timers();
+      timerEvent[x] = new int[timers.size()];
+      timerIsTimeWait[x] = new boolean[timers.size()];
+      timerIsRetransmit[x] = new boolean[timers.size()];
+      for (int i = 0; i < timers.size(); i++) {
+        String ev = timers.get(i).timeoutEvent();
+        timerEvent[x][i] = t.event(ev);
+        timerIsTimeWait[x][i] = ev.equals(TIME_WAIT);
+        timerIsRetransmit[x][i] = ev.equals(RETRANSMIT);
       }
     }
   }
@@ -96,6 +130,9 @@ final class Composition {
     Integer id = moveIds.get(key);
     if (id == null) {
       id = moves.size();
+      if (id >= 1 << (64 - MOVE_SHIFT - 1)) {
+        throw new ExploreException("more distinct moves than the explorer packs: " + id);
+      }
       moves.add(new Move(end, kind, event, seg));
       moveIds.put(key, id);
     }
@@ -104,16 +141,17 @@ final class Composition {
 
   /** Every successor of the joint state, each to {@code sink}; with {@code trace}, each with its detail. */
   void expand(long a, long b, long ab, long ba, Sink sink, boolean trace) {
-    long[] ends = {a, b};
-    long[] toward = {ba, ab}; // toward[x]: the channel into endpoint x
     for (int x = 0; x < 2; x++) {
+      long e = x == 0 ? a : b;
+      long in = x == 0 ? ba : ab; // the channel into x
+      long out = x == 0 ? ab : ba; // the channel away from x
+      long peer = x == 0 ? b : a;
       Table t = tables[x];
-      End e = End.unpack(ends[x]);
-      for (String call : calls) {
-        boolean open = call.startsWith("OPEN");
+      boolean closed = End.state(e) == t.closed;
+      for (int i = 0; i < callIsOpen.length; i++) {
         int slot = 0;
-        if (open && e.state == t.closed) {
-          slot = freeSlot(x, ends[1 - x], x == 0 ? ab : ba, x == 0 ? ba : ab);
+        if (callIsOpen[i] && closed) {
+          slot = freeSlot(peer, out, in);
           if (slot == 0) {
             if (!trace) {
               slotsFull++;
@@ -121,27 +159,25 @@ final class Composition {
             continue; // every slot still has numbers in the network: the bound on sequence space
           }
         }
-        if (call.equals("SEND") && e.sent + (e.sendPending ? 1 : 0) >= config.maxSends()) {
+        if (callIsSend[i] && End.sent(e) + (End.sendPending(e) ? 1 : 0) >= config.maxSends()) {
           continue; // the bound on text
         }
-        step(x, ends, toward, moveId(x, Move.Kind.CALL, call, 0), t.event(call), -1, slot, sink, trace);
+        step(x, e, peer, in, out, Move.Kind.CALL, callEvent[x][i], -1, slot, false, sink, trace);
       }
-      if (e.sendPending) {
-        queued(x, ends, toward, "SEND", sink, trace);
-      } else if (e.closePending) {
-        queued(x, ends, toward, "CLOSE", sink, trace);
+      if (End.sendPending(e)) {
+        step(x, e, peer, in, out, Move.Kind.QUEUED, queuedEvent[x][0], -1, 0, false, sink, trace);
+      } else if (End.closePending(e)) {
+        step(x, e, peer, in, out, Move.Kind.QUEUED, queuedEvent[x][1], -1, 0, false, sink, trace);
       }
-      List<Timer> timers = t.machine.timers();
-      for (int i = 0; i < timers.size(); i++) {
-        if ((e.timers & 1 << i) != 0) {
-          String ev = timers.get(i).timeoutEvent();
-          if (ev.equals(TIME_WAIT) && (ab != 0 || ba != 0)) {
+      int timers = End.timers(e);
+      for (int i = 0; i < timerEvent[x].length; i++) {
+        if ((timers & 1 << i) != 0) {
+          if (timerIsTimeWait[x][i] && (ab != 0 || ba != 0)) {
             continue; // 2 MSL: it expires once every segment of the connection has left the network (RFC 9293 3.4.1)
           }
-          step(x, ends, toward, moveId(x, Move.Kind.TIMEOUT, ev, 0), t.event(ev), -1, 0, sink, trace);
+          step(x, e, peer, in, out, Move.Kind.TIMEOUT, timerEvent[x][i], -1, 0, timerIsRetransmit[x][i], sink, trace);
         }
       }
-      long in = toward[x];
       int n = Channel.size(in);
       int last = -1;
       for (int i = 0; i < n; i++) {
@@ -150,149 +186,123 @@ final class Composition {
           continue; // the same segment twice in flight: one choice
         }
         last = s;
+        long rest = Channel.remove(in, i);
         if (i == 0 || config.reorder()) {
           int ev = t.event(Seg.eventName(s));
-          long rest = Channel.remove(in, i);
-          step(x, ends, withChannel(toward, x, rest), moveId(x, Move.Kind.DELIVER, Seg.eventName(s), s), ev, s, 0, sink, trace);
+          step(x, e, peer, rest, out, Move.Kind.DELIVER, ev, s, 0, false, sink, trace);
           if (config.dup()) {
-            step(x, ends, toward, moveId(x, Move.Kind.DELIVER_COPY, Seg.eventName(s), s), ev, s, 0, sink, trace);
+            step(x, e, peer, in, out, Move.Kind.DELIVER_COPY, ev, s, 0, false, sink, trace);
           }
         }
         if (config.loss()) {
-          long[] lost = withChannel(toward, x, Channel.remove(in, i));
-          sink.accept(moveId(x, Move.Kind.LOSE, Seg.eventName(s), s), ends[0], ends[1], lost[1], lost[0], null);
+          int m = moveId(x, Move.Kind.LOSE, Seg.eventName(s), s);
+          emit(x, e, peer, rest, out, m, 0, sink, null);
         }
       }
     }
   }
 
-  /** A call the model queued (a SEND or CLOSE in SYN-SENT or SYN-RECEIVED), issued again once it can be served. */
-  private void queued(int x, long[] ends, long[] toward, String call, Sink sink, boolean trace) {
-    Table t = tables[x];
-    End e = End.unpack(ends[x]);
-    int ev = t.event(call);
-    int v = valuation(t, e, ev, -1);
-    if (t.rule(e.state, ev, v).actions().stream().anyMatch(act -> act instanceof io.tcpfsm.model.Action.Queue)) {
-      return; // not yet: the model would queue it again
-    }
-    step(x, ends, toward, moveId(x, Move.Kind.QUEUED, call, 0), ev, -1, 0, sink, trace);
-  }
-
   /**
-   * The lowest slot of endpoint {@code x}'s sequence space in which no number lies that is still
-   * in the peer's TCB (its RCV.NXT) or in flight (SEG.SEQ from x, SEG.ACK to x); 0 if none.
+   * End {@code x} (packed {@code e}) takes one input; the segments it sends join {@code out}.
+   * {@code in} is the channel into x as the step leaves it (less the segment delivered).
    */
-  private static int freeSlot(int x, long peer, long fromX, long toX) {
-    boolean[] used = new boolean[End.SLOTS + 1];
-    End p = End.unpack(peer);
-    used[End.slotOf(p.rcv)] = true;
-    for (int i = 0, n = Channel.size(fromX); i < n; i++) {
-      int s = Channel.get(fromX, i);
-      used[End.slotOf(Seg.seq(s))] = true;
-      used[End.slotOf(Seg.seq(s) + Seg.len(s))] = true;
-    }
-    for (int i = 0, n = Channel.size(toX); i < n; i++) {
-      int s = Channel.get(toX, i);
-      if (Seg.has(s, Seg.ACK)) {
-        used[End.slotOf(Seg.ack(s))] = true;
+  private void step(int x, long e, long peer, long in, long out, Move.Kind kind, int ev, int seg, int slot, boolean retransmit,
+      Sink sink, boolean trace) {
+    if (trace) {
+      String name = seg >= 0 ? Seg.eventName(seg) : tables[x].events.get(ev).name();
+      int m = moveId(x, kind, name, Math.max(seg, 0));
+      Effects fx = Reaction.of(this, x, e, moves.get(m), ev, seg, slot, true);
+      if (fx != null) {
+        long sent = ReactionMemo.pack(fx);
+        if (!(retransmit && inFlight(out, sent))) {
+          emit(x, fx.e.pack(), peer, in, out, m, sent, sink, fx);
+        }
       }
+      return;
     }
-    for (int k = 1; k <= End.SLOTS; k++) {
-      if (!used[k]) {
-        return k;
-      }
-    }
-    return 0;
-  }
-
-  /** Whether every segment the step sent is in flight already (true when it sent none). */
-  private static boolean inFlight(long channel, Effects fx) {
-    for (int i = 0; i < fx.sentCount; i++) {
-      boolean found = false;
-      for (int k = 0, n = Channel.size(channel); k < n; k++) {
-        found |= Channel.get(channel, k) == fx.sent[i];
-      }
-      if (!found) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static long[] withChannel(long[] toward, int x, long ch) {
-    long[] out = toward.clone();
-    out[x] = ch;
-    return out;
-  }
-
-  private int valuation(Table t, End e, int ev, int seg) {
-    int[] ids = t.guards(e.state, ev);
-    String name = t.stateName(e.state);
-    int v = 0;
-    for (int j = 0; j < ids.length; j++) {
-      if (Guards.holds(ids[j], e, name, seg, config.rcvWnd(), t.rfc5961)) {
-        v |= 1 << j;
-      }
-    }
-    return v;
-  }
-
-  private void step(int x, long[] ends, long[] toward, int moveId, int ev, int seg, int slot, Sink sink, boolean trace) {
-    Table t = tables[x];
-    Move m = moves.get(moveId);
-    End e = End.unpack(ends[x]);
-    int from = e.state;
-    if (slot != 0) {
-      e.inc = slot; // a new incarnation, its ISS in a slot no number in the network falls in (End)
-    }
-    if (m.kind() == Move.Kind.QUEUED) {
-      if (m.event().equals("SEND")) {
-        e.sendPending = false;
-      } else {
-        e.closePending = false;
-      }
-    }
-    int v = valuation(t, e, ev, seg);
-    Transition rule = t.rule(from, ev, v);
-    int to = t.target(from, ev, v);
-    Effects fx = new Effects(t.machine, e, seg, t.isCall(ev), trace);
-    fx.trackText = calls.contains("RECEIVE");
-    fx.run(rule.actions(), m.event());
-    if (m.kind() == Move.Kind.CALL && m.event().equals("CLOSE") && from != t.closed) {
-      e.closeCalled = true;
-    }
-    if (to == t.closed) {
-      e.deleteTcb(t.closed); // CLOSED has no TCB (RFC 9293 3.10.7.1)
+    // The input: the move's kind, end and slot, and its segment or (for a call or a timeout) its event; never 0.
+    long input = 1 + (slot | (long) x << 3 | (long) kind.ordinal() << 4 | (long) (seg >= 0 ? seg : ev) << 8);
+    int at = memo.find(e, input);
+    long value;
+    long sent;
+    if (at >= 0) {
+      value = memo.newEnd(at);
+      sent = memo.sent(at);
     } else {
-      e.state = to;
-      if (t.stateName(to).equals("SYN_RECV") && from != to) {
-        e.passive = t.stateName(from).equals("LISTEN");
+      String name = seg >= 0 ? Seg.eventName(seg) : tables[x].events.get(ev).name();
+      int m = moveId(x, kind, name, Math.max(seg, 0));
+      Effects fx = Reaction.of(this, x, e, moves.get(m), ev, seg, slot, false);
+      value = fx == null ? ReactionMemo.NONE : fx.e.pack() | (long) m << MOVE_SHIFT;
+      sent = fx == null ? 0 : ReactionMemo.pack(fx);
+      if (sent == -2) {
+        throw new ExploreException("a step sent more than " + ReactionMemo.MAX_SENT + " segments: " + moves.get(m).describe());
       }
+      memo.put(at, e, input, value, sent);
     }
-    long out = x == 0 ? toward[1] : toward[0]; // the channel away from x
-    if (m.kind() == Move.Kind.TIMEOUT && m.event().equals(RETRANSMIT) && inFlight(out, fx)) {
-      return; // the timer outlasts a round trip: it expires once what it resends is no longer in flight
+    if (value == ReactionMemo.NONE || (retransmit && inFlight(out, sent))) {
+      return; // a queued call not due yet; or the timer outlasts a round trip: it expires once what it resends is no longer in flight
     }
-    for (int i = 0; i < fx.sentCount; i++) {
-      long added = Channel.add(out, fx.sent[i], config.capacity(), config.reorder());
+    emit(x, value & END_MASK, peer, in, out, (int) (value >>> MOVE_SHIFT), sent, sink, null);
+  }
+
+  /** The successor in which x is {@code e}, and the segments {@code sent} have joined {@code out}. */
+  private void emit(int x, long e, long peer, long in, long out, int move, long sent, Sink sink, Effects fx) {
+    for (int i = 0, k = ReactionMemo.count(sent); i < k; i++) {
+      long added = Channel.add(out, ReactionMemo.seg(sent, i), config.capacity(), config.reorder());
       if (added < 0) {
-        fx.overflowed++;
-        if (!trace) {
+        if (fx != null) {
+          fx.overflowed++;
+        } else {
           overflows++;
         }
       } else {
         out = added;
       }
     }
-    long[] newEnds = ends.clone();
-    newEnds[x] = e.pack();
-    long ab = x == 0 ? out : toward[1];
-    long ba = x == 0 ? toward[0] : out;
-    if (trace) {
-      fx.rule = rule.rule().name();
-      fx.from = from;
-      fx.to = to;
+    if (x == 0) {
+      sink.accept(move, e, peer, out, in, fx);
+    } else {
+      sink.accept(move, peer, e, in, out, fx);
     }
-    sink.accept(moveId, newEnds[0], newEnds[1], ab, ba, trace ? fx : null);
+  }
+
+  /**
+   * The lowest slot of an endpoint's sequence space in which no number lies that is still in
+   * the peer's TCB (its RCV.NXT) or in flight (SEG.SEQ from it, SEG.ACK to it); 0 if none.
+   */
+  private static int freeSlot(long peer, long fromX, long toX) {
+    int used = 1 << End.slotOf(End.rcv(peer));
+    for (int i = 0, n = Channel.size(fromX); i < n; i++) {
+      int s = Channel.get(fromX, i);
+      used |= 1 << End.slotOf(Seg.seq(s));
+      used |= 1 << End.slotOf(Seg.seq(s) + Seg.len(s));
+    }
+    for (int i = 0, n = Channel.size(toX); i < n; i++) {
+      int s = Channel.get(toX, i);
+      if (Seg.has(s, Seg.ACK)) {
+        used |= 1 << End.slotOf(Seg.ack(s));
+      }
+    }
+    for (int k = 1; k <= End.SLOTS; k++) {
+      if ((used & 1 << k) == 0) {
+        return k;
+      }
+    }
+    return 0;
+  }
+
+  /** Whether every segment of {@code sent} is in flight already (true when there are none). */
+  private static boolean inFlight(long channel, long sent) {
+    for (int i = 0, k = ReactionMemo.count(sent); i < k; i++) {
+      int seg = ReactionMemo.seg(sent, i);
+      boolean found = false;
+      for (int j = 0, n = Channel.size(channel); j < n; j++) {
+        found |= Channel.get(channel, j) == seg;
+      }
+      if (!found) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -63,6 +63,30 @@ final class End {
     return (int) (v & 0xF);
   }
 
+  static int inc(long v) {
+    return (int) (v >>> 4 & 0x7);
+  }
+
+  static int rcv(long v) {
+    return (int) (v >>> 21 & 0x7F);
+  }
+
+  static int timers(long v) {
+    return (int) (v >>> 28 & 0xF);
+  }
+
+  static int sent(long v) {
+    return (int) (v >>> 40 & 0x3);
+  }
+
+  static boolean sendPending(long v) {
+    return (v >>> 43 & 1) != 0;
+  }
+
+  static boolean closePending(long v) {
+    return (v >>> 44 & 1) != 0;
+  }
+
   static boolean closeCalled(long v) {
     return (v >>> 45 & 1) != 0;
   }

@@ -4,16 +4,23 @@ import io.tcpfsm.model.Machine;
 
 /**
  * Explicit-state, breadth-first search of two composed endpoints (so every run it reports is a
- * shortest one), with a visited set of packed joint states. Starts from both ends CLOSED with
- * nothing in flight; stops expanding at {@link ExploreConfig#maxStates()}.
+ * shortest one), with a visited set of packed joint states, a state and its mirror image kept
+ * once when both ends follow one profile. Starts from both ends CLOSED with nothing in flight;
+ * stops expanding at {@link ExploreConfig#maxStates()}.
  */
 public final class Explorer {
   private Explorer() {}
 
   public static StateGraph explore(Machine machine, ExploreConfig config) {
+    return explore(machine, config, true);
+  }
+
+  /** With {@code mirror} false, a state and its mirror image are kept apart (the tests' reference). */
+  static StateGraph explore(Machine machine, ExploreConfig config, boolean mirror) {
     long t0 = System.nanoTime();
     long cpu0 = cpuNanos();
     Composition c = new Composition(machine, config);
+    boolean symmetric = mirror && c.tables[0] == c.tables[1];
     StateStore store = new StateStore();
     IntList target = new IntList();
     IntList move = new IntList();
@@ -35,20 +42,35 @@ public final class Explorer {
       edgeStart[id] = target.size();
       final int from = id;
       c.expand(store.get(id, 0), store.get(id, 1), store.get(id, 2), store.get(id, 3), (m, na, nb, nab, nba, fx) -> {
+        // With one profile at both ends, a joint state and its mirror image (A and B swapped)
+        // are one state, kept as the smaller of the two; the edge says whether it swapped.
+        boolean swap = symmetric && mirrorIsSmaller(na, nb, nab, nba);
         int before = store.size();
-        int to = store.add(na, nb, nab, nba);
+        int to = swap ? store.add(nb, na, nba, nab) : store.add(na, nb, nab, nba);
+        int labelled = swap ? m | StateGraph.SWAP : m;
         if (to == before) {
           parent.add(from);
-          parentMove.add(m);
+          parentMove.add(labelled);
         }
         target.add(to);
-        move.add(m);
+        move.add(labelled);
       }, false);
     }
     int expanded = id;
     int[] starts = java.util.Arrays.copyOf(edgeStart, Math.max(edgeStart.length, expanded + 1));
     starts[expanded] = target.size();
-    return new StateGraph(c, store, starts, target, move, parent, parentMove, expanded, System.nanoTime() - t0, cpuNanos() - cpu0);
+    return new StateGraph(c, store, symmetric, starts, target, move, parent, parentMove, expanded, System.nanoTime() - t0,
+        cpuNanos() - cpu0);
+  }
+
+  /**
+   * Whether (b, a, ba, ab) orders before (a, b, ab, ba). Both ends run one table and start alike,
+   * so the mirror image of every run is a run: the mirror of a reachable state is reachable,
+   * and its successors are the mirrors of the state's. Keeping one of the two loses nothing
+   * (the checker tries each property on both, {@link StateGraph#SWAP}).
+   */
+  static boolean mirrorIsSmaller(long a, long b, long ab, long ba) {
+    return b != a ? Long.compareUnsigned(b, a) < 0 : Long.compareUnsigned(ba, ab) < 0;
   }
 
   /** This thread's CPU time: the search runs on one core, whatever else the machine runs. */

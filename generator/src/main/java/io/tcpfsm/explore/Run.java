@@ -57,21 +57,36 @@ public final class Run {
     return tables[end].stateName(End.state(s[end]));
   }
 
-  /** The path to {@code id} along the breadth-first tree, replayed with details. */
-  static Run to(StateGraph g, int id) {
+  /**
+   * The path to stored state {@code id} read in orientation {@code o} (1: its mirror image)
+   * along the breadth-first tree, replayed with details. The start is its own mirror image, so
+   * when the tree's path arrives in the other orientation its mirror image is the run.
+   */
+  static Run to(StateGraph g, int id, int o) {
     List<Integer> ids = new ArrayList<>();
+    List<Integer> swaps = new ArrayList<>();
     for (int at = id; at >= 0; at = g.parent.get(at)) {
       ids.add(0, at);
+      swaps.add(0, (g.parentMove.get(at) & StateGraph.SWAP) != 0 && at != 0 ? 1 : 0);
     }
-    return along(g, ids);
+    int[] orient = new int[ids.size()];
+    for (int i = 1; i < ids.size(); i++) {
+      orient[i] = orient[i - 1] ^ swaps.get(i);
+    }
+    int flip = orient[ids.size() - 1] ^ o;
+    List<long[]> states = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      states.add(state(g, ids.get(i), orient[i] ^ flip));
+    }
+    return along(g, states);
   }
 
-  /** The run through {@code ids} (consecutive states joined by an edge), replayed with details. */
-  static Run along(StateGraph g, List<Integer> ids) {
+  /** The run through {@code states} (real joint states, consecutive ones joined by a step), replayed with details. */
+  static Run along(StateGraph g, List<long[]> states) {
     List<Step> steps = new ArrayList<>();
-    for (int i = 1; i < ids.size(); i++) {
-      long[] from = state(g, ids.get(i - 1));
-      long[] to = state(g, ids.get(i));
+    for (int i = 1; i < states.size(); i++) {
+      long[] from = states.get(i - 1);
+      long[] to = states.get(i);
       Step[] found = new Step[1];
       g.composition.expand(from[0], from[1], from[2], from[3], (m, a, b, ab, ba, fx) -> {
         if (found[0] == null && a == to[0] && b == to[1] && ab == to[2] && ba == to[3]) {
@@ -97,14 +112,19 @@ public final class Run {
         }
       }, true);
       if (found[0] == null) {
-        throw new IllegalStateException("no step from state " + ids.get(i - 1) + " to " + ids.get(i));
+        throw new IllegalStateException("no step from joint state " + (i - 1) + " of the run to the next");
       }
       steps.add(found[0]);
     }
-    return new Run(g.composition.tables, state(g, ids.get(0)), steps);
+    return new Run(g.composition.tables, states.get(0), steps);
   }
 
-  static long[] state(StateGraph g, int id) {
-    return new long[] {g.states.get(id, 0), g.states.get(id, 1), g.states.get(id, 2), g.states.get(id, 3)};
+  /** Stored state {@code id} as a real joint state: itself ({@code o} 0) or its mirror image (1). */
+  static long[] state(StateGraph g, int id, int o) {
+    long a = g.states.get(id, 0);
+    long b = g.states.get(id, 1);
+    long ab = g.states.get(id, 2);
+    long ba = g.states.get(id, 3);
+    return o == 0 ? new long[] {a, b, ab, ba} : new long[] {b, a, ba, ab};
   }
 }

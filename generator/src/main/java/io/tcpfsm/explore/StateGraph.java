@@ -6,8 +6,15 @@ package io.tcpfsm.explore;
  * breadth-first tree whose paths are the shortest runs.
  */
 public final class StateGraph {
+  /**
+   * Set in an edge's (or a parent link's) move when the target is kept as its mirror image:
+   * the real successor is the stored state with A and B swapped.
+   */
+  static final int SWAP = 1 << 30;
   final Composition composition;
   final StateStore states;
+  /** A state stands for itself and its mirror image (one profile at both ends). */
+  final boolean symmetric;
   /** Edges of state i: {@code edgeStart[i]} to {@code edgeStart[i+1]}. Only expanded states have edges. */
   final int[] edgeStart;
   final IntList edgeTarget;
@@ -19,11 +26,13 @@ public final class StateGraph {
   final long cpuNanos;
   private int[] reverseStart;
   private int[] reverseEdges;
+  private int[] reverseSources;
 
-  StateGraph(Composition composition, StateStore states, int[] edgeStart, IntList edgeTarget, IntList edgeMove,
+  StateGraph(Composition composition, StateStore states, boolean symmetric, int[] edgeStart, IntList edgeTarget, IntList edgeMove,
       IntList parent, IntList parentMove, int expanded, long nanos, long cpuNanos) {
     this.composition = composition;
     this.states = states;
+    this.symmetric = symmetric;
     this.edgeStart = edgeStart;
     this.edgeTarget = edgeTarget;
     this.edgeMove = edgeMove;
@@ -34,8 +43,42 @@ public final class StateGraph {
     this.cpuNanos = cpuNanos;
   }
 
+  /** Joint states found, a state and its mirror image counted once (see {@link #unreducedStateCount()}). */
   public int stateCount() {
     return states.size();
+  }
+
+  /** Joint states found, a state and its mirror image counted apart: what a search without the symmetry finds. */
+  public long unreducedStateCount() {
+    if (!symmetric) {
+      return states.size();
+    }
+    long n = 0;
+    for (int id = 0; id < states.size(); id++) {
+      boolean self = states.get(id, 0) == states.get(id, 1) && states.get(id, 2) == states.get(id, 3);
+      n += self ? 1 : 2;
+    }
+    return n;
+  }
+
+  /** Whether each state stands for itself and its mirror image (A and B follow one profile). */
+  public boolean symmetric() {
+    return symmetric;
+  }
+
+  /** The orientations a stored state is read in: 2 when it stands for its mirror image too. */
+  int orientations() {
+    return symmetric ? 2 : 1;
+  }
+
+  /** The move of edge {@code k}, without its swap bit. */
+  int move(int k) {
+    return edgeMove.get(k) & ~SWAP;
+  }
+
+  /** 1 when edge {@code k}'s target is stored as its mirror image, else 0. */
+  int swap(int k) {
+    return (edgeMove.get(k) & SWAP) != 0 ? 1 : 0;
   }
 
   public long transitionCount() {
@@ -76,19 +119,10 @@ public final class StateGraph {
     return reverseEdges;
   }
 
-  /** The source state of edge {@code k}. */
-  int edgeSource(int k) {
-    int lo = 0;
-    int hi = expanded - 1;
-    while (lo < hi) {
-      int mid = (lo + hi + 1) >>> 1;
-      if (edgeStart[mid] <= k) {
-        lo = mid;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return lo;
+  /** The source state of each edge of {@link #reverseEdges()}, in the same order. */
+  int[] reverseSources() {
+    buildReverse();
+    return reverseSources;
   }
 
   private void buildReverse() {
@@ -105,10 +139,16 @@ public final class StateGraph {
     }
     int[] fill = start.clone();
     int[] edges = new int[edgeTarget.size()];
-    for (int k = 0; k < edgeTarget.size(); k++) {
-      edges[fill[edgeTarget.get(k)]++] = k;
+    int[] sources = new int[edgeTarget.size()];
+    for (int from = 0; from < expanded; from++) {
+      for (int k = edgeStart[from]; k < edgeStart[from + 1]; k++) {
+        int at = fill[edgeTarget.get(k)]++;
+        edges[at] = k;
+        sources[at] = from;
+      }
     }
     reverseStart = start;
     reverseEdges = edges;
+    reverseSources = sources;
   }
 }

@@ -21,6 +21,20 @@ final class StateStore {
     return data[id * WIDTH + field];
   }
 
+  /** The id of the state, or -1 if it is not in the store. */
+  int find(long a, long b, long ab, long ba) {
+    int mask = table.length - 1;
+    int h = hash(a, b, ab, ba) & mask;
+    for (int slot = table[h]; slot != 0; slot = table[h]) {
+      int base = (slot - 1) * WIDTH;
+      if (data[base] == a && data[base + 1] == b && data[base + 2] == ab && data[base + 3] == ba) {
+        return slot - 1;
+      }
+      h = (h + 1) & mask;
+    }
+    return -1;
+  }
+
   /** The id of the state, adding it if new; a new state's id is {@link #size()} - 1 afterwards. */
   int add(long a, long b, long ab, long ba) {
     int mask = table.length - 1;

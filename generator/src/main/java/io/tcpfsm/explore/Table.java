@@ -27,6 +27,12 @@ final class Table {
   final int closed;
   /** RFC 5961's lower bound on SEG.ACK: this profile's delta carries rules named rfc5961_*. */
   final boolean rfc5961;
+  /**
+   * Whether only SYN-RECEIVED's cells read passive_open. The flag is set on every entry to
+   * SYN-RECEIVED, so elsewhere it is dead, and the explorer clears it there: two endpoint
+   * states that differ in it alone behave alike.
+   */
+  final boolean passiveReadOnlyInSynRecv;
   private final Map<String, Integer> stateIndex = new HashMap<>();
   private final Map<String, Integer> eventIndex = new HashMap<>();
   private final int[][][] guards;
@@ -85,6 +91,16 @@ final class Table {
         }
       }
     }
+    boolean onlySynRecv = true;
+    int passiveGuard = Guards.NAMES.indexOf("passive_open");
+    for (int s = 0; s < states.size(); s++) {
+      for (int e = 0; e < events.size(); e++) {
+        for (int id : guards[s][e]) {
+          onlySynRecv &= id != passiveGuard || states.get(s).name().equals("SYN_RECV");
+        }
+      }
+    }
+    passiveReadOnlyInSynRecv = onlySynRecv;
   }
 
   /** The index {@link Table} gives the state so named (or aliased) in {@code machine}, or -1. */
