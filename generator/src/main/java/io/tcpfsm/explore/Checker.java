@@ -87,12 +87,16 @@ public final class Checker {
       }
       int[] rs = g.reverseStart();
       int[] rsrc = g.reverseSources();
-      int[] rmove = g.reverseMoves();
+      byte[] revent = g.reverseEvents();
+      BitSet excludedEvents = new BitSet();
+      for (int i = 1; i < g.reverseEventCount(); i++) {
+        excludedEvents.set(i, p.without().contains(g.reverseEventName(i)));
+      }
       for (int head = 0; head < work.size(); head++) {
         int to = work.get(head);
         int id = to / orientations;
         for (int k = rs[id]; k < rs[id + 1]; k++) {
-          if (excluded.get(rmove[k])) {
+          if (excludedEvents.get(revent[k] & 0xFF)) {
             continue;
           }
           int mirrored = (rsrc[k] & StateGraph.SWAP) != 0 ? 1 : 0;

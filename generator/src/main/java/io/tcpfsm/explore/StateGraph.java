@@ -6,8 +6,8 @@ package io.tcpfsm.explore;
  * The transitions are not stored: a state's successors are computed again from its packed
  * form when asked for ({@link #successors}), and the edges into each state, which the
  * {@code always} checks walk backwards, are built once on first use as two flat int arrays.
- * Per state that is 32 bytes of packed state, 4 to 8 of hash table and 4 of parent link, and 8
- * bytes per transition for the reverse edges (counted in BENCHMARKS.md).
+ * Per state that is 32 bytes of packed state, 4 to 8 of hash table and 4 of parent link, and 5
+ * bytes per transition for the reverse edges (source and model event) (counted in BENCHMARKS.md).
  */
 public final class StateGraph {
   /**
@@ -26,7 +26,10 @@ public final class StateGraph {
   final long cpuNanos;
   private int[] reverseStart;
   private int[] reverseSources;
-  private int[] reverseMoves;
+  /** The model event of each reverse edge's move, as an index into {@link #reverseEventNames}. */
+  private byte[] reverseEvents;
+  /** The model events of the moves (index 0: none); a property's {@code without} names these. */
+  private final java.util.List<String> reverseEventNames = new java.util.ArrayList<>();
 
   /** Receives one edge: its move, its target's id, and 1 when the target is stored mirrored. */
   interface Edge {
@@ -140,10 +143,24 @@ public final class StateGraph {
     return reverseSources;
   }
 
-  /** The move of each reverse edge. */
-  int[] reverseMoves() {
+  /**
+   * The model event of each reverse edge's move, one byte per edge (a few dozen events against
+   * thousands of moves): all a {@code without} clause asks of an edge.
+   */
+  byte[] reverseEvents() {
     buildReverse();
-    return reverseMoves;
+    return reverseEvents;
+  }
+
+  /** The model event named by index {@code i} of {@link #reverseEvents()}, or null (a move with none). */
+  String reverseEventName(int i) {
+    buildReverse();
+    return reverseEventNames.get(i);
+  }
+
+  int reverseEventCount() {
+    buildReverse();
+    return reverseEventNames.size();
   }
 
   /** Two passes over the expanded states: count the edges into each state, then place them. */
@@ -153,6 +170,20 @@ public final class StateGraph {
     }
     if (transitions > Integer.MAX_VALUE - 8) {
       throw new ExploreException("too many transitions for the reverse edges: " + transitions);
+    }
+    reverseEventNames.add(null);
+    byte[] eventOf = new byte[composition.moveCount()];
+    for (int m = 0; m < eventOf.length; m++) {
+      String ev = composition.move(m).modelEvent();
+      int i = reverseEventNames.indexOf(ev);
+      if (i < 0) {
+        i = reverseEventNames.size();
+        reverseEventNames.add(ev);
+      }
+      if (i > 255) {
+        throw new ExploreException("more distinct model events than the reverse edges pack: " + i);
+      }
+      eventOf[m] = (byte) i;
     }
     int n = states.size();
     int[] start = new int[n + 1];
@@ -164,17 +195,17 @@ public final class StateGraph {
     }
     int[] fill = java.util.Arrays.copyOf(start, n);
     int[] sources = new int[(int) transitions];
-    int[] moves = new int[(int) transitions];
+    byte[] events = new byte[(int) transitions];
     for (int from = 0; from < expanded; from++) {
       final int f = from;
       successors(from, (m, to, swap) -> {
         int at = fill[to]++;
         sources[at] = swap == 1 ? f | SWAP : f;
-        moves[at] = m;
+        events[at] = eventOf[m];
       });
     }
     reverseStart = start;
     reverseSources = sources;
-    reverseMoves = moves;
+    reverseEvents = events;
   }
 }
