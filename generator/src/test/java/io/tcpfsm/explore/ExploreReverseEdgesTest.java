@@ -43,6 +43,7 @@ class ExploreReverseEdgesTest {
     }
     assertThat(edges[0]).as("successors computed again are those the search counted").isEqualTo(g.transitionCount());
     assertThat(g.reverseStart()[g.stateCount()]).isEqualTo(g.transitionCount());
+    assertThat(reverseOf(g)).as("the reverse edges, per target").isEqualTo(forwardByTarget(g));
     boolean someFail = false;
     boolean someHold = false;
     List<Property> props = new ArrayList<>(ExploreSpecs.bundledProperties(m));
@@ -63,6 +64,35 @@ class ExploreReverseEdgesTest {
       someHold |= expected == null;
     }
     return new boolean[] {someFail, someHold};
+  }
+
+  /** The edges into each state as the forward successors give them: (source, swap, model event), sorted. */
+  private static List<List<String>> forwardByTarget(StateGraph g) {
+    List<List<String>> into = new ArrayList<>();
+    for (int id = 0; id < g.stateCount(); id++) {
+      into.add(new ArrayList<>());
+    }
+    for (int id = 0; id < g.expanded; id++) {
+      final int from = id;
+      g.successors(id, (move, to, swap) -> into.get(to).add(from + "/" + swap + "/" + g.composition.move(move).modelEvent()));
+    }
+    into.forEach(java.util.Collections::sort);
+    return into;
+  }
+
+  private static List<List<String>> reverseOf(StateGraph g) {
+    List<List<String>> into = new ArrayList<>();
+    for (int id = 0; id < g.stateCount(); id++) {
+      List<String> edges = new ArrayList<>();
+      for (int k = g.reverseStart()[id]; k < g.reverseStart()[id + 1]; k++) {
+        int src = g.reverseSources()[k];
+        int swap = (src & StateGraph.SWAP) != 0 ? 1 : 0;
+        edges.add((src & ~StateGraph.SWAP) + "/" + swap + "/" + g.reverseEventName(g.reverseEvents()[k] & 0xFF));
+      }
+      java.util.Collections.sort(edges);
+      into.add(edges);
+    }
+    return into;
   }
 
   /** The first node (state, orientation) from which the goal is unreachable, as a real joint state; null if none. */
