@@ -86,17 +86,21 @@ public final class Checker {
         }
       }
       int[] rs = g.reverseStart();
-      int[] re = g.reverseEdges();
       int[] rsrc = g.reverseSources();
+      byte[] revent = g.reverseEvents();
+      BitSet excludedEvents = new BitSet();
+      for (int i = 1; i < g.reverseEventCount(); i++) {
+        excludedEvents.set(i, p.without().contains(g.reverseEventName(i)));
+      }
       for (int head = 0; head < work.size(); head++) {
         int to = work.get(head);
         int id = to / orientations;
         for (int k = rs[id]; k < rs[id + 1]; k++) {
-          int edge = re[k];
-          if (excluded.get(g.move(edge))) {
+          if (excludedEvents.get(revent[k] & 0xFF)) {
             continue;
           }
-          int from = rsrc[k] * orientations + (to % orientations ^ g.swap(edge));
+          int mirrored = (rsrc[k] & StateGraph.SWAP) != 0 ? 1 : 0;
+          int from = (rsrc[k] & ~StateGraph.SWAP) * orientations + (to % orientations ^ mirrored);
           if (!good.get(from)) {
             good.set(from);
             work.add(from);
@@ -130,13 +134,13 @@ public final class Checker {
       if (s >= g.expanded) {
         continue;
       }
-      for (int k = g.edgeStart[s]; k < g.edgeStart[s + 1]; k++) {
-        int to = g.edgeTarget.get(k) * orientations + (n % orientations ^ g.swap(k));
-        if (!excluded.get(g.move(k)) && !seen.get(to)) {
+      g.successors(s, (m, target, swap) -> {
+        int to = target * orientations + (n % orientations ^ swap);
+        if (!excluded.get(m) && !seen.get(to)) {
           seen.set(to);
           work.add(to);
         }
-      }
+      });
     }
     return seen.cardinality();
   }
@@ -167,17 +171,17 @@ public final class Checker {
         if (s >= g.expanded) {
           continue;
         }
-        for (int k = g.edgeStart[s]; k < g.edgeStart[s + 1]; k++) {
-          if (excluded.get(g.move(k))) {
-            continue;
+        g.successors(s, (m, target, mirrored) -> {
+          if (excluded.get(m)) {
+            return;
           }
-          int to = g.edgeTarget.get(k) * orientations + (node % orientations ^ g.swap(k));
+          int to = target * orientations + (node % orientations ^ mirrored);
           int next = to * (stages + 1) + advance(to, stage, p, swap);
           if (parent[next] == -2) {
             parent[next] = at;
             work.add(next);
           }
-        }
+        });
       }
       if (goal >= 0) {
         List<long[]> states = new ArrayList<>();

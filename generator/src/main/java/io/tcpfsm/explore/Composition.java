@@ -39,6 +39,8 @@ final class Composition {
   long overflows;
   /** OPENs not offered because every slot of sequence space was in use: the bound at work. */
   long slotsFull;
+  /** Whether {@link #expand} counts the bounds at work: off once the search is done and the checker expands states again. */
+  boolean counting = true;
   /** The calls driven: those of {@link #CALLS} that can change something (see {@link #inert}). */
   final List<String> calls = new ArrayList<>();
   private final boolean[] callIsOpen;
@@ -153,7 +155,7 @@ final class Composition {
         if (callIsOpen[i] && closed) {
           slot = freeSlot(peer, out, in);
           if (slot == 0) {
-            if (!trace) {
+            if (!trace && counting) {
               slotsFull++;
             }
             continue; // every slot still has numbers in the network: the bound on sequence space
@@ -252,7 +254,7 @@ final class Composition {
       if (added < 0) {
         if (fx != null) {
           fx.overflowed++;
-        } else {
+        } else if (counting) {
           overflows++;
         }
       } else {

@@ -22,45 +22,33 @@ public final class Explorer {
     Composition c = new Composition(machine, config);
     boolean symmetric = mirror && c.tables[0] == c.tables[1];
     StateStore store = new StateStore();
-    IntList target = new IntList();
-    IntList move = new IntList();
+    // Per state only its parent in the breadth-first tree (with the swap bit): the edges are
+    // not kept, the checker expands a state again when it needs them (StateGraph#successors).
     IntList parent = new IntList();
-    IntList parentMove = new IntList();
     End closed = new End();
     closed.state = c.tables[0].closed;
     long a = closed.pack();
     closed.state = c.tables[1].closed;
     store.add(a, closed.pack(), 0, 0);
     parent.add(-1);
-    parentMove.add(-1);
-    int[] edgeStart = new int[1024];
+    long[] transitions = {0};
     int id = 0;
     for (; id < store.size() && id < config.maxStates(); id++) {
-      if (id + 1 >= edgeStart.length) {
-        edgeStart = java.util.Arrays.copyOf(edgeStart, edgeStart.length * 2);
-      }
-      edgeStart[id] = target.size();
       final int from = id;
       c.expand(store.get(id, 0), store.get(id, 1), store.get(id, 2), store.get(id, 3), (m, na, nb, nab, nba, fx) -> {
         // With one profile at both ends, a joint state and its mirror image (A and B swapped)
-        // are one state, kept as the smaller of the two; the edge says whether it swapped.
+        // are one state, kept as the smaller of the two; the parent link says whether it swapped.
         boolean swap = symmetric && mirrorIsSmaller(na, nb, nab, nba);
         int before = store.size();
         int to = swap ? store.add(nb, na, nba, nab) : store.add(na, nb, nab, nba);
-        int labelled = swap ? m | StateGraph.SWAP : m;
         if (to == before) {
-          parent.add(from);
-          parentMove.add(labelled);
+          parent.add(swap ? from | StateGraph.SWAP : from);
         }
-        target.add(to);
-        move.add(labelled);
+        transitions[0]++;
       }, false);
     }
-    int expanded = id;
-    int[] starts = java.util.Arrays.copyOf(edgeStart, Math.max(edgeStart.length, expanded + 1));
-    starts[expanded] = target.size();
-    return new StateGraph(c, store, symmetric, starts, target, move, parent, parentMove, expanded, System.nanoTime() - t0,
-        cpuNanos() - cpu0);
+    c.counting = false;
+    return new StateGraph(c, store, symmetric, parent, id, transitions[0], System.nanoTime() - t0, cpuNanos() - cpu0);
   }
 
   /**

@@ -65,9 +65,9 @@ public final class Run {
   static Run to(StateGraph g, int id, int o) {
     List<Integer> ids = new ArrayList<>();
     List<Integer> swaps = new ArrayList<>();
-    for (int at = id; at >= 0; at = g.parent.get(at)) {
+    for (int at = id; at >= 0; at = g.parent(at)) {
       ids.add(0, at);
-      swaps.add(0, (g.parentMove.get(at) & StateGraph.SWAP) != 0 && at != 0 ? 1 : 0);
+      swaps.add(0, at != 0 ? g.parentSwap(at) : 0);
     }
     int[] orient = new int[ids.size()];
     for (int i = 1; i < ids.size(); i++) {

@@ -2,43 +2,48 @@ package io.tcpfsm.explore;
 
 /**
  * What a search found: the joint states (ids in breadth-first order, so a state's id never
- * precedes one nearer the start), every transition between them with its move, and the
- * breadth-first tree whose paths are the shortest runs.
+ * precedes one nearer the start) and the breadth-first tree whose paths are the shortest runs.
+ * The transitions are not stored: a state's successors are computed again from its packed
+ * form when asked for ({@link #successors}), and the edges into each state, which the
+ * {@code always} checks walk backwards, are built once on first use as two flat int arrays.
+ * Per state that is 32 bytes of packed state, 4 to 8 of hash table and 4 of parent link, and 5
+ * bytes per transition for the reverse edges (source and model event) (counted in BENCHMARKS.md).
  */
 public final class StateGraph {
   /**
-   * Set in an edge's (or a parent link's) move when the target is kept as its mirror image:
-   * the real successor is the stored state with A and B swapped.
+   * Set in a parent link's (or a reverse edge's) source when the state is kept as its mirror
+   * image of the real successor: the real successor is the stored state with A and B swapped.
    */
   static final int SWAP = 1 << 30;
   final Composition composition;
   final StateStore states;
   /** A state stands for itself and its mirror image (one profile at both ends). */
   final boolean symmetric;
-  /** Edges of state i: {@code edgeStart[i]} to {@code edgeStart[i+1]}. Only expanded states have edges. */
-  final int[] edgeStart;
-  final IntList edgeTarget;
-  final IntList edgeMove;
-  final IntList parent;
-  final IntList parentMove;
+  private final IntList parent;
   final int expanded;
+  private final long transitions;
   final long nanos;
   final long cpuNanos;
   private int[] reverseStart;
-  private int[] reverseEdges;
   private int[] reverseSources;
+  /** The model event of each reverse edge's move, as an index into {@link #reverseEventNames}. */
+  private byte[] reverseEvents;
+  /** The model events of the moves (index 0: none); a property's {@code without} names these. */
+  private final java.util.List<String> reverseEventNames = new java.util.ArrayList<>();
 
-  StateGraph(Composition composition, StateStore states, boolean symmetric, int[] edgeStart, IntList edgeTarget, IntList edgeMove,
-      IntList parent, IntList parentMove, int expanded, long nanos, long cpuNanos) {
+  /** Receives one edge: its move, its target's id, and 1 when the target is stored mirrored. */
+  interface Edge {
+    void accept(int move, int target, int swap);
+  }
+
+  StateGraph(Composition composition, StateStore states, boolean symmetric, IntList parent, int expanded, long transitions,
+      long nanos, long cpuNanos) {
     this.composition = composition;
     this.states = states;
     this.symmetric = symmetric;
-    this.edgeStart = edgeStart;
-    this.edgeTarget = edgeTarget;
-    this.edgeMove = edgeMove;
     this.parent = parent;
-    this.parentMove = parentMove;
     this.expanded = expanded;
+    this.transitions = transitions;
     this.nanos = nanos;
     this.cpuNanos = cpuNanos;
   }
@@ -71,18 +76,36 @@ public final class StateGraph {
     return symmetric ? 2 : 1;
   }
 
-  /** The move of edge {@code k}, without its swap bit. */
-  int move(int k) {
-    return edgeMove.get(k) & ~SWAP;
+  /** The parent of state {@code id} in the breadth-first tree, -1 for the start. */
+  int parent(int id) {
+    int p = parent.get(id);
+    return p < 0 ? p : p & ~SWAP;
   }
 
-  /** 1 when edge {@code k}'s target is stored as its mirror image, else 0. */
-  int swap(int k) {
-    return (edgeMove.get(k) & SWAP) != 0 ? 1 : 0;
+  /** 1 when state {@code id} is stored as the mirror image of its parent's successor, else 0. */
+  int parentSwap(int id) {
+    int p = parent.get(id);
+    return p >= 0 && (p & SWAP) != 0 ? 1 : 0;
+  }
+
+  /**
+   * Every edge out of expanded state {@code id}, computed again from its packed form: the
+   * composition is deterministic and the endpoints' reactions are memoized, so this is a
+   * lookup per move, and it spares storing 8 to 14 edges per state.
+   */
+  void successors(int id, Edge edge) {
+    composition.expand(states.get(id, 0), states.get(id, 1), states.get(id, 2), states.get(id, 3), (m, a, b, ab, ba, fx) -> {
+      boolean swap = symmetric && Explorer.mirrorIsSmaller(a, b, ab, ba);
+      int to = swap ? states.find(b, a, ba, ab) : states.find(a, b, ab, ba);
+      if (to < 0) {
+        throw new IllegalStateException("a successor of expanded state " + id + " is not in the store");
+      }
+      edge.accept(m, to, swap ? 1 : 0);
+    }, false);
   }
 
   public long transitionCount() {
-    return edgeTarget.size();
+    return transitions;
   }
 
   /** Whether every reachable joint state was expanded (no --max-states cut). */
@@ -108,47 +131,81 @@ public final class StateGraph {
     return composition.config;
   }
 
-  /** The edges into each state, as edge indices, built on first use. */
+  /** The edges into each state: those into {@code i} are {@code reverseStart()[i]} to {@code [i+1]}. Built on first use. */
   int[] reverseStart() {
     buildReverse();
     return reverseStart;
   }
 
-  int[] reverseEdges() {
-    buildReverse();
-    return reverseEdges;
-  }
-
-  /** The source state of each edge of {@link #reverseEdges()}, in the same order. */
+  /** The source of each reverse edge, with {@link #SWAP} set when the edge's target is stored mirrored. */
   int[] reverseSources() {
     buildReverse();
     return reverseSources;
   }
 
+  /**
+   * The model event of each reverse edge's move, one byte per edge (a few dozen events against
+   * thousands of moves): all a {@code without} clause asks of an edge.
+   */
+  byte[] reverseEvents() {
+    buildReverse();
+    return reverseEvents;
+  }
+
+  /** The model event named by index {@code i} of {@link #reverseEvents()}, or null (a move with none). */
+  String reverseEventName(int i) {
+    buildReverse();
+    return reverseEventNames.get(i);
+  }
+
+  int reverseEventCount() {
+    buildReverse();
+    return reverseEventNames.size();
+  }
+
+  /** Two passes over the expanded states: count the edges into each state, then place them. */
   private void buildReverse() {
     if (reverseStart != null) {
       return;
     }
+    if (transitions > Integer.MAX_VALUE - 8) {
+      throw new ExploreException("too many transitions for the reverse edges: " + transitions);
+    }
+    reverseEventNames.add(null);
+    byte[] eventOf = new byte[composition.moveCount()];
+    for (int m = 0; m < eventOf.length; m++) {
+      String ev = composition.move(m).modelEvent();
+      int i = reverseEventNames.indexOf(ev);
+      if (i < 0) {
+        i = reverseEventNames.size();
+        reverseEventNames.add(ev);
+      }
+      if (i > 255) {
+        throw new ExploreException("more distinct model events than the reverse edges pack: " + i);
+      }
+      eventOf[m] = (byte) i;
+    }
     int n = states.size();
     int[] start = new int[n + 1];
-    for (int k = 0; k < edgeTarget.size(); k++) {
-      start[edgeTarget.get(k) + 1]++;
+    for (int from = 0; from < expanded; from++) {
+      successors(from, (m, to, swap) -> start[to + 1]++);
     }
     for (int i = 0; i < n; i++) {
       start[i + 1] += start[i];
     }
-    int[] fill = start.clone();
-    int[] edges = new int[edgeTarget.size()];
-    int[] sources = new int[edgeTarget.size()];
+    int[] fill = java.util.Arrays.copyOf(start, n);
+    int[] sources = new int[(int) transitions];
+    byte[] events = new byte[(int) transitions];
     for (int from = 0; from < expanded; from++) {
-      for (int k = edgeStart[from]; k < edgeStart[from + 1]; k++) {
-        int at = fill[edgeTarget.get(k)]++;
-        edges[at] = k;
-        sources[at] = from;
-      }
+      final int f = from;
+      successors(from, (m, to, swap) -> {
+        int at = fill[to]++;
+        sources[at] = swap == 1 ? f | SWAP : f;
+        events[at] = eventOf[m];
+      });
     }
     reverseStart = start;
-    reverseEdges = edges;
     reverseSources = sources;
+    reverseEvents = events;
   }
 }
