@@ -256,7 +256,7 @@ final class SendExplainer {
       Candidate fresh = Arrival.closed(c);
       fresh.afterClose = false;
       fresh.finSent = false;
-      fresh.owed = java.util.List.of();
+      fresh.owed = OwedList.EMPTY;
       fresh.losses++;
       fresh.unknown = Candidate.U_RCV | Candidate.U_MAXWND;
       fresh.iss = s.seq();
