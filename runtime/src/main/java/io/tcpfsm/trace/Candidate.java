@@ -159,6 +159,14 @@ final class Candidate implements ToLongFunction<TcpVariable> {
     owed = owed.plus(o, MAX_OWED);
   }
 
+  /**
+   * Removes the owed segment at {@code i}, which must be the first equal to it ({@link #removeOwed}
+   * without the search: callers that found it by scanning from the start with a test on its fields know it).
+   */
+  void removeOwedAt(int i) {
+    owed = owed.minus(i);
+  }
+
   void removeOwed(Owed o) {
     int i = owed.indexOf(o);
     if (i < 0) {

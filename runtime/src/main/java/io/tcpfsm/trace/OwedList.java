@@ -18,12 +18,20 @@ final class OwedList extends AbstractList<Owed> implements RandomAccess {
 
   /** Takes {@code items} as it is: the caller never writes it again. */
   private OwedList(Owed[] items) {
+    this(items, hash(items));
+  }
+
+  private OwedList(Owed[] items, int hash) {
     this.items = items;
+    this.hash = hash;
+  }
+
+  private static int hash(Owed[] items) {
     int h = 1;
     for (Owed o : items) {
       h = 31 * h + o.hashCode();
     }
-    this.hash = h;
+    return h;
   }
 
   /** {@code this} with {@code o} appended, the oldest dropped first when {@code max} are listed already. */
@@ -33,7 +41,7 @@ final class OwedList extends AbstractList<Owed> implements RandomAccess {
     Owed[] l = new Owed[n + 1 - drop];
     System.arraycopy(items, drop, l, 0, n - drop);
     l[l.length - 1] = o;
-    return new OwedList(l);
+    return drop == 0 ? new OwedList(l, 31 * hash + o.hashCode()) : new OwedList(l); // appending extends the hash
   }
 
   /** {@code this} without its element at {@code i}. */
