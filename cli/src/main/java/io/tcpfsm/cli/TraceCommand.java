@@ -131,7 +131,7 @@ final class TraceCommand implements Callable<Integer> {
         counts.merge(v.kind(), 1L, Long::sum);
         out.println(json ? TraceFormat.json(name, v) : TraceFormat.text(name, v));
       };
-      Checker checker = Checker.of(p, threads(file), print);
+      Checker checker = Checker.of(p, threads(), print);
       try (Progress progress = Progress.onTerminal(err, quiet, name)) {
         if (!read(file, name, checker, err, progress)) {
           unreadable = true;
@@ -157,27 +157,17 @@ final class TraceCommand implements Callable<Integer> {
   }
 
   /**
-   * Checker threads for {@code file}: one per core (this thread only reads and decodes, a small
-   * share of the work) for a capture of {@link #PARALLEL_BYTES} or more; none (all on this thread)
-   * for a smaller one, whose verdict a thread hand-off would only delay. BENCHMARKS.md, "Trace
-   * checking", has the measurements, and asks for quiet ones to settle the default.
+   * Checker threads: none by default (all on this thread), or as {@code -Dtcpfsm.trace.threads=N}
+   * asks ({@code ParallelTraceChecker}). Two threads never beat one on this project's 2-core
+   * machines, quiet or loaded, and cost up to 40 % more CPU: the serial collector stops every
+   * thread (a sixth of the time), the threads' shares are uneven (a bulk connection is one
+   * thread's), and the frames are decoded into objects to cross threads where one thread reads them
+   * in place. BENCHMARKS.md, "Trace checking", has the measurements.
    */
-  static int threads(Path file) {
-    String forced = System.getProperty("tcpfsm.trace.threads"); // for measurements: TCPFSM_JAVA_OPTS=-Dtcpfsm.trace.threads=0
-    if (forced != null && forced.matches("[0-9]{1,3}")) {
-      return Integer.parseInt(forced);
-    }
-    try {
-      if (file.toString().equals("-") || Files.size(file) < PARALLEL_BYTES) {
-        return 0;
-      }
-    } catch (IOException e) {
-      return 0; // reported when it is read
-    }
-    return Math.max(1, Runtime.getRuntime().availableProcessors());
+  static int threads() {
+    String forced = System.getProperty("tcpfsm.trace.threads"); // TCPFSM_JAVA_OPTS=-Dtcpfsm.trace.threads=2
+    return forced != null && forced.matches("[0-9]{1,3}") ? Integer.parseInt(forced) : 0;
   }
-
-  static final long PARALLEL_BYTES = 8L << 20;
 
   /** Streams one capture through the checker; false (with the reason on {@code err}) when it cannot be read to its end. */
   private static boolean read(Path file, String name, Checker checker, PrintWriter err, Progress progress) {

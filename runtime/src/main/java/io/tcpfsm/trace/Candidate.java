@@ -4,7 +4,6 @@ import io.tcpfsm.machine.TcpRule;
 import io.tcpfsm.machine.TcpState;
 import io.tcpfsm.machine.TcpVariable;
 import java.util.Arrays;
-import java.util.List;
 import java.util.function.ToLongFunction;
 
 /**
@@ -59,7 +58,7 @@ final class Candidate implements ToLongFunction<TcpVariable> {
   private boolean historyShared;
   /** The highest ACK this endpoint sent, or -1. */
   long lastAckSent = -1;
-  List<Owed> owed = List.of();
+  OwedList owed = OwedList.EMPTY;
   /** The last rule that moved this candidate, for the deviation report. */
   TcpRule lastRule;
   /** Segments this hypothesis assumes were lost after the capture point (or before it); not part of equality. */
@@ -157,14 +156,15 @@ final class Candidate implements ToLongFunction<TcpVariable> {
 
   /** Owes {@code o} once more: two arrivals that each ask for the same ACK are answered twice. */
   void addOwed(Owed o) {
-    int n = owed.size();
-    int drop = n + 1 > MAX_OWED ? 1 : 0;
-    Owed[] l = new Owed[n + 1 - drop];
-    for (int i = drop; i < n; i++) {
-      l[i - drop] = owed.get(i);
-    }
-    l[l.length - 1] = o;
-    owed = List.of(l);
+    owed = owed.plus(o, MAX_OWED);
+  }
+
+  /**
+   * Removes the owed segment at {@code i}, which must be the first equal to it ({@link #removeOwed}
+   * without the search: callers that found it by scanning from the start with a test on its fields know it).
+   */
+  void removeOwedAt(int i) {
+    owed = owed.minus(i);
   }
 
   void removeOwed(Owed o) {
@@ -172,13 +172,7 @@ final class Candidate implements ToLongFunction<TcpVariable> {
     if (i < 0) {
       return;
     }
-    Owed[] l = new Owed[owed.size() - 1];
-    for (int j = 0, k = 0; j < owed.size(); j++) {
-      if (j != i) {
-        l[k++] = owed.get(j);
-      }
-    }
-    owed = List.of(l);
+    owed = owed.minus(i);
   }
 
   /** RCV.NXT moves on; the old value stays acceptable in a delayed segment's ACK field. */
@@ -271,27 +265,13 @@ final class Candidate implements ToLongFunction<TcpVariable> {
     }
     // SND.UNA and the send window are left out: hypotheses that differ only in which of the peer's
     // ACKs arrived are merged (the one assuming fewer losses is kept), or every ACK would double them.
+    // The passive_open guard is read in SYN-RECEIVED only (RFC 9293 3.10.7.4), and no later state returns
+    // there but through LISTEN or CLOSED, which clear it: elsewhere hypotheses that differ only in how the
+    // connection was opened have the same future (half of a bulk transfer's hypotheses were such pairs).
     return state == c.state && unknown == c.unknown && iss == c.iss && irs == c.irs && sndNxt == c.sndNxt && rcvNxt == c.rcvNxt
-        && passiveOpen == c.passiveOpen && finSent == c.finSent && finSeq == c.finSeq && rcvHigh == c.rcvHigh
+        && (passiveOpen == c.passiveOpen || state != TcpState.SYN_RECV) && finSent == c.finSent && finSeq == c.finSeq && rcvHigh == c.rcvHigh
         && heldFin == c.heldFin && afterClose == c.afterClose && historySize == c.historySize && Arrays.equals(rcvHistory, 0, historySize, c.rcvHistory, 0, c.historySize) && lastAckSent == c.lastAckSent
-        && sameOwed(owed, c.owed);
-  }
-
-  /** {@code a.equals(b)} without an iterator per call (merging compares owed lists on every frame). */
-  private static boolean sameOwed(List<Owed> a, List<Owed> b) {
-    int n = a.size();
-    if (a == b) {
-      return true;
-    }
-    if (n != b.size()) {
-      return false;
-    }
-    for (int i = n - 1; i >= 0; i--) { // newest first: lists that differ mostly differ there
-      if (!a.get(i).equals(b.get(i))) {
-        return false;
-      }
-    }
-    return true;
+        && owed.same(c.owed);
   }
 
   @Override
@@ -317,12 +297,6 @@ final class Candidate implements ToLongFunction<TcpVariable> {
     h = h * 31 + Long.hashCode(lastAckSent);
     h = h * 31 + Long.hashCode(heldFin);
     h = h * 31 + historySize * 2 + (finSent ? 1 : 0);
-    int n = owed.size();
-    h = h * 31 + n;
-    if (n > 0) {
-      Owed last = owed.get(n - 1);
-      h = h * 31 + Long.hashCode(last.ack()) + last.flags();
-    }
-    return h;
+    return h * 31 + owed.hashCode(); // of every owed segment, cached: candidates of a bulk transfer differ in older ones
   }
 }

@@ -21,6 +21,6 @@ record Owed(int flags, long seq, long ack, TcpRule rule) {
 
   @Override
   public int hashCode() {
-    return (Long.hashCode(ack) * 31 + Long.hashCode(seq)) * 31 + flags * 31 + rule.hashCode();
+    return (Long.hashCode(ack) * 31 + Long.hashCode(seq)) * 31 + flags * 31 + rule.ordinal(); // not the enum's identity hash: lists hash every element
   }
 }

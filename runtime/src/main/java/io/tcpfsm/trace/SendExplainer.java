@@ -256,7 +256,7 @@ final class SendExplainer {
       Candidate fresh = Arrival.closed(c);
       fresh.afterClose = false;
       fresh.finSent = false;
-      fresh.owed = java.util.List.of();
+      fresh.owed = OwedList.EMPTY;
       fresh.losses++;
       fresh.unknown = Candidate.U_RCV | Candidate.U_MAXWND;
       fresh.iss = s.seq();
@@ -357,7 +357,7 @@ final class SendExplainer {
     for (int oi = 0; oi < c.owed.size(); oi++) {
       Owed o = c.owed.get(oi);
       if (o.flags() == Segment.ACK && o.ack() == s.ack()) {
-        c.removeOwed(o);
+        c.removeOwedAt(oi); // the first equal one: an equal one before it would have matched
         return true;
       }
     }
@@ -368,7 +368,7 @@ final class SendExplainer {
       Owed o = c.owed.get(oi);
       if (o.flags() == Segment.ACK && o.ack() != -1 && Seq.diff(o.ack(), s.ack()) < 0 && c.knows(Candidate.U_RCV)
           && Seq.diff(s.ack(), c.rcvNxt) <= 0) {
-        c.removeOwed(o);
+        c.removeOwedAt(oi); // the first equal one, as above
         return true;
       }
     }
@@ -413,15 +413,15 @@ final class SendExplainer {
       // Text or a FIN carries the ACKs owed for older values; one owed at this very value may still go
       // out alone. The newest older one is kept: its arrival may have come after this segment was sent,
       // and its answer then carries the later RCV.NXT (see pureAck).
-      Owed newest = null;
+      int newest = -1;
       for (int oi = 0; oi < c.owed.size(); oi++) {
         Owed o = c.owed.get(oi);
         if (o.flags() == Segment.ACK && Seq.diff(o.ack(), ack) < 0) {
-          if (newest != null) {
-            c.removeOwed(newest);
+          if (newest != -1) {
+            c.removeOwedAt(newest); // the first match, so the first equal one too
             return ackField(c, s);
           }
-          newest = o;
+          newest = oi;
         }
       }
     }
