@@ -151,4 +151,24 @@ class TraceDeviationTest {
     assertThat(v.deviation().frame()).isEqualTo(5);
     assertThat(v.deviation().expected()).contains("a FIN only at SEQ=1001");
   }
+
+  /**
+   * A SYN-RECEIVED that came from LISTEN goes back to LISTEN on a reset (RFC 9293 3.10.7.4, SYN-RECEIVED
+   * STATE, "If this connection was initiated with a passive OPEN ... return this connection to LISTEN
+   * state"); one that came from SYN-SENT (a simultaneous open, b's own SYN sent before the capture began)
+   * is CLOSED ("the connection was refused"). b answers a's SYN (frames 1-2) and a resets (frame 3): both
+   * histories fit the frames equally, so b's final state is both, LISTEN|CLOSED; a checker that merged the
+   * two SYN-RECEIVED hypotheses, which differ only in how b opened, would report one of them. a's new SYN
+   * (frame 4) starts a new connection, which completes.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"rfc793", "rfc9293", "linux"})
+  void resetSynReceivedReturnsToListenOrClosedByHowItOpened(String profile) throws Exception {
+    byte[] capture = new HandCapture().a(SYN, 1000, 0, 0).b(SYN | ACK, 5000, 1001, 0).a(RST, 1001, 0, 0)
+        .a(SYN, 3000, 0, 0).b(SYN | ACK, 7000, 3001, 0).a(ACK, 3001, 7001, 0).bytes();
+    List<Verdict> vs = Traces.check(capture, profile);
+    assertThat(vs).as("%s", vs).hasSize(2).allMatch(v -> v.kind() == Verdict.Kind.CONFORMS);
+    assertThat(vs.get(0).finalA() + " " + vs.get(0).finalB()).isEqualTo("CLOSED LISTEN|CLOSED");
+    assertThat(vs.get(1).finalA() + " " + vs.get(1).finalB()).isEqualTo("ESTABLISHED ESTABLISHED");
+  }
 }
