@@ -7,6 +7,7 @@ import io.tcpfsm.capture.Record;
 import io.tcpfsm.capture.RecordView;
 import io.tcpfsm.machine.TcpProfile;
 import io.tcpfsm.trace.Coverage;
+import io.tcpfsm.trace.FrameChecker;
 import io.tcpfsm.trace.TraceChecker;
 import io.tcpfsm.trace.Verdict;
 import java.io.BufferedInputStream;
@@ -131,12 +132,11 @@ final class TraceCommand implements Callable<Integer> {
         counts.merge(v.kind(), 1L, Long::sum);
         out.println(json ? TraceFormat.json(name, v) : TraceFormat.text(name, v));
       };
-      Checker checker = Checker.of(p, threads(), print);
-      try (Progress progress = Progress.onTerminal(err, quiet, name)) {
+      FrameChecker checker = Checker.of(p, threads(), print);
+      try (checker; Progress progress = Progress.onTerminal(err, quiet, name)) {
         if (!read(file, name, checker, err, progress)) {
           unreadable = true;
         }
-      } finally {
         checker.finish();
       }
       if (coverage) {
@@ -170,7 +170,7 @@ final class TraceCommand implements Callable<Integer> {
   }
 
   /** Streams one capture through the checker; false (with the reason on {@code err}) when it cannot be read to its end. */
-  private static boolean read(Path file, String name, Checker checker, PrintWriter err, Progress progress) {
+  private static boolean read(Path file, String name, FrameChecker checker, PrintWriter err, Progress progress) {
     long size = -1;
     try (DecodeCommand.Counting in = file.toString().equals("-")
         ? new DecodeCommand.Counting(System.in, false) : new DecodeCommand.Counting(Files.newInputStream(file), true)) {

@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  * in the order of their connections' first frames, as a single checker's. Memory is bounded:
  * at most {@link #IN_FLIGHT} batches wait per thread.
  */
-public final class ParallelTraceChecker implements AutoCloseable {
+public final class ParallelTraceChecker implements FrameChecker {
   static final int BATCH = 2048;
   static final int IN_FLIGHT = 3;
   private static final TcpFrame[] FINISH = new TcpFrame[0];
@@ -72,6 +72,7 @@ public final class ParallelTraceChecker implements AutoCloseable {
   }
 
   /** As {@link TraceChecker#accept}: decoded here, checked on the connection's thread. */
+  @Override
   public void accept(Frame f, long frameNumber, long time) {
     TcpFrame t = TcpFrame.of(f, frameNumber, time);
     if (t != null) {
@@ -83,6 +84,7 @@ public final class ParallelTraceChecker implements AutoCloseable {
   }
 
   /** As {@link TraceChecker#accept(RecordView, long)}: false, having done nothing, for a frame the caller must decode. */
+  @Override
   public boolean accept(RecordView view, long frameNumber) {
     TcpFrame t = FastFrames.of(view, frameNumber);
     if (t == null) {
@@ -135,6 +137,7 @@ public final class ParallelTraceChecker implements AutoCloseable {
   }
 
   /** As {@link TraceChecker#finish}: every verdict still owed, then the threads end; nothing once closed (a thread failed). */
+  @Override
   public void finish() {
     if (closed) {
       return;
@@ -176,19 +179,23 @@ public final class ParallelTraceChecker implements AutoCloseable {
   }
 
   /** Connections seen, as of the last batch whose verdicts were handed on (all of them after {@link #finish}). */
+  @Override
   public long connections() {
     return connections;
   }
 
+  @Override
   public long tcpFrames() {
     return tcpFrames;
   }
 
+  @Override
   public long ignoredFrames() {
     return ignored;
   }
 
   /** What every thread's frames exercised; complete after {@link #finish}. */
+  @Override
   public Coverage coverage() {
     return coverage;
   }

@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * freed) once {@link #RETIRE_AFTER_NANOS} of capture time passed without a frame for it, or once
  * more than {@link #MAX_RETIRING} such connections wait.
  */
-public final class TraceChecker {
+public final class TraceChecker implements FrameChecker {
   /** Hypotheses kept per endpoint; beyond it those assuming the most losses are dropped. */
   public static final int MAX_CANDIDATES = 64;
   /** Capture time after which a closed connection is retired: late retransmissions come sooner. */
@@ -73,6 +73,7 @@ public final class TraceChecker {
   }
 
   /** Feeds one decoded frame; frames other than whole TCP segments are ignored. {@code time} is the capture's, in ns. */
+  @Override
   public void accept(Frame f, long frameNumber, long time) {
     TcpFrame t = TcpFrame.of(f, frameNumber, time);
     if (t != null) {
@@ -85,6 +86,7 @@ public final class TraceChecker {
    * buffer, without decoding it into a {@code Frame}; false, having done nothing, for any other
    * frame, which the caller then decodes and feeds to {@link #accept(Frame, long, long)}.
    */
+  @Override
   public boolean accept(RecordView view, long frameNumber) {
     TcpFrame t = FastFrames.of(view, frameNumber);
     if (t == null) {
@@ -150,11 +152,13 @@ public final class TraceChecker {
   }
 
   /** Frames judged corrupted on the way (bad IPv4 header checksum, or a lone frame with a bad TCP checksum) and left out. */
+  @Override
   public long ignoredFrames() {
     return ignored;
   }
 
   /** Emits the verdicts of every connection still open, in the order of their first frames. */
+  @Override
   public void finish() {
     List<Conn> rest = new ArrayList<>(open.values());
     rest.sort(Comparator.comparingLong(c -> c.check.firstFrame));
@@ -175,16 +179,19 @@ public final class TraceChecker {
     return sb.toString();
   }
 
+  @Override
   public Coverage coverage() {
     return coverage;
   }
 
   /** Connections seen so far. */
+  @Override
   public long connections() {
     return connections;
   }
 
   /** TCP frames seen so far. */
+  @Override
   public long tcpFrames() {
     return tcpFrames;
   }
