@@ -408,6 +408,10 @@ final class ConnectionCheck {
     if (midStart && frames == 1 && onlyBadChecksums()) {
       return true; // the first frame was a SYN corrupted on the way (its flags too): the connection starts here
     }
+    int from = s.fromA() ? 0 : 1;
+    if (s.checksumBad() && (badSent[from] + 1) * 2 <= sent[from] + 1) {
+      return false; // corrupted on the way, as process() will judge it (its SYN bit may be the corruption's): no new connection
+    }
     List<Candidate> l = s.fromA() ? a : b;
     boolean reopened = false;
     for (Candidate c : l) {
