@@ -68,7 +68,7 @@ final class AuditCommand implements Callable<Integer> {
         return Main.EXIT_PROBLEMS;
       }
     }
-    Validator.Result result = specFile == null ? BundledSpec.load() : SpecFile.load(specFile);
+    Validator.Result result = SpecFile.loadOrBundled(specFile);
     boolean clean = SpecFile.report(result, err);
     if (svg == null && result.machine() != null && !result.machine().profileNames().isEmpty()) {
       // Drawn by tcpfsm diagram's generator, for the first audited profile (or the default one).

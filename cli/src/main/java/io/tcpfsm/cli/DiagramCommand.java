@@ -74,9 +74,8 @@ final class DiagramCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    Validator.Result result = specFile == null ? BundledSpec.load() : SpecFile.load(specFile);
-    if (!result.ok()) {
-      SpecFile.report(result, err);
+    Validator.Result result = SpecFile.loadValid(specFile, err);
+    if (result == null) {
       return Main.EXIT_PROBLEMS;
     }
     List<String> profiles = result.machine().profileNames();

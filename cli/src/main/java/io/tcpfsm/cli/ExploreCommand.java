@@ -84,9 +84,8 @@ final class ExploreCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Validator.Result result = specFile == null ? BundledSpec.load() : SpecFile.load(specFile);
-    if (!result.ok()) {
-      SpecFile.report(result, err);
+    Validator.Result result = SpecFile.loadValid(specFile, err);
+    if (result == null) {
       return Main.EXIT_PROBLEMS;
     }
     List<String> names = result.machine().profileNames();

@@ -75,6 +75,21 @@ final class SpecFile {
     return m;
   }
 
+  /** The spec at {@code file}, or the bundled spec/tcp.fsm when {@code file} is null. */
+  static Validator.Result loadOrBundled(Path file) throws Unreadable {
+    return file == null ? BundledSpec.load() : load(file);
+  }
+
+  /** As {@link #loadOrBundled}, for a command that needs a valid model: null (its diagnostics printed) if it has errors. */
+  static Validator.Result loadValid(Path file, PrintWriter err) throws Unreadable {
+    Validator.Result result = loadOrBundled(file);
+    if (!result.ok()) {
+      report(result, err);
+      return null;
+    }
+    return result;
+  }
+
   /** Prints every diagnostic, then a count line if there were any; returns true if no errors. */
   static boolean report(Validator.Result result, PrintWriter err) {
     for (Diagnostic d : result.diagnostics().sorted()) {
