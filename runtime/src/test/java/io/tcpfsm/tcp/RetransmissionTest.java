@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tcpfsm.machine.TcpState;
 import io.tcpfsm.wire.Segment;
-import io.tcpfsm.wire.SegmentCodec;
-import java.util.ArrayDeque;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -16,53 +14,18 @@ import org.junit.jupiter.api.Test;
 class RetransmissionTest {
   private static final long MS = 1_000_000L;
 
-  /** Two hosts wired back to back; {@code drop} decides which client frames the wire loses. */
-  private static final class Wire {
-    final ArrayDeque<byte[]> toServer = new ArrayDeque<>();
-    final ArrayDeque<byte[]> toClient = new ArrayDeque<>();
-    final Host client;
-    final Host server;
-    int dropped;
-    long now;
-
-    Wire(Predicate<Segment> drop) {
-      TcpConfig config = TcpConfig.defaults().withTwoMsl(100 * MS);
-      client = new Host(Addresses.parse("10.0.0.1"), config, p -> {
-        if (dropped == 0 && drop.test(segment(p))) {
-          dropped++;
-          return; // only the first such frame is lost
-        }
-        toServer.add(p);
-      });
-      server = new Host(Addresses.parse("10.0.0.2"), config, toClient::add);
-    }
-
-    void run(long untilNanos, Runnable app) {
-      for (; now <= untilNanos; now += MS) {
-        for (byte[] p; (p = toServer.poll()) != null; ) {
-          server.receive(p, now);
-        }
-        for (byte[] p; (p = toClient.poll()) != null; ) {
-          client.receive(p, now);
-        }
-        client.poll(now);
-        server.poll(now);
-        app.run();
-      }
-    }
-
-    static Segment segment(byte[] packet) {
-      try {
-        return SegmentCodec.decode(packet, 20, packet.length - 20);
-      } catch (io.tcpfsm.wire.DecodeException e) {
-        throw new AssertionError(e);
-      }
-    }
+  /** Two hosts back to back whose wire loses the first client segment that {@code drop} matches, and only that one. */
+  private static TwoHosts losingFirst(Predicate<Segment> drop, int[] dropped) {
+    TcpConfig config = TcpConfig.defaults().withTwoMsl(100 * MS);
+    TwoHosts w = new TwoHosts(config, config);
+    w.dropToServer = s -> dropped[0] == 0 && drop.test(s) && ++dropped[0] == 1;
+    return w;
   }
 
   @Test
   void aLostSynIsSentAgainAfterTheInitialRto() {
-    Wire w = new Wire(Segment::syn);
+    int[] dropped = {0};
+    TwoHosts w = losingFirst(Segment::syn, dropped);
     w.server.listen(80, 4);
     Connection c = w.client.connect(Addresses.parse("10.0.0.2"), 80, 0);
     w.run(999 * MS, () -> {});
@@ -70,12 +33,13 @@ class RetransmissionTest {
     w.run(1_100 * MS, () -> {});
     assertThat(c.state()).isEqualTo(TcpState.ESTABLISHED);
     assertThat(c.retransmissions()).isEqualTo(1);
-    assertThat(w.dropped).isEqualTo(1);
+    assertThat(dropped[0]).isEqualTo(1);
   }
 
   @Test
   void aLostFinIsSentAgainAndTheCloseCompletes() {
-    Wire w = new Wire(Segment::fin);
+    int[] dropped = {0};
+    TwoHosts w = losingFirst(Segment::fin, dropped);
     Host.Listening l = w.server.listen(80, 4);
     Connection c = w.client.connect(Addresses.parse("10.0.0.2"), 80, 0);
     Connection[] s = new Connection[1];

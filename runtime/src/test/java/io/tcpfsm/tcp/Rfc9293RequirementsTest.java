@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tcpfsm.machine.TcpState;
 import io.tcpfsm.wire.Segment;
-import io.tcpfsm.wire.SegmentCodec;
 import io.tcpfsm.wire.TcpOption;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,62 +19,13 @@ import org.junit.jupiter.api.Test;
 class Rfc9293RequirementsTest {
   private static final long MS = 1_000_000L;
 
-  /** Two hosts back to back; every segment each sends is kept. */
-  private static final class Wire {
-    final ArrayDeque<byte[]> toServer = new ArrayDeque<>();
-    final ArrayDeque<byte[]> toClient = new ArrayDeque<>();
-    final List<Segment> fromClient = new ArrayList<>();
-    final List<Segment> fromServer = new ArrayList<>();
-    final Host client;
-    final Host server;
-    /** Client segments lost on the way to the server (still recorded as sent). */
-    java.util.function.Predicate<Segment> dropToServer = s -> false;
-    long now;
-
-    Wire(TcpConfig clientConfig, TcpConfig serverConfig) {
-      client = new Host(Addresses.parse("10.0.0.1"), clientConfig, p -> {
-        Segment s = segment(p);
-        fromClient.add(s);
-        if (!dropToServer.test(s)) {
-          toServer.add(p);
-        }
-      });
-      server = new Host(Addresses.parse("10.0.0.2"), serverConfig, p -> {
-        fromServer.add(segment(p));
-        toClient.add(p);
-      });
-    }
-
-    void run(long untilNanos, Runnable app) {
-      for (; now <= untilNanos; now += MS) {
-        for (byte[] p; (p = toServer.poll()) != null; ) {
-          server.receive(p, now);
-        }
-        for (byte[] p; (p = toClient.poll()) != null; ) {
-          client.receive(p, now);
-        }
-        client.poll(now);
-        server.poll(now);
-        app.run();
-      }
-    }
-
-    static Segment segment(byte[] packet) {
-      try {
-        return SegmentCodec.decode(packet, 20, packet.length - 20);
-      } catch (io.tcpfsm.wire.DecodeException e) {
-        throw new AssertionError(e);
-      }
-    }
-  }
-
   /** A connection that sends {@code bytes} from client to server and closes both ways. */
-  private static Wire transfer(TcpConfig client, TcpConfig server, int bytes) {
+  private static TwoHosts transfer(TcpConfig client, TcpConfig server, int bytes) {
     return transfer(client, server, bytes, s -> false);
   }
 
-  private static Wire transfer(TcpConfig client, TcpConfig server, int bytes, java.util.function.Predicate<Segment> drop) {
-    Wire w = new Wire(client.withTwoMsl(100 * MS), server.withTwoMsl(100 * MS));
+  private static TwoHosts transfer(TcpConfig client, TcpConfig server, int bytes, java.util.function.Predicate<Segment> drop) {
+    TwoHosts w = new TwoHosts(client.withTwoMsl(100 * MS), server.withTwoMsl(100 * MS));
     w.dropToServer = drop;
     Host.Listening l = w.server.listen(80, 4);
     Connection c = w.client.connect(Addresses.parse("10.0.0.2"), 80, 0);
@@ -103,7 +52,7 @@ class Rfc9293RequirementsTest {
     return w;
   }
 
-  private static List<Segment> all(Wire w) {
+  private static List<Segment> all(TwoHosts w) {
     List<Segment> all = new ArrayList<>(w.fromClient);
     all.addAll(w.fromServer);
     return all;
@@ -118,7 +67,7 @@ class Rfc9293RequirementsTest {
     // "TCP endpoints MUST implement both sending and receiving the MSS Option (MUST-14)";
     // "SHOULD send an MSS Option in every SYN segment ... (SHLD-5), and MAY send it always (MAY-3)";
     // "... and MUST NOT be sent in other segments (MUST-65)".
-    Wire w = transfer(TcpConfig.defaults(), TcpConfig.defaults(), 20_000);
+    TwoHosts w = transfer(TcpConfig.defaults(), TcpConfig.defaults(), 20_000);
     for (Segment s : all(w)) {
       assertThat(mss(s) != null).as("MSS option on %s", s).isEqualTo(s.syn());
     }
@@ -128,7 +77,7 @@ class Rfc9293RequirementsTest {
   void must16_noSegmentCarriesMoreThanTheSmallerOfBothMss() {
     // "the effective send MSS MUST be the smaller (MUST-16) of the send MSS ... and the largest
     // transport-layer message that can be sent" : the server offers 536, the client could send 1460.
-    Wire w = transfer(TcpConfig.defaults().withMss(1460), TcpConfig.defaults().withMss(536), 20_000);
+    TwoHosts w = transfer(TcpConfig.defaults().withMss(1460), TcpConfig.defaults().withMss(536), 20_000);
     assertThat(w.fromServer.stream().filter(Segment::syn).map(Rfc9293RequirementsTest::mss)).containsExactly(536);
     assertThat(w.fromClient).allSatisfy(s -> assertThat(s.length()).isLessThanOrEqualTo(536));
     assertThat(w.fromClient.stream().filter(s -> s.length() == 536).count()).isGreaterThan(30);
@@ -143,7 +92,7 @@ class Rfc9293RequirementsTest {
     boolean[] dropped = {false};
     int[] text = {0};
     long[] lost = {-1};
-    Wire w = transfer(TcpConfig.defaults(), TcpConfig.defaults(), 20_000, s -> {
+    TwoHosts w = transfer(TcpConfig.defaults(), TcpConfig.defaults(), 20_000, s -> {
       if (s.length() > 0 && ++text[0] == 3 && !dropped[0]) {
         dropped[0] = true;
         lost[0] = s.seq() & 0xFFFF_FFFFL;
@@ -172,7 +121,7 @@ class Rfc9293RequirementsTest {
   void must61_everySegmentWithTextHasPsh() {
     // "If PUSH flags are not implemented, then the sending TCP peer ... MUST set the PSH bit in
     // the last buffered segment (MUST-61)": the runtime sets it on every segment with text.
-    Wire w = transfer(TcpConfig.defaults(), TcpConfig.defaults(), 20_000);
+    TwoHosts w = transfer(TcpConfig.defaults(), TcpConfig.defaults(), 20_000);
     List<Segment> text = w.fromClient.stream().filter(s -> s.length() > 0).toList();
     assertThat(text).isNotEmpty().allSatisfy(s -> assertThat(s.psh()).isTrue());
   }
