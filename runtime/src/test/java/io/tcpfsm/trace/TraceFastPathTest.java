@@ -4,16 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tcpfsm.capture.CaptureReader;
 import io.tcpfsm.capture.FrameDecoder;
-import io.tcpfsm.capture.PcapWriter;
 import io.tcpfsm.capture.Record;
 import io.tcpfsm.machine.TcpProfile;
 import io.tcpfsm.scenario.Scenario;
-import io.tcpfsm.scenario.ScenarioRunner;
-import io.tcpfsm.sim.Impairments;
-import io.tcpfsm.sim.SimLink;
-import io.tcpfsm.tcp.TcpConfig;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +30,6 @@ import org.junit.jupiter.api.Test;
  * implementation of the same merge rule.
  */
 class TraceFastPathTest {
-  private static final long MS = 1_000_000L;
 
   @Test
   void everyBundledCaptureUnderEveryProfile() throws Exception {
@@ -63,13 +56,7 @@ class TraceFastPathTest {
       @ForAll @IntRange(min = 1, max = 50) int delayMs,
       @ForAll @IntRange(min = 0, max = 40_000) int bytes,
       @ForAll TcpProfile profile) throws Exception {
-    Impairments im = Impairments.NONE.withDelay(delayMs * MS, delayMs * MS / 4).withLoss(loss)
-        .withReorder(reorder, delayMs * MS / 2).withDuplicate(duplicate).withCorrupt(corrupt);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    PcapWriter writer = SimLink.pcapWriter(out);
-    new ScenarioRunner(TcpConfig.defaults().withTwoMsl(500 * MS).withProfile(profile), im, seed, bytes).capture(writer).run(scenario);
-    writer.flush();
-    lockstep(scenario + " seed " + seed, out.toByteArray(), profile);
+    lockstep(scenario + " seed " + seed, SimulatedCapture.of(scenario, seed, loss, reorder, duplicate, corrupt, delayMs, bytes, profile), profile);
   }
 
   /** Both checkers over {@code capture}, compared after every frame. */
