@@ -132,7 +132,7 @@ final class TraceCommand implements Callable<Integer> {
         counts.merge(v.kind(), 1L, Long::sum);
         out.println(json ? TraceFormat.json(name, v) : TraceFormat.text(name, v));
       };
-      FrameChecker checker = Checker.of(p, threads(), print);
+      FrameChecker checker = Checker.of(p, threads(), print, coverage);
       try (checker; Progress progress = Progress.onTerminal(err, quiet, name)) {
         if (!read(file, name, checker, err, progress)) {
           unreadable = true;

@@ -75,7 +75,13 @@ final class Arrival {
     if (c.state == TcpState.LISTEN && from != TcpState.LISTEN) {
       Candidate l = new Candidate(TcpState.LISTEN, Candidate.U_SND | Candidate.U_RCV | Candidate.U_ISS);
       l.owed = c.owed;
+      // Its hidden events stay counted: a hypothesis is no likelier for having returned to LISTEN, and
+      // TieredCheck's tier 0 rests on a hypothesis's cost never falling.
       l.losses = c.losses;
+      l.crossings = c.crossings;
+      l.copies = c.copies;
+      l.assumedFin = c.assumedFin;
+      l.corrupted = c.corrupted;
       l.lastRule = c.lastRule;
       return l;
     }

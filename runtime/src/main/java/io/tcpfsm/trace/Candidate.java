@@ -274,6 +274,16 @@ final class Candidate implements ToLongFunction<TcpVariable> {
         && owed.same(c.owed);
   }
 
+  /**
+   * Whether the fields {@link #equals} leaves out, those a later step may read, are the same too
+   * (passive_open only in SYN-RECEIVED, the one state whose cells read it: see {@link #equals}).
+   */
+  boolean sameUnequal(Candidate c) {
+    return sndUna == c.sndUna && sndWnd == c.sndWnd && sndWl1 == c.sndWl1 && sndWl2 == c.sndWl2 && maxSndWnd == c.maxSndWnd
+        && (passiveOpen == c.passiveOpen || state != TcpState.SYN_RECV) && heldFinAck == c.heldFinAck && segSeq == c.segSeq && segAck == c.segAck && segLen == c.segLen
+        && segWnd == c.segWnd;
+  }
+
   @Override
   public String toString() {
     return state + " u" + unknown + " iss " + iss + " una " + sndUna + " nxt " + sndNxt + " rcv " + rcvNxt + " high " + rcvHigh

@@ -25,6 +25,18 @@ import java.util.function.Consumer;
  * more than {@link #MAX_RETIRING} such connections wait.
  */
 public final class TraceChecker implements FrameChecker {
+  /** How each connection is checked: the verdicts are the same either way; what differs is the time, and what {@link #coverage} counts. */
+  public enum Mode {
+    /**
+     * Hypotheses without hidden events first, the full checker only where they do not explain a
+     * connection ({@link TieredCheck}): the fast way. {@link #coverage} then counts only the cells
+     * those checks reached, not those of the hypotheses never made.
+     */
+    TIERED,
+    /** Every hypothesis of every connection, as coverage reports need. */
+    FULL
+  }
+
   /** Hypotheses kept per endpoint; beyond it those assuming the most losses are dropped. */
   public static final int MAX_CANDIDATES = 64;
   /** Capture time after which a closed connection is retired: late retransmissions come sooner. */
@@ -35,6 +47,10 @@ public final class TraceChecker implements FrameChecker {
   private final Consumer<Verdict> out;
   private final Coverage coverage;
   private final boolean reference;
+  private final Mode mode;
+  /** Frames the tiered checks keep to replay, for all connections; per connection at most {@link #replayFrames}. */
+  final ReplayBuffer.Budget replayBudget;
+  int replayFrames = ReplayBuffer.MAX_FRAMES;
   /** Closed connections kept at most: {@link ParallelTraceChecker} gives each of its checkers a share of {@link #MAX_RETIRING}. */
   int maxRetiring = MAX_RETIRING;
   private final Map<FlowKey, Conn> open = new HashMap<>();
@@ -47,11 +63,11 @@ public final class TraceChecker implements FrameChecker {
     final FlowKey key;
     final byte[] addrA;
     final int portA;
-    final ConnectionCheck check;
+    final TieredCheck check;
     boolean queued;
     boolean done;
 
-    Conn(FlowKey key, byte[] addrA, int portA, ConnectionCheck check) {
+    Conn(FlowKey key, byte[] addrA, int portA, TieredCheck check) {
       this.key = key;
       this.addrA = addrA;
       this.portA = portA;
@@ -59,17 +75,29 @@ public final class TraceChecker implements FrameChecker {
     }
   }
 
-  /** A checker for {@code machine} (a profile: {@code TcpProfile.named("rfc9293")}) that hands each verdict to {@code out}. */
+  /** A checker for {@code machine} (a profile: {@code TcpProfile.named("rfc9293")}) that hands each verdict to {@code out}; {@link Mode#TIERED}. */
   public TraceChecker(TcpMachine machine, Consumer<Verdict> out) {
-    this(machine, out, false);
+    this(machine, out, Mode.TIERED);
   }
 
-  /** {@code reference}: the plain, slower structures, which the faster ones must match verdict for verdict (TraceFastPathTest). */
+  /** A checker of the given mode: {@link Mode#FULL} where {@link #coverage} is wanted. */
+  public TraceChecker(TcpMachine machine, Consumer<Verdict> out, Mode mode) {
+    this(machine, out, false, mode, ReplayBuffer.MAX_TOTAL);
+  }
+
+  /** {@code reference}: the full checker with the plain, slower structures, which the faster ones must match verdict for verdict (TraceFastPathTest). */
   TraceChecker(TcpMachine machine, Consumer<Verdict> out, boolean reference) {
+    this(machine, out, reference, Mode.FULL, ReplayBuffer.MAX_TOTAL);
+  }
+
+  /** {@code replayTotal}: frames the tiered checks keep for replays, for all connections. */
+  TraceChecker(TcpMachine machine, Consumer<Verdict> out, boolean reference, Mode mode, long replayTotal) {
     this.machine = machine;
     this.out = out;
     this.coverage = new Coverage(machine);
     this.reference = reference;
+    this.mode = mode;
+    this.replayBudget = new ReplayBuffer.Budget(replayTotal);
   }
 
   /** Feeds one decoded frame; frames other than whole TCP segments are ignored. {@code time} is the capture's, in ns. */
@@ -116,8 +144,8 @@ public final class TraceChecker implements FrameChecker {
     }
     if (c == null) {
       s = t.segment();
-      c = new Conn(key, src, t.srcPort(), new ConnectionCheck(machine, coverage, name(src, t.srcPort()), name(dst, t.dstPort()), s));
-      c.check.plainLists = reference;
+      c = new Conn(key, src, t.srcPort(), new TieredCheck(machine, coverage, name(src, t.srcPort()), name(dst, t.dstPort()), s,
+          mode == Mode.TIERED ? replayBudget : null, replayFrames, reference));
       open.put(key, c);
       connections++;
     }
@@ -130,7 +158,7 @@ public final class TraceChecker implements FrameChecker {
       Conn head = retiring.peek();
       if (head.done) {
         retiring.poll();
-      } else if (retiring.size() > maxRetiring || time - head.check.lastTime > RETIRE_AFTER_NANOS) {
+      } else if (retiring.size() > maxRetiring || time - head.check.lastTime() > RETIRE_AFTER_NANOS) {
         retiring.poll();
         retire(head);
       } else {
@@ -143,7 +171,7 @@ public final class TraceChecker implements FrameChecker {
     if (!c.done) {
       c.done = true;
       open.remove(c.key, c);
-      if (c.check.frames == 1 && c.check.onlyBadChecksums()) {
+      if (c.check.frames() == 1 && c.check.onlyBadChecksums()) {
         ignored++; // one frame of a 4-tuple nothing else used, its checksum wrong: a corrupted header
         return;
       }
@@ -161,7 +189,7 @@ public final class TraceChecker implements FrameChecker {
   @Override
   public void finish() {
     List<Conn> rest = new ArrayList<>(open.values());
-    rest.sort(Comparator.comparingLong(c -> c.check.firstFrame));
+    rest.sort(Comparator.comparingLong(c -> c.check.firstFrame()));
     for (Conn c : rest) {
       retire(c);
     }
@@ -171,10 +199,10 @@ public final class TraceChecker implements FrameChecker {
   /** Every open connection's candidates in full, oldest connection first: for tests that compare two checkers frame by frame. */
   String dump() {
     List<Conn> conns = new ArrayList<>(open.values());
-    conns.sort(Comparator.comparingLong(c -> c.check.firstFrame));
+    conns.sort(Comparator.comparingLong(c -> c.check.firstFrame()));
     StringBuilder sb = new StringBuilder();
     for (Conn c : conns) {
-      sb.append(c.check.nameA).append(' ').append(c.check.nameB).append(' ').append(c.check.firstFrame).append('\n').append(c.check.dump());
+      sb.append(c.check.nameA()).append(' ').append(c.check.nameB()).append(' ').append(c.check.firstFrame()).append('\n').append(c.check.dump());
     }
     return sb.toString();
   }
@@ -188,6 +216,11 @@ public final class TraceChecker implements FrameChecker {
   @Override
   public long connections() {
     return connections;
+  }
+
+  /** Connections checked again from their first frame by the full checker, because tier 0 did not explain them. */
+  long replays() {
+    return replayBudget.replays;
   }
 
   /** TCP frames seen so far. */
