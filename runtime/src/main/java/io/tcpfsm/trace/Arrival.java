@@ -21,7 +21,11 @@ final class Arrival {
 
   /** {@code in} after {@code s} arrived; {@code rcvWnd} is the window the receiver last offered, {@code segWnd} the segment's, scaled. */
   static Candidate arrive(TcpMachine m, boolean rfc5961, Candidate in, TraceSegment s, long rcvWnd, long segWnd, Coverage coverage) {
-    Candidate c = in.copy();
+    return arriveAt(m, rfc5961, in.copy(), s, rcvWnd, segWnd, coverage);
+  }
+
+  /** As {@link #arrive}, changing {@code c} itself (tier 0 has no other use for it): no copy. */
+  static Candidate arriveAt(TcpMachine m, boolean rfc5961, Candidate c, TraceSegment s, long rcvWnd, long segWnd, Coverage coverage) {
     int flags = s.flags() & CONTROL;
     long seq = s.seq();
     long dataLen = s.dataLen();

@@ -163,7 +163,9 @@ final class ConnectionCheck {
       boolean maybeCorrupted = s.checksumBad() && badSent[side] <= SUSPECT_BAD;
       for (int i = 0; i < sender.size(); i++) { // indexed: C1 (the launcher's compiler for trace) allocates iterators
         Candidate c = sender.get(i);
-        Candidate r = explainer.explain(c, s, windowChanged);
+        // Tier 0 that can replay changes its candidates in place: the list is dropped after this frame,
+        // and should no candidate send s, the frames run again from the start (no copy per frame).
+        Candidate r = maxCost == 0 && replayable ? explainer.explainAt(c, s, windowChanged) : explainer.explain(c, s, windowChanged);
         if (r != null) {
           r.beforeArrival = null; // its last arrival came before this send: it cannot cross it any more
         }
@@ -234,10 +236,12 @@ final class ConnectionCheck {
       Candidate c = receiver.get(i);
       if (maxCost == 0) {
         // Tier 0: the arrival only. Being lost after the capture point is a hidden event, and so is a
-        // crossing, so neither the lost variant nor the state before the arrival is made.
-        add(next, Arrival.arrive(machine, rfc5961, c, s, rcvWnd, segWnd, coverage));
-        if (c.state == TcpState.TIME_WAIT) {
-          add(next, goneArrival(c, s, rcvWnd, segWnd)); // costs nothing: the timeout is no hidden event of the network
+        // crossing, so neither the lost variant nor the state before the arrival is made; the
+        // candidate itself arrives (the list is dropped after this frame; the sender's step is past).
+        Candidate gone = c.state == TcpState.TIME_WAIT ? goneArrival(c, s, rcvWnd, segWnd) : null; // costs nothing: a timeout is no hidden event of the network
+        add(next, Arrival.arriveAt(machine, rfc5961, c, s, rcvWnd, segWnd, coverage));
+        if (gone != null) {
+          add(next, gone);
         }
         continue;
       }

@@ -79,7 +79,7 @@ final class TieredCheck {
       return;
     }
     if (DEBUG) {
-      System.err.println("replay " + check.nameA + " " + check.frames + " failed=" + check.failed + " order=" + check.orderMatters() + " closedUnsure=" + check.closedUnsure() + " finalUnsure=" + check.finalUnsure() + "\n" + check.dump());
+      System.err.println("replay " + check.frames + " failed=" + check.failed + " order=" + check.orderMatters() + " closedUnsure=" + check.closedUnsure() + " finalUnsure=" + check.finalUnsure());
     }
     ConnectionCheck full = new ConnectionCheck(machine, coverage, check.nameA, check.nameB, buffer.segment(0));
     for (int i = 0; i < buffer.size(); i++) {
