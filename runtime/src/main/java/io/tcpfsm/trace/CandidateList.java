@@ -118,6 +118,16 @@ final class CandidateList extends AbstractList<Candidate> implements RandomAcces
     return old;
   }
 
+  /** Empties the list for reuse, its arrays kept. */
+  @Override
+  public void clear() {
+    java.util.Arrays.fill(items, 0, size, null);
+    size = 0;
+    table = null;
+    stale = false;
+    tiesDiffer = false;
+  }
+
   @Override
   public int size() {
     return size;

@@ -71,6 +71,8 @@ final class ConnectionCheck {
   long unkeptBefore = -1;
   /** Why tier 0 could not replay (its bound on kept frames), for {@link #unkeptBefore}'s reason. */
   String unkeptWhy = "";
+  /** Tier 0: the list a frame's successors replaced, emptied for the next frame's (no list per end and frame). */
+  private CandidateList spare;
 
   ConnectionCheck(TcpMachine machine, Coverage coverage, String nameA, String nameB, TraceSegment first) {
     this.machine = machine;
@@ -226,6 +228,7 @@ final class ConnectionCheck {
       } else {
         b = next;
       }
+      recycle(sender);
     }
     lastWindow[side] = s.window();
     List<Candidate> receiver = side == 0 ? b : a;
@@ -276,7 +279,16 @@ final class ConnectionCheck {
     } else {
       a = next;
     }
+    recycle(receiver);
     return true;
+  }
+
+  /** Tier 0 keeps the list {@code l} for the next frame's successors: nothing else refers to it (no hypothesis keeps its state before an arrival there). */
+  private void recycle(List<Candidate> l) {
+    if (maxCost == 0 && l instanceof CandidateList c) {
+      c.clear();
+      spare = c;
+    }
   }
 
   /** {@code s} arriving at {@code c} in TIME-WAIT after its timeout expired (RFC 9293 3.10.8), a hidden step. */
@@ -387,6 +399,11 @@ final class ConnectionCheck {
 
   /** A list for a frame's successors: {@link CandidateList} merges as {@link #add} does, faster; {@link #plainLists} for the reference. */
   private List<Candidate> successors(int capacity) {
+    if (spare != null && maxCost == 0) {
+      CandidateList l = spare;
+      spare = null;
+      return l;
+    }
     return plainLists ? new ArrayList<>(capacity) : new CandidateList(capacity);
   }
 
