@@ -22,7 +22,7 @@ final class ReplayBuffer {
     long peak;
     /** Connections checked again from their first frame. */
     long replays;
-    private final long total;
+    final long total;
 
     Budget(long total) {
       this.total = total;
@@ -40,10 +40,19 @@ final class ReplayBuffer {
     this.maxFrames = maxFrames;
   }
 
-  /** Keeps {@code s}; false, keeping nothing, when a bound is reached or a field does not fit (the caller then drops the buffer). */
+  /** Whether {@code s}'s fields fit the packing: all but a jumbogram's text length (RFC 2675) do. */
+  static boolean fits(TraceSegment s) {
+    return s.dataLen() >= 0 && s.dataLen() < 1 << 25 && s.window() >>> 16 == 0 && s.flags() >>> 12 == 0 && s.wscale() >= -1 && s.wscale() < 511;
+  }
+
+  /** Whether this buffer is at its own bound (not the budget's). */
+  boolean full() {
+    return size == maxFrames;
+  }
+
+  /** Keeps {@code s}; false, keeping nothing, when a bound is reached or {@code s} does not {@link #fits fit} (the caller then drops the buffer). */
   boolean add(TraceSegment s, long time) {
-    if (size == maxFrames || budget.left == 0 || s.dataLen() < 0 || s.dataLen() >= 1 << 28 || s.window() >>> 16 != 0 || s.flags() >>> 12 != 0
-        || s.wscale() < -1 || s.wscale() > 30) {
+    if (size == maxFrames || budget.left == 0 || !fits(s)) {
       return false;
     }
     if ((size + 1) * LONGS > data.length) {
@@ -53,8 +62,9 @@ final class ReplayBuffer {
     data[at] = s.seq() << 32 | s.ack();
     data[at + 1] = s.frame();
     data[at + 2] = time;
-    data[at + 3] = s.flags() | (long) s.window() << 12 | (long) (s.wscale() + 1) << 28 | (s.checksumBad() ? 1L << 33 : 0)
-        | (s.fromA() ? 1L << 34 : 0) | (long) s.dataLen() << 35;
+    // flags 12 bits, window 16, window scale + 1 in 9 (the option's shift is an octet, RFC 7323 2.2, however corrupted), checksum, side, text length 25
+    data[at + 3] = s.flags() | (long) s.window() << 12 | (long) (s.wscale() + 1) << 28 | (s.checksumBad() ? 1L << 37 : 0)
+        | (s.fromA() ? 1L << 38 : 0) | (long) s.dataLen() << 39;
     size++;
     budget.left--;
     budget.peak = Math.max(budget.peak, budget.total - budget.left);
@@ -68,8 +78,8 @@ final class ReplayBuffer {
   TraceSegment segment(int i) {
     int at = i * LONGS;
     long w = data[at + 3];
-    return new TraceSegment(data[at + 1], (w & 1L << 34) != 0, (int) (w & 0xFFF), data[at] >>> 32, data[at] & 0xFFFF_FFFFL,
-        (int) (w >>> 12 & 0xFFFF), (int) (w >>> 28 & 0x1F) - 1, (int) (w >>> 35), (w & 1L << 33) != 0);
+    return new TraceSegment(data[at + 1], (w & 1L << 38) != 0, (int) (w & 0xFFF), data[at] >>> 32, data[at] & 0xFFFF_FFFFL,
+        (int) (w >>> 12 & 0xFFFF), (int) (w >>> 28 & 0x1FF) - 1, (int) (w >>> 39), (w & 1L << 37) != 0);
   }
 
   long time(int i) {

@@ -54,7 +54,7 @@ final class TieredCheck {
       return;
     }
     if (buffer != null && !buffer.add(s, time)) {
-      drop();
+      drop(s);
     }
     check.process(s, time);
     if (check.failed || (check.maxCost == 0 && check.orderMatters())) {
@@ -63,14 +63,14 @@ final class TieredCheck {
   }
 
   /** The buffer is over its bound: tier 0 goes on without it, and would hand over to the full checker with what it has. */
-  private void drop() {
-    boolean perConnection = buffer.size() == maxFrames;
+  private void drop(TraceSegment s) {
+    boolean perConnection = buffer.full();
     buffer.release();
     buffer = null;
     check.replayable = false;
-    check.unkeptWhy = perConnection
-        ? "a connection's first " + maxFrames + " frames are kept to check them again with such hypotheses, and this one had more"
-        : "the frames kept to check connections again with such hypotheses had reached their bound of " + ReplayBuffer.MAX_TOTAL + " for all connections";
+    check.unkeptWhy = !ReplayBuffer.fits(s) ? "frame " + s.frame() + " was too long to keep for checking the connection again with such hypotheses"
+        : perConnection ? "a connection's first " + maxFrames + " frames are kept to check them again with such hypotheses, and this one had more"
+        : "the frames kept to check connections again with such hypotheses had reached their bound of " + budget.total + " for all connections";
   }
 
   /** The kept frames, from the first, through the full checker, which takes over. Without them (dropped), tier 0's answers stand. */

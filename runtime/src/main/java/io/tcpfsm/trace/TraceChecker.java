@@ -8,11 +8,8 @@ import io.tcpfsm.wire.TcpOption;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -53,13 +50,16 @@ public final class TraceChecker implements FrameChecker {
   int replayFrames = ReplayBuffer.MAX_FRAMES;
   /** Closed connections kept at most: {@link ParallelTraceChecker} gives each of its checkers a share of {@link #MAX_RETIRING}. */
   int maxRetiring = MAX_RETIRING;
-  private final Map<FlowKey, Conn> open = new HashMap<>();
+  private final FlowTable<Conn> open = new FlowTable<>();
   private final ArrayDeque<Conn> retiring = new ArrayDeque<>();
   private long connections;
   private long tcpFrames;
   private long ignored;
 
   private static final class Conn {
+    /** An IPv4 4-tuple's key in {@link #open} ({@link FlowTable}), or, for others, null and {@link #key}. */
+    final long addrs;
+    final int ports;
     final FlowKey key;
     final byte[] addrA;
     final int portA;
@@ -67,7 +67,9 @@ public final class TraceChecker implements FrameChecker {
     boolean queued;
     boolean done;
 
-    Conn(FlowKey key, byte[] addrA, int portA, TieredCheck check) {
+    Conn(long addrs, int ports, FlowKey key, byte[] addrA, int portA, TieredCheck check) {
+      this.addrs = addrs;
+      this.ports = ports;
       this.key = key;
       this.addrA = addrA;
       this.portA = portA;
@@ -134,8 +136,21 @@ public final class TraceChecker implements FrameChecker {
     long time = t.time();
     byte[] src = t.src();
     byte[] dst = t.dst();
-    FlowKey key = new FlowKey(src, t.srcPort(), dst, t.dstPort());
-    Conn c = open.get(key);
+    FlowKey key = null;
+    long addrs = 0;
+    int ports = 0;
+    Conn c;
+    if (src.length == 4 && dst.length == 4) {
+      int s4 = FlowTable.ip4(src);
+      int d4 = FlowTable.ip4(dst);
+      boolean low = FlowTable.srcLow(s4, t.srcPort(), d4, t.dstPort());
+      addrs = low ? FlowTable.addresses(s4, d4) : FlowTable.addresses(d4, s4);
+      ports = low ? t.srcPort() << 16 | t.dstPort() : t.dstPort() << 16 | t.srcPort();
+      c = open.get(addrs, ports);
+    } else {
+      key = new FlowKey(src, t.srcPort(), dst, t.dstPort());
+      c = open.get(key);
+    }
     boolean fromA = c == null || (c.portA == t.srcPort() && java.util.Arrays.equals(c.addrA, src));
     TraceSegment s = fromA ? t.segment() : t.segment().from(false);
     if (c != null && s.syn() && !s.ackFlag() && c.check.reopenedBy(s)) {
@@ -144,9 +159,13 @@ public final class TraceChecker implements FrameChecker {
     }
     if (c == null) {
       s = t.segment();
-      c = new Conn(key, src, t.srcPort(), new TieredCheck(machine, coverage, name(src, t.srcPort()), name(dst, t.dstPort()), s,
+      c = new Conn(addrs, ports, key, src, t.srcPort(), new TieredCheck(machine, coverage, name(src, t.srcPort()), name(dst, t.dstPort()), s,
           mode == Mode.TIERED ? replayBudget : null, replayFrames, reference));
-      open.put(key, c);
+      if (key == null) {
+        open.put(addrs, ports, c);
+      } else {
+        open.put(key, c);
+      }
       connections++;
     }
     c.check.process(s, time);
@@ -170,7 +189,11 @@ public final class TraceChecker implements FrameChecker {
   private void retire(Conn c) {
     if (!c.done) {
       c.done = true;
-      open.remove(c.key, c);
+      if (c.key == null) {
+        open.remove(c.addrs, c.ports, c);
+      } else {
+        open.remove(c.key, c);
+      }
       if (c.check.frames() == 1 && c.check.onlyBadChecksums()) {
         ignored++; // one frame of a 4-tuple nothing else used, its checksum wrong: a corrupted header
         return;
@@ -188,7 +211,7 @@ public final class TraceChecker implements FrameChecker {
   /** Emits the verdicts of every connection still open, in the order of their first frames. */
   @Override
   public void finish() {
-    List<Conn> rest = new ArrayList<>(open.values());
+    List<Conn> rest = open.values();
     rest.sort(Comparator.comparingLong(c -> c.check.firstFrame()));
     for (Conn c : rest) {
       retire(c);
@@ -198,7 +221,7 @@ public final class TraceChecker implements FrameChecker {
 
   /** Every open connection's candidates in full, oldest connection first: for tests that compare two checkers frame by frame. */
   String dump() {
-    List<Conn> conns = new ArrayList<>(open.values());
+    List<Conn> conns = open.values();
     conns.sort(Comparator.comparingLong(c -> c.check.firstFrame()));
     StringBuilder sb = new StringBuilder();
     for (Conn c : conns) {
