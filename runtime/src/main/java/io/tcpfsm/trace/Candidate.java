@@ -94,8 +94,12 @@ final class Candidate implements ToLongFunction<TcpVariable> {
   long segLen;
   long segWnd;
 
+  /** No history yet, shared: the first value written copies it ({@link #pushHistory}), so a candidate that never moves RCV.NXT has no array of its own. */
+  private static final long[] NO_HISTORY = new long[0];
+
   Candidate(TcpState state, int unknown) {
-    this(state, unknown, new long[HISTORY_START]);
+    this(state, unknown, NO_HISTORY);
+    historyShared = true;
   }
 
   /** A candidate whose history array is {@code history} (a copy shares its original's: no array per copy on the common path). */

@@ -608,7 +608,8 @@ final class ConnectionCheck {
 
   private static Candidate likeliest(List<Candidate> l) {
     Candidate best = l.get(0);
-    for (Candidate c : l) {
+    for (int i = 1; i < l.size(); i++) { // indexed: no iterator per frame under C1
+      Candidate c = l.get(i);
       if (c.cost() < best.cost()) {
         best = c;
       }
