@@ -73,7 +73,7 @@ public final class ParallelTraceChecker implements FrameChecker {
     this.coverage = new Coverage(machine);
     workers = new Worker[threads];
     for (int i = 0; i < threads; i++) {
-      workers[i] = new Worker(machine, i, mode);
+      workers[i] = new Worker(machine, i, mode, threads);
       workers[i].checker.maxRetiring = Math.max(1, TraceChecker.MAX_RETIRING / threads); // memory as a single checker's
       pending.add(new ArrayList<>());
       workers[i].thread.start();
@@ -245,8 +245,9 @@ public final class ParallelTraceChecker implements FrameChecker {
     private final ArrayDeque<Emitted> emitted = new ArrayDeque<>();
     private long frame;
 
-    Worker(TcpMachine machine, int index, TraceChecker.Mode mode) {
-      checker = new TraceChecker(machine, v -> emitted.add(new Emitted(frame, v)), mode);
+    Worker(TcpMachine machine, int index, TraceChecker.Mode mode, int threads) {
+      // each thread's share of the frames kept for replays, as of the closed connections: memory as a single checker's
+      checker = new TraceChecker(machine, v -> emitted.add(new Emitted(frame, v)), false, mode, Math.max(1, ReplayBuffer.MAX_TOTAL / threads));
       thread = new Thread(this, "tcpfsm-trace-" + index);
       thread.setDaemon(true);
     }

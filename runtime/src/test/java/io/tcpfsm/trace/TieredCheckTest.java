@@ -85,6 +85,32 @@ class TieredCheckTest {
     assertThat(unkept.get(0).finalB()).isEqualTo(kept.get(0).finalB());
   }
 
+  /**
+   * What tier 0 saves: on a clean bulk transfer (bulk.pcap: Linux on loopback, 200,000 bytes, no
+   * loss, captures/linux/EXPECTED.md) it explains every frame with hypotheses that assume no hidden
+   * event, never replays, and holds no more than a few per end, where the full checker holds 64.
+   */
+  @Test
+  void aCleanBulkTransferNeedsNoHiddenEventNorReplay() throws Exception {
+    byte[] capture = Files.readAllBytes(Traces.captures().resolve("linux/bulk.pcap"));
+    List<Verdict> out = new ArrayList<>();
+    TraceChecker checker = new TraceChecker(TcpProfile.LINUX, out::add, TraceChecker.Mode.TIERED);
+    int most = 0;
+    try (CaptureReader r = CaptureReader.open(new ByteArrayInputStream(capture))) {
+      long n = 0;
+      for (Record rec = r.next(); rec != null; rec = r.next()) {
+        checker.accept(FrameDecoder.decode(rec), ++n, rec.epochSecond() * 1_000_000_000L + rec.nanos());
+        String dump = checker.dump();
+        assertThat(dump).as("frame %d", n).doesNotContainPattern("losses [1-9]|crossings [1-9]|copies [1-9]");
+        most = Math.max(most, (int) dump.lines().filter(l -> l.startsWith("  ")).count());
+      }
+    }
+    checker.finish();
+    assertThat(out).extracting(Verdict::kind).containsExactly(Verdict.Kind.CONFORMS);
+    assertThat(checker.replays()).isZero();
+    assertThat(most).as("candidates of both ends at once").isLessThanOrEqualTo(8);
+  }
+
   /** A frame's fields survive the buffer's packing, the extremes of each included. */
   @Test
   void theBufferGivesBackWhatItKept() {
