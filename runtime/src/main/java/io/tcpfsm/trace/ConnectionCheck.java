@@ -65,7 +65,7 @@ final class ConnectionCheck {
   int maxCost = Integer.MAX_VALUE;
   /** Tier 0 only: when no hypothesis without hidden events sends a frame, whether to stop (the caller replays) rather than go on as the full checker. */
   boolean replayable;
-  /** Tier 0 stopped at the last frame: no hypothesis without hidden events sent it; nothing else was changed but the frame counts. */
+  /** Tier 0 stopped at the last frame: no hypothesis without hidden events sent it (its candidates may have been changed in place: only a replay may follow). */
   boolean failed;
   /** The frame at which tier 0 went on as the full checker without a replay: hypotheses with hidden events before it were never kept; or -1. */
   long unkeptBefore = -1;

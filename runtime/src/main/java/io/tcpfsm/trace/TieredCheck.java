@@ -26,7 +26,6 @@ final class TieredCheck {
   private ReplayBuffer buffer;
   private final int maxFrames;
   private final ReplayBuffer.Budget budget;
-  private static final boolean DEBUG = Boolean.getBoolean("tcpfsm.tierDebug");
 
   /** Tier 0 with a replay buffer of at most {@code maxFrames} frames ({@code budget} shared by the checker), or the full checker alone ({@code budget} null). */
   TieredCheck(TcpMachine machine, Coverage coverage, String nameA, String nameB, TraceSegment first, ReplayBuffer.Budget budget, int maxFrames,
@@ -77,9 +76,6 @@ final class TieredCheck {
   private void replay() {
     if (buffer == null) {
       return;
-    }
-    if (DEBUG) {
-      System.err.println("replay " + check.frames + " failed=" + check.failed + " order=" + check.orderMatters() + " closedUnsure=" + check.closedUnsure() + " finalUnsure=" + check.finalUnsure());
     }
     ConnectionCheck full = new ConnectionCheck(machine, coverage, check.nameA, check.nameB, buffer.segment(0));
     for (int i = 0; i < buffer.size(); i++) {
