@@ -507,53 +507,18 @@ final class ConnectionCheck {
     return reopened || kind != null;
   }
 
-  /** Tier 0: where the full checker's answer to {@link #closed} may differ (its likeliest could be any of tier 0's, which disagree). */
-  boolean closedUnsure() {
-    int ea = endedAll(a);
-    int eb = endedAll(b);
-    return !(ea == 0 || eb == 0 || (ea == 1 && eb == 1));
+  /** Each end's candidates, for {@link TieredCheck}'s questions about tier 0's. */
+  List<Candidate> candidatesA() {
+    return a;
   }
 
-  /** 1 when every candidate's state is ended, 0 when none is, -1 when they disagree. */
-  private static int endedAll(List<Candidate> l) {
-    int n = 0;
-    for (int i = 0; i < l.size(); i++) {
-      TcpState st = l.get(i).state;
-      n += st == TcpState.CLOSED || st == TcpState.TIME_WAIT ? 1 : 0;
-    }
-    return l.isEmpty() || n == l.size() ? 1 : n == 0 ? 0 : -1;
+  List<Candidate> candidatesB() {
+    return b;
   }
 
-  /**
-   * Tier 0: where the verdict may depend on an order among tier 0's hypotheses that the full checker
-   * need not share: equally likely ones at the end ({@link Likelihood#compareAtEnd}) with different
-   * states or different losses; a list pruned to the bound; two merged that differ in fields
-   * equality leaves out.
-   */
-  boolean orderMatters() {
-    return prunedAt >= 0 || tiesDiffer(a) || tiesDiffer(b);
-  }
-
-  boolean finalUnsure() {
-    return endTiesDisagree(a) || endTiesDisagree(b);
-  }
-
-  private static boolean tiesDiffer(List<Candidate> l) {
-    return l instanceof CandidateList c && c.tiesDiffer;
-  }
-
-  private static boolean endTiesDisagree(List<Candidate> l) {
-    if (l.size() < 2) {
-      return false;
-    }
-    Candidate top = Likelihood.likeliestAtEnd(l);
-    for (int i = 0; i < l.size(); i++) {
-      Candidate c = l.get(i);
-      if (Likelihood.compareAtEnd(c, top) == 0 && (c.state != top.state || Likelihood.lostAtEnd(c) != Likelihood.lostAtEnd(top))) {
-        return true;
-      }
-    }
-    return false;
+  /** Whether a list was pruned to the bound. */
+  boolean pruned() {
+    return prunedAt >= 0;
   }
 
   /**

@@ -1,6 +1,8 @@
 package io.tcpfsm.trace;
 
 import io.tcpfsm.machine.TcpMachine;
+import io.tcpfsm.machine.TcpState;
+import java.util.List;
 
 /**
  * One connection checked by iterative deepening on the hidden events a hypothesis assumes
@@ -56,7 +58,7 @@ final class TieredCheck {
       drop(s);
     }
     check.process(s, time);
-    if (check.failed || (check.maxCost == 0 && check.orderMatters())) {
+    if (check.failed || (check.maxCost == 0 && orderMatters(check))) {
       replay();
     }
   }
@@ -88,7 +90,7 @@ final class TieredCheck {
   }
 
   boolean closed() {
-    if (tier0() && check.closedUnsure()) {
+    if (tier0() && closedUnsure(check)) {
       replay();
     }
     return check.closed();
@@ -106,7 +108,7 @@ final class TieredCheck {
   }
 
   Verdict verdict() {
-    if (tier0() && check.finalUnsure()) {
+    if (tier0() && finalUnsure(check)) {
       replay();
     }
     if (buffer != null) {
@@ -114,6 +116,56 @@ final class TieredCheck {
       buffer = null;
     }
     return check.verdict();
+  }
+
+  /** Tier 0: where the full checker's answer to {@link #closed} may differ (it reads its first cheapest candidate, and tier 0's disagree). */
+  private static boolean closedUnsure(ConnectionCheck check) {
+    int ea = endedAll(check.candidatesA());
+    int eb = endedAll(check.candidatesB());
+    return !(ea == 0 || eb == 0 || (ea == 1 && eb == 1));
+  }
+
+  /** 1 when every candidate's state is ended, 0 when none is, -1 when they disagree. */
+  private static int endedAll(List<Candidate> l) {
+    int n = 0;
+    for (int i = 0; i < l.size(); i++) {
+      TcpState st = l.get(i).state;
+      n += st == TcpState.CLOSED || st == TcpState.TIME_WAIT ? 1 : 0;
+    }
+    return l.isEmpty() || n == l.size() ? 1 : n == 0 ? 0 : -1;
+  }
+
+  /**
+   * Tier 0: where its list may depend on an order among its hypotheses that the full checker's need
+   * not share (a cost-0 candidate may merge into the earlier slot of an equal costlier one there): a
+   * list pruned to the bound keeps the first 64; two merged candidates that differ in fields equality
+   * leaves out keep the first.
+   */
+  private static boolean orderMatters(ConnectionCheck check) {
+    return check.pruned() || tiesDiffer(check.candidatesA()) || tiesDiffer(check.candidatesB());
+  }
+
+  /** Tier 0: where the verdict reads a first among equally likely hypotheses ({@link Likelihood#compareAtEnd}) that differ in state or in losses. */
+  private static boolean finalUnsure(ConnectionCheck check) {
+    return endTiesDisagree(check.candidatesA()) || endTiesDisagree(check.candidatesB());
+  }
+
+  private static boolean tiesDiffer(List<Candidate> l) {
+    return l instanceof CandidateList c && c.tiesDiffer;
+  }
+
+  private static boolean endTiesDisagree(List<Candidate> l) {
+    if (l.size() < 2) {
+      return false;
+    }
+    Candidate top = Likelihood.likeliestAtEnd(l);
+    for (int i = 0; i < l.size(); i++) {
+      Candidate c = l.get(i);
+      if (Likelihood.compareAtEnd(c, top) == 0 && (c.state != top.state || Likelihood.lostAtEnd(c) != Likelihood.lostAtEnd(top))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   boolean onlyBadChecksums() {
