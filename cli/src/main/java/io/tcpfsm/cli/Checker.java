@@ -11,8 +11,13 @@ import java.util.function.Consumer;
 final class Checker {
   private Checker() {}
 
-  /** {@code threads} 0: all on the caller's thread; more: a {@link ParallelTraceChecker} with that many. */
-  static FrameChecker of(TcpMachine machine, int threads, Consumer<Verdict> out) {
-    return threads == 0 ? new TraceChecker(machine, out) : new ParallelTraceChecker(machine, threads, out);
+  /**
+   * {@code threads} 0: all on the caller's thread; more: a {@link ParallelTraceChecker} with that many.
+   * {@code coverage}: every hypothesis of every connection is run ({@link TraceChecker.Mode#FULL}), since
+   * coverage counts the cells of them all; otherwise the tiered checks, with the same verdicts.
+   */
+  static FrameChecker of(TcpMachine machine, int threads, Consumer<Verdict> out, boolean coverage) {
+    TraceChecker.Mode mode = coverage ? TraceChecker.Mode.FULL : TraceChecker.Mode.TIERED;
+    return threads == 0 ? new TraceChecker(machine, out, mode) : new ParallelTraceChecker(machine, threads, out, mode);
   }
 }

@@ -39,6 +39,11 @@ import picocli.CommandLine.Spec;
       "What a capture cannot show is inferred: ISNs and windows from the first segments, user calls and"
           + " timeouts from the segments only they explain, segments lost before or after the capture"
           + " point, duplicated or reordered. Bad TCP checksums (loopback and offload) are not corruption.",
+      "Bounds: at most 64 hypotheses per endpoint (those assuming the most hidden events are dropped"
+          + " beyond); a connection is checked first with hypotheses assuming no hidden event, its first"
+          + " 4,096 frames (524,288 for all connections) kept to check it again with them all where those"
+          + " fail. A frame no kept hypothesis explains after either bound was passed is inconclusive,"
+          + " with the bound as its reason. --coverage checks every connection with all hypotheses (slower).",
       "",
       "Exit codes: 0 no connection deviates (conforming and inconclusive ones); 1 some connection"
           + " deviates; 2 usage, or a capture that cannot be read (`tcpfsm: FILE: offset N: reason`)."
@@ -132,7 +137,7 @@ final class TraceCommand implements Callable<Integer> {
         counts.merge(v.kind(), 1L, Long::sum);
         out.println(json ? TraceFormat.json(name, v) : TraceFormat.text(name, v));
       };
-      FrameChecker checker = Checker.of(p, threads(), print);
+      FrameChecker checker = Checker.of(p, threads(), print, coverage);
       try (checker; Progress progress = Progress.onTerminal(err, quiet, name)) {
         if (!read(file, name, checker, err, progress)) {
           unreadable = true;

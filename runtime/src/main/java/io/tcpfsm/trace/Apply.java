@@ -36,7 +36,9 @@ final class Apply implements TcpAction.Handler<Void> {
 
   /** Whether {@code rule} sends a segment with all of {@code flags} (and with text, if asked). */
   static boolean sends(TcpRule rule, int flags, boolean text) {
-    for (TcpAction a : rule.actions()) {
+    List<TcpAction> actions = rule.actions();
+    for (int i = 0; i < actions.size(); i++) { // indexed: no iterator under C1
+      TcpAction a = actions.get(i);
       if (a instanceof TcpAction.Send s && (s.flags() & flags) == flags && (!text || s.withText())) {
         return true;
       }

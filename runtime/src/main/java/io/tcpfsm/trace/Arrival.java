@@ -21,7 +21,11 @@ final class Arrival {
 
   /** {@code in} after {@code s} arrived; {@code rcvWnd} is the window the receiver last offered, {@code segWnd} the segment's, scaled. */
   static Candidate arrive(TcpMachine m, boolean rfc5961, Candidate in, TraceSegment s, long rcvWnd, long segWnd, Coverage coverage) {
-    Candidate c = in.copy();
+    return arriveAt(m, rfc5961, in.copy(), s, rcvWnd, segWnd, coverage);
+  }
+
+  /** As {@link #arrive}, changing {@code c} itself (tier 0 has no other use for it): no copy. */
+  static Candidate arriveAt(TcpMachine m, boolean rfc5961, Candidate c, TraceSegment s, long rcvWnd, long segWnd, Coverage coverage) {
     int flags = s.flags() & CONTROL;
     long seq = s.seq();
     long dataLen = s.dataLen();
@@ -75,7 +79,13 @@ final class Arrival {
     if (c.state == TcpState.LISTEN && from != TcpState.LISTEN) {
       Candidate l = new Candidate(TcpState.LISTEN, Candidate.U_SND | Candidate.U_RCV | Candidate.U_ISS);
       l.owed = c.owed;
+      // Its hidden events stay counted: a hypothesis is no likelier for having returned to LISTEN, and
+      // TieredCheck's tier 0 rests on a hypothesis's cost never falling.
       l.losses = c.losses;
+      l.crossings = c.crossings;
+      l.copies = c.copies;
+      l.assumedFin = c.assumedFin;
+      l.corrupted = c.corrupted;
       l.lastRule = c.lastRule;
       return l;
     }

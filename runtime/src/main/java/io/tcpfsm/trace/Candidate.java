@@ -94,8 +94,12 @@ final class Candidate implements ToLongFunction<TcpVariable> {
   long segLen;
   long segWnd;
 
+  /** No history yet, shared: the first value written copies it ({@link #pushHistory}), so a candidate that never moves RCV.NXT has no array of its own. */
+  private static final long[] NO_HISTORY = new long[0];
+
   Candidate(TcpState state, int unknown) {
-    this(state, unknown, new long[HISTORY_START]);
+    this(state, unknown, NO_HISTORY);
+    historyShared = true;
   }
 
   /** A candidate whose history array is {@code history} (a copy shares its original's: no array per copy on the common path). */
@@ -272,6 +276,16 @@ final class Candidate implements ToLongFunction<TcpVariable> {
         && (passiveOpen == c.passiveOpen || state != TcpState.SYN_RECV) && finSent == c.finSent && finSeq == c.finSeq && rcvHigh == c.rcvHigh
         && heldFin == c.heldFin && afterClose == c.afterClose && historySize == c.historySize && Arrays.equals(rcvHistory, 0, historySize, c.rcvHistory, 0, c.historySize) && lastAckSent == c.lastAckSent
         && owed.same(c.owed);
+  }
+
+  /**
+   * Whether the fields {@link #equals} leaves out, those a later step may read, are the same too
+   * (passive_open only in SYN-RECEIVED, the one state whose cells read it: see {@link #equals}).
+   */
+  boolean sameUnequal(Candidate c) {
+    return sndUna == c.sndUna && sndWnd == c.sndWnd && sndWl1 == c.sndWl1 && sndWl2 == c.sndWl2 && maxSndWnd == c.maxSndWnd
+        && (passiveOpen == c.passiveOpen || state != TcpState.SYN_RECV) && heldFinAck == c.heldFinAck && segSeq == c.segSeq && segAck == c.segAck && segLen == c.segLen
+        && segWnd == c.segWnd;
   }
 
   @Override

@@ -19,6 +19,12 @@ final class CandidateList extends AbstractList<Candidate> implements RandomAcces
   /** Open addressing on the hashes once more than {@link #SCAN} are listed: index + 1 of a listed candidate, or 0; a power of two, at least twice {@link #items}' length. */
   private int[] table;
   private boolean stale;
+  /**
+   * Two candidates without hidden events met here that differ in a field {@link Candidate#equals}
+   * leaves out (SND.UNA, the send window): which one is kept depends on the order of arrival, which
+   * {@link TieredCheck}'s tier 0 cannot vouch for, so it replays.
+   */
+  boolean tiesDiffer;
   /** Up to this many candidates a scan of the hashes is as fast as a table (most frames have fewer than 8). */
   private static final int SCAN = 8;
 
@@ -34,6 +40,8 @@ final class CandidateList extends AbstractList<Candidate> implements RandomAcces
     if (i >= 0) {
       if (c.cost() < items[i].cost()) {
         items[i] = c;
+      } else if (c.cost() == 0 && items[i].cost() == 0 && !c.sameUnequal(items[i])) {
+        tiesDiffer = true;
       }
       return;
     }
@@ -108,6 +116,16 @@ final class CandidateList extends AbstractList<Candidate> implements RandomAcces
     hashes[i] = c.hashCode();
     stale = true;
     return old;
+  }
+
+  /** Empties the list for reuse, its arrays kept. */
+  @Override
+  public void clear() {
+    java.util.Arrays.fill(items, 0, size, null);
+    size = 0;
+    table = null;
+    stale = false;
+    tiesDiffer = false;
   }
 
   @Override

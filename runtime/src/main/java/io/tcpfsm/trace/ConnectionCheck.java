@@ -57,6 +57,22 @@ final class ConnectionCheck {
   private String finalB;
   /** Merge successors by scanning a plain list (the reference the faster structures are tested against). */
   boolean plainLists;
+  /**
+   * The most hidden events ({@link Candidate#cost}) a hypothesis may assume: unbounded (the full
+   * checker), or 0 for {@link TieredCheck}'s tier 0, which then creates no hypothesis with a hidden
+   * event at all (no loss, crossing, network copy or corruption variant, no state kept for crossings).
+   */
+  int maxCost = Integer.MAX_VALUE;
+  /** Tier 0 only: when no hypothesis without hidden events sends a frame, whether to stop (the caller replays) rather than go on as the full checker. */
+  boolean replayable;
+  /** Tier 0 stopped at the last frame: no hypothesis without hidden events sent it (its candidates may have been changed in place: only a replay may follow). */
+  boolean failed;
+  /** The frame at which tier 0 went on as the full checker without a replay: hypotheses with hidden events before it were never kept; or -1. */
+  long unkeptBefore = -1;
+  /** Why tier 0 could not replay (its bound on kept frames), for {@link #unkeptBefore}'s reason. */
+  String unkeptWhy = "";
+  /** Tier 0: the list a frame's successors replaced, emptied for the next frame's (no list per end and frame). */
+  private CandidateList spare;
 
   ConnectionCheck(TcpMachine machine, Coverage coverage, String nameA, String nameB, TraceSegment first) {
     this.machine = machine;
@@ -122,8 +138,24 @@ final class ConnectionCheck {
     // An exact copy of a recent frame of this end: the network's copy (nothing new was sent, a hidden
     // event costed like a loss), or sent again (a retransmitted SYN, a duplicate ACK): both are kept.
     boolean copy = duplicate(side, s);
+    boolean windowChanged = !copy && newAckWindow(side, s);
+    if (!step(s, side, copy, windowChanged)) {
+      if (replayable) {
+        failed = true;
+        return;
+      }
+      // Tier 0 without its frames to replay: go on as the full checker from tier 0's hypotheses,
+      // which are all it has (those with hidden events were never made), as after pruning.
+      maxCost = Integer.MAX_VALUE;
+      unkeptBefore = s.frame();
+      step(s, side, copy, windowChanged);
+    }
+  }
+
+  /** {@code s} sent by one of {@code side}'s candidates, then arriving (or not) at the other's; false when tier 0 finds no sender ({@link #maxCost}). */
+  private boolean step(TraceSegment s, int side, boolean copy, boolean windowChanged) {
+    int from = side;
     {
-      boolean windowChanged = !copy && newAckWindow(side, s);
       List<Candidate> sender = side == 0 ? a : b;
       List<Candidate> next = successors(sender.size() + 1);
       List<java.util.function.Supplier<Expectation>> whys = null;
@@ -133,16 +165,18 @@ final class ConnectionCheck {
       boolean maybeCorrupted = s.checksumBad() && badSent[side] <= SUSPECT_BAD;
       for (int i = 0; i < sender.size(); i++) { // indexed: C1 (the launcher's compiler for trace) allocates iterators
         Candidate c = sender.get(i);
-        Candidate r = explainer.explain(c, s, windowChanged);
+        // Tier 0 that can replay changes its candidates in place: the list is dropped after this frame,
+        // and should no candidate send s, the frames run again from the start (no copy per frame).
+        Candidate r = maxCost == 0 && replayable ? explainer.explainAt(c, s, windowChanged) : explainer.explain(c, s, windowChanged);
         if (r != null) {
           r.beforeArrival = null; // its last arrival came before this send: it cannot cross it any more
         }
-        if (copy) {
+        if (copy && maxCost > 0) {
           Candidate kept = c.copy();
           kept.copies++;
           add(next, kept);
         }
-        if (maybeCorrupted) {
+        if (maybeCorrupted && maxCost > 0) {
           // Or it was corrupted on the way (what its sender really sent is not known) and its receiver
           // dropped it: the sender's real segment shows again when retransmitted (RFC 9293 3.1, checksum).
           Candidate kept = c.copy();
@@ -155,9 +189,11 @@ final class ConnectionCheck {
             add(next, openedUnseen(c));
           }
         }
-        if (r != null) {
+        if (r != null && r.cost() > maxCost) {
+          // tier 0: it sent this only with a hidden event (a loss before the capture point)
+        } else if (r != null) {
           add(next, r);
-        } else {
+        } else if (maxCost > 0) { // tier 0 never reports a deviation: the full checker does, on a replay
           if (whys == null) {
             whys = new ArrayList<>();
             whyLosses = new ArrayList<>();
@@ -165,30 +201,34 @@ final class ConnectionCheck {
           whys.add(explainer.whySupplier());
           whyLosses.add(c.cost() + (c.corrupted > 0 ? CORRUPTED : 0));
         }
-        Candidate crossed = crossed(c, s, windowChanged, r == null);
+        Candidate crossed = maxCost > 0 ? crossed(c, s, windowChanged, r == null) : null; // a crossing costs one
         if (crossed != null) {
           add(next, crossed);
         }
       }
       if (next.isEmpty()) {
+        if (maxCost == 0) {
+          return false;
+        }
         if (s.checksumBad() && (badSent[from] < sent[from] || sent[from] == 1)) {
           // Corrupted on the way: no endpoint sent it, and its receiver drops it. Not where every frame
           // this end sent before had a bad checksum too and was explained (offload, loopback): there a
           // bad checksum says nothing, and excusing it would hide every deviation of that end.
-          return;
+          return true;
         }
         List<Expectation> why = new ArrayList<>();
         for (java.util.function.Supplier<Expectation> w : whys == null ? List.<java.util.function.Supplier<Expectation>>of() : whys) {
           why.add(w == null ? Expectation.rfc("nothing", "") : w.get());
         }
         deviate(s, why, whyLosses == null ? List.of() : whyLosses);
-        return;
+        return true;
       }
       if (side == 0) {
         a = next;
       } else {
         b = next;
       }
+      recycle(sender);
     }
     lastWindow[side] = s.window();
     List<Candidate> receiver = side == 0 ? b : a;
@@ -197,18 +237,24 @@ final class ConnectionCheck {
     long segWnd = window(side, s.window(), s.syn());
     for (int i = 0; i < receiver.size(); i++) {
       Candidate c = receiver.get(i);
+      if (maxCost == 0) {
+        // Tier 0: the arrival only. Being lost after the capture point is a hidden event, and so is a
+        // crossing, so neither the lost variant nor the state before the arrival is made; the
+        // candidate itself arrives (the list is dropped after this frame; the sender's step is past).
+        Candidate gone = c.state == TcpState.TIME_WAIT ? goneArrival(c, s, rcvWnd, segWnd) : null; // costs nothing: a timeout is no hidden event of the network
+        add(next, Arrival.arriveAt(machine, rfc5961, c, s, rcvWnd, segWnd, coverage));
+        if (gone != null) {
+          add(next, gone);
+        }
+        continue;
+      }
       // The state before this arrival, kept for a later crossing (processed after the receiver's next send).
       Candidate before = c.beforeArrival == null ? c : c.copy();
       before.beforeArrival = null;
       Candidate arrived = remember(Arrival.arrive(machine, rfc5961, c, s, rcvWnd, segWnd, coverage), before, s, rcvWnd, segWnd);
       Candidate goneArrived = null;
       if (c.state == TcpState.TIME_WAIT) {
-        // The time-wait timeout may have expired before this segment arrived (RFC 9293 3.10.8): a hidden step.
-        TcpStep step = machine.step(TcpState.TIME_WAIT, TcpEvent.TIMEOUT_TIME_WAIT, 0);
-        coverage.cell(TcpState.TIME_WAIT, TcpEvent.TIMEOUT_TIME_WAIT, 0, step.rule());
-        Candidate gone = Arrival.closed(c);
-        gone.lastRule = step.rule();
-        goneArrived = remember(Arrival.arrive(machine, rfc5961, gone, s, rcvWnd, segWnd, coverage), before, s, rcvWnd, segWnd);
+        goneArrived = remember(goneArrival(c, s, rcvWnd, segWnd), before, s, rcvWnd, segWnd);
       }
       // Or the segment was lost after the capture point: the candidate itself, since the list it came
       // from is dropped after this frame (a copy per candidate and frame was most of a bulk transfer's
@@ -233,6 +279,25 @@ final class ConnectionCheck {
     } else {
       a = next;
     }
+    recycle(receiver);
+    return true;
+  }
+
+  /** Tier 0 keeps the list {@code l} for the next frame's successors: nothing else refers to it (no hypothesis keeps its state before an arrival there). */
+  private void recycle(List<Candidate> l) {
+    if (maxCost == 0 && l instanceof CandidateList c) {
+      c.clear();
+      spare = c;
+    }
+  }
+
+  /** {@code s} arriving at {@code c} in TIME-WAIT after its timeout expired (RFC 9293 3.10.8), a hidden step. */
+  private Candidate goneArrival(Candidate c, TraceSegment s, long rcvWnd, long segWnd) {
+    TcpStep step = machine.step(TcpState.TIME_WAIT, TcpEvent.TIMEOUT_TIME_WAIT, 0);
+    coverage.cell(TcpState.TIME_WAIT, TcpEvent.TIMEOUT_TIME_WAIT, 0, step.rule());
+    Candidate gone = Arrival.closed(c);
+    gone.lastRule = step.rule();
+    return Arrival.arrive(machine, rfc5961, gone, s, rcvWnd, segWnd, coverage);
   }
 
   /** {@code c} after an active OPEN whose SYN was corrupted on the way: SYN-SENT, its ISS unknown. */
@@ -334,6 +399,11 @@ final class ConnectionCheck {
 
   /** A list for a frame's successors: {@link CandidateList} merges as {@link #add} does, faster; {@link #plainLists} for the reference. */
   private List<Candidate> successors(int capacity) {
+    if (spare != null && maxCost == 0) {
+      CandidateList l = spare;
+      spare = null;
+      return l;
+    }
     return plainLists ? new ArrayList<>(capacity) : new CandidateList(capacity);
   }
 
@@ -382,7 +452,11 @@ final class ConnectionCheck {
         first.rule() == null ? "" : first.rule().specName(), first.citation(), states(a), states(b));
     finalA = Likelihood.finalStates(a);
     finalB = Likelihood.finalStates(b);
-    if (prunedAt >= 0) {
+    if (unkeptBefore >= 0 && (prunedAt < 0 || unkeptBefore <= prunedAt)) {
+      kind = Verdict.Kind.INCONCLUSIVE;
+      reason = "no hypothesis explains frame " + s.frame() + ", but those assuming a hidden event (a loss, a crossing, a copy) before frame "
+          + unkeptBefore + " were not kept: " + unkeptWhy;
+    } else if (prunedAt >= 0) {
       kind = Verdict.Kind.INCONCLUSIVE;
       reason = "no hypothesis explains frame " + s.frame() + ", but some were dropped at frame " + prunedAt + " when more than "
           + TraceChecker.MAX_CANDIDATES + " fitted: one of those might have";
@@ -433,6 +507,42 @@ final class ConnectionCheck {
     return reopened || kind != null;
   }
 
+  /** Each end's candidates, for {@link TieredCheck}'s questions about tier 0's. */
+  List<Candidate> candidatesA() {
+    return a;
+  }
+
+  List<Candidate> candidatesB() {
+    return b;
+  }
+
+  /** Whether a list was pruned to the bound. */
+  boolean pruned() {
+    return prunedAt >= 0;
+  }
+
+  /**
+   * Tier 0's part of {@link #reopenedBy}: false where the full checker answers false whatever its
+   * other hypotheses (one of tier 0's, its connection open, sends {@code s}), as it does for the
+   * checks on the frame alone; null where the answer depends on hypotheses with hidden events.
+   */
+  Boolean reopenedByKnown(TraceSegment s) {
+    if (midStart && frames == 1 && onlyBadChecksums()) {
+      return true;
+    }
+    int from = s.fromA() ? 0 : 1;
+    if (s.checksumBad() && (badSent[from] + 1) * 2 <= sent[from] + 1) {
+      return false;
+    }
+    for (Candidate c : s.fromA() ? a : b) {
+      boolean ended = c.state == TcpState.TIME_WAIT || c.state == TcpState.CLOSED;
+      if (!ended && explainer.explain(c, s, false) != null) {
+        return false;
+      }
+    }
+    return null;
+  }
+
   Verdict verdict() {
     if (kind == null) {
       finalA = Likelihood.finalStates(a);
@@ -463,7 +573,8 @@ final class ConnectionCheck {
 
   private static Candidate likeliest(List<Candidate> l) {
     Candidate best = l.get(0);
-    for (Candidate c : l) {
+    for (int i = 1; i < l.size(); i++) { // indexed: no iterator per frame under C1
+      Candidate c = l.get(i);
       if (c.cost() < best.cost()) {
         best = c;
       }

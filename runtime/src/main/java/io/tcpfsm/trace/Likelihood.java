@@ -23,7 +23,8 @@ final class Likelihood {
   static int unsent(Candidate c) {
     int unsent = 0;
     boolean carried = false;
-    for (Owed o : c.owed) {
+    for (int i = 0; i < c.owed.size(); i++) { // indexed: C1 (the launcher's compiler for trace) allocates iterators
+      Owed o = c.owed.get(i);
       if (o.flags() != Segment.ACK || c.lastAckSent == -1 || Seq.diff(o.ack(), c.lastAckSent) > 0) {
         unsent++;
       } else if (o.ack() == c.lastAckSent) {
@@ -41,7 +42,8 @@ final class Likelihood {
    */
   static int lostAtEnd(Candidate c) {
     int controls = 0;
-    for (Owed o : c.owed) {
+    for (int i = 0; i < c.owed.size(); i++) {
+      Owed o = c.owed.get(i);
       controls += o.flags() != Segment.ACK ? 1 : 0;
     }
     return c.losses + controls;
@@ -59,7 +61,8 @@ final class Likelihood {
 
   static Candidate likeliestAtEnd(List<Candidate> l) {
     Candidate best = l.get(0);
-    for (Candidate c : l) {
+    for (int i = 1; i < l.size(); i++) {
+      Candidate c = l.get(i);
       if (compareAtEnd(c, best) < 0) {
         best = c;
       }

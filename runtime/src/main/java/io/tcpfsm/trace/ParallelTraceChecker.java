@@ -51,11 +51,20 @@ public final class ParallelTraceChecker implements FrameChecker {
 
   /** {@code threads} checkers for {@code machine}, each verdict handed to {@code out} on the caller's thread. */
   public ParallelTraceChecker(TcpMachine machine, int threads, Consumer<Verdict> out) {
-    this(machine, threads, BATCH, out);
+    this(machine, threads, BATCH, out, TraceChecker.Mode.TIERED);
+  }
+
+  /** As above, each thread's checker of {@code mode} ({@link TraceChecker.Mode#FULL} where coverage is wanted). */
+  public ParallelTraceChecker(TcpMachine machine, int threads, Consumer<Verdict> out, TraceChecker.Mode mode) {
+    this(machine, threads, BATCH, out, mode);
+  }
+
+  ParallelTraceChecker(TcpMachine machine, int threads, int batch, Consumer<Verdict> out) {
+    this(machine, threads, batch, out, TraceChecker.Mode.TIERED);
   }
 
   /** With batches of {@code batch} frames (tests use small ones, to cross batch boundaries often). */
-  ParallelTraceChecker(TcpMachine machine, int threads, int batch, Consumer<Verdict> out) {
+  ParallelTraceChecker(TcpMachine machine, int threads, int batch, Consumer<Verdict> out, TraceChecker.Mode mode) {
     if (threads < 1 || batch < 1) {
       throw new IllegalArgumentException("threads and batch must be positive: " + threads + ", " + batch);
     }
@@ -64,7 +73,7 @@ public final class ParallelTraceChecker implements FrameChecker {
     this.coverage = new Coverage(machine);
     workers = new Worker[threads];
     for (int i = 0; i < threads; i++) {
-      workers[i] = new Worker(machine, i);
+      workers[i] = new Worker(machine, i, mode, threads);
       workers[i].checker.maxRetiring = Math.max(1, TraceChecker.MAX_RETIRING / threads); // memory as a single checker's
       pending.add(new ArrayList<>());
       workers[i].thread.start();
@@ -236,8 +245,9 @@ public final class ParallelTraceChecker implements FrameChecker {
     private final ArrayDeque<Emitted> emitted = new ArrayDeque<>();
     private long frame;
 
-    Worker(TcpMachine machine, int index) {
-      checker = new TraceChecker(machine, v -> emitted.add(new Emitted(frame, v)));
+    Worker(TcpMachine machine, int index, TraceChecker.Mode mode, int threads) {
+      // each thread's share of the frames kept for replays, as of the closed connections: memory as a single checker's
+      checker = new TraceChecker(machine, v -> emitted.add(new Emitted(frame, v)), false, mode, Math.max(1, ReplayBuffer.MAX_TOTAL / threads));
       thread = new Thread(this, "tcpfsm-trace-" + index);
       thread.setDaemon(true);
     }

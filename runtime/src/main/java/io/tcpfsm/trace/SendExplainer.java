@@ -34,8 +34,12 @@ final class SendExplainer {
 
   /** The candidate after sending {@code s}, or null (and {@link #why}) when it cannot have sent it. */
   Candidate explain(Candidate in, TraceSegment s, boolean windowChanged) {
+    return explainAt(in.copy(), s, windowChanged);
+  }
+
+  /** As {@link #explain}, changing {@code c} itself, also when it fails: for tier 0, which replays rather than reuse a failed candidate. */
+  Candidate explainAt(Candidate c, TraceSegment s, boolean windowChanged) {
     why = null;
-    Candidate c = in.copy();
     if (s.ackFlag() && c.heldFin != -1 && Seq.diff(s.ack(), c.heldFin) == 1 && Seq.diff(c.heldFin, c.rcvNxt) >= 0) {
       // The ACK covers a FIN held beyond a gap: the gap filled, the FIN was processed before this was sent.
       c.setRcvNxt(c.heldFin);

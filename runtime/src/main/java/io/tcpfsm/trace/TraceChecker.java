@@ -8,11 +8,8 @@ import io.tcpfsm.wire.TcpOption;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -25,6 +22,18 @@ import java.util.function.Consumer;
  * more than {@link #MAX_RETIRING} such connections wait.
  */
 public final class TraceChecker implements FrameChecker {
+  /** How each connection is checked: the verdicts are the same either way; what differs is the time, and what {@link #coverage} counts. */
+  public enum Mode {
+    /**
+     * Hypotheses without hidden events first, the full checker only where they do not explain a
+     * connection ({@link TieredCheck}): the fast way. {@link #coverage} then counts only the cells
+     * those checks reached, not those of the hypotheses never made.
+     */
+    TIERED,
+    /** Every hypothesis of every connection, as coverage reports need. */
+    FULL
+  }
+
   /** Hypotheses kept per endpoint; beyond it those assuming the most losses are dropped. */
   public static final int MAX_CANDIDATES = 64;
   /** Capture time after which a closed connection is retired: late retransmissions come sooner. */
@@ -35,23 +44,32 @@ public final class TraceChecker implements FrameChecker {
   private final Consumer<Verdict> out;
   private final Coverage coverage;
   private final boolean reference;
+  private final Mode mode;
+  /** Frames the tiered checks keep to replay, for all connections; per connection at most {@link #replayFrames}. */
+  final ReplayBuffer.Budget replayBudget;
+  int replayFrames = ReplayBuffer.MAX_FRAMES;
   /** Closed connections kept at most: {@link ParallelTraceChecker} gives each of its checkers a share of {@link #MAX_RETIRING}. */
   int maxRetiring = MAX_RETIRING;
-  private final Map<FlowKey, Conn> open = new HashMap<>();
+  private final FlowTable<Conn> open = new FlowTable<>();
   private final ArrayDeque<Conn> retiring = new ArrayDeque<>();
   private long connections;
   private long tcpFrames;
   private long ignored;
 
   private static final class Conn {
+    /** An IPv4 4-tuple's key in {@link #open} ({@link FlowTable}), or, for others, null and {@link #key}. */
+    final long addrs;
+    final int ports;
     final FlowKey key;
     final byte[] addrA;
     final int portA;
-    final ConnectionCheck check;
+    final TieredCheck check;
     boolean queued;
     boolean done;
 
-    Conn(FlowKey key, byte[] addrA, int portA, ConnectionCheck check) {
+    Conn(long addrs, int ports, FlowKey key, byte[] addrA, int portA, TieredCheck check) {
+      this.addrs = addrs;
+      this.ports = ports;
       this.key = key;
       this.addrA = addrA;
       this.portA = portA;
@@ -59,17 +77,29 @@ public final class TraceChecker implements FrameChecker {
     }
   }
 
-  /** A checker for {@code machine} (a profile: {@code TcpProfile.named("rfc9293")}) that hands each verdict to {@code out}. */
+  /** A checker for {@code machine} (a profile: {@code TcpProfile.named("rfc9293")}) that hands each verdict to {@code out}; {@link Mode#TIERED}. */
   public TraceChecker(TcpMachine machine, Consumer<Verdict> out) {
-    this(machine, out, false);
+    this(machine, out, Mode.TIERED);
   }
 
-  /** {@code reference}: the plain, slower structures, which the faster ones must match verdict for verdict (TraceFastPathTest). */
+  /** A checker of the given mode: {@link Mode#FULL} where {@link #coverage} is wanted. */
+  public TraceChecker(TcpMachine machine, Consumer<Verdict> out, Mode mode) {
+    this(machine, out, false, mode, ReplayBuffer.MAX_TOTAL);
+  }
+
+  /** {@code reference}: the full checker with the plain, slower structures, which the faster ones must match verdict for verdict (TraceFastPathTest). */
   TraceChecker(TcpMachine machine, Consumer<Verdict> out, boolean reference) {
+    this(machine, out, reference, Mode.FULL, ReplayBuffer.MAX_TOTAL);
+  }
+
+  /** {@code replayTotal}: frames the tiered checks keep for replays, for all connections. */
+  TraceChecker(TcpMachine machine, Consumer<Verdict> out, boolean reference, Mode mode, long replayTotal) {
     this.machine = machine;
     this.out = out;
     this.coverage = new Coverage(machine);
     this.reference = reference;
+    this.mode = mode;
+    this.replayBudget = new ReplayBuffer.Budget(replayTotal);
   }
 
   /** Feeds one decoded frame; frames other than whole TCP segments are ignored. {@code time} is the capture's, in ns. */
@@ -106,8 +136,21 @@ public final class TraceChecker implements FrameChecker {
     long time = t.time();
     byte[] src = t.src();
     byte[] dst = t.dst();
-    FlowKey key = new FlowKey(src, t.srcPort(), dst, t.dstPort());
-    Conn c = open.get(key);
+    FlowKey key = null;
+    long addrs = 0;
+    int ports = 0;
+    Conn c;
+    if (src.length == 4 && dst.length == 4) {
+      int s4 = FlowTable.ip4(src);
+      int d4 = FlowTable.ip4(dst);
+      boolean low = FlowTable.srcLow(s4, t.srcPort(), d4, t.dstPort());
+      addrs = low ? FlowTable.addresses(s4, d4) : FlowTable.addresses(d4, s4);
+      ports = low ? t.srcPort() << 16 | t.dstPort() : t.dstPort() << 16 | t.srcPort();
+      c = open.get(addrs, ports);
+    } else {
+      key = new FlowKey(src, t.srcPort(), dst, t.dstPort());
+      c = open.get(key);
+    }
     boolean fromA = c == null || (c.portA == t.srcPort() && java.util.Arrays.equals(c.addrA, src));
     TraceSegment s = fromA ? t.segment() : t.segment().from(false);
     if (c != null && s.syn() && !s.ackFlag() && c.check.reopenedBy(s)) {
@@ -116,9 +159,13 @@ public final class TraceChecker implements FrameChecker {
     }
     if (c == null) {
       s = t.segment();
-      c = new Conn(key, src, t.srcPort(), new ConnectionCheck(machine, coverage, name(src, t.srcPort()), name(dst, t.dstPort()), s));
-      c.check.plainLists = reference;
-      open.put(key, c);
+      c = new Conn(addrs, ports, key, src, t.srcPort(), new TieredCheck(machine, coverage, name(src, t.srcPort()), name(dst, t.dstPort()), s,
+          mode == Mode.TIERED ? replayBudget : null, replayFrames, reference));
+      if (key == null) {
+        open.put(addrs, ports, c);
+      } else {
+        open.put(key, c);
+      }
       connections++;
     }
     c.check.process(s, time);
@@ -130,7 +177,7 @@ public final class TraceChecker implements FrameChecker {
       Conn head = retiring.peek();
       if (head.done) {
         retiring.poll();
-      } else if (retiring.size() > maxRetiring || time - head.check.lastTime > RETIRE_AFTER_NANOS) {
+      } else if (retiring.size() > maxRetiring || time - head.check.lastTime() > RETIRE_AFTER_NANOS) {
         retiring.poll();
         retire(head);
       } else {
@@ -142,8 +189,12 @@ public final class TraceChecker implements FrameChecker {
   private void retire(Conn c) {
     if (!c.done) {
       c.done = true;
-      open.remove(c.key, c);
-      if (c.check.frames == 1 && c.check.onlyBadChecksums()) {
+      if (c.key == null) {
+        open.remove(c.addrs, c.ports, c);
+      } else {
+        open.remove(c.key, c);
+      }
+      if (c.check.frames() == 1 && c.check.onlyBadChecksums()) {
         ignored++; // one frame of a 4-tuple nothing else used, its checksum wrong: a corrupted header
         return;
       }
@@ -160,8 +211,8 @@ public final class TraceChecker implements FrameChecker {
   /** Emits the verdicts of every connection still open, in the order of their first frames. */
   @Override
   public void finish() {
-    List<Conn> rest = new ArrayList<>(open.values());
-    rest.sort(Comparator.comparingLong(c -> c.check.firstFrame));
+    List<Conn> rest = open.values();
+    rest.sort(Comparator.comparingLong(c -> c.check.firstFrame()));
     for (Conn c : rest) {
       retire(c);
     }
@@ -170,11 +221,11 @@ public final class TraceChecker implements FrameChecker {
 
   /** Every open connection's candidates in full, oldest connection first: for tests that compare two checkers frame by frame. */
   String dump() {
-    List<Conn> conns = new ArrayList<>(open.values());
-    conns.sort(Comparator.comparingLong(c -> c.check.firstFrame));
+    List<Conn> conns = open.values();
+    conns.sort(Comparator.comparingLong(c -> c.check.firstFrame()));
     StringBuilder sb = new StringBuilder();
     for (Conn c : conns) {
-      sb.append(c.check.nameA).append(' ').append(c.check.nameB).append(' ').append(c.check.firstFrame).append('\n').append(c.check.dump());
+      sb.append(c.check.nameA()).append(' ').append(c.check.nameB()).append(' ').append(c.check.firstFrame()).append('\n').append(c.check.dump());
     }
     return sb.toString();
   }
@@ -188,6 +239,11 @@ public final class TraceChecker implements FrameChecker {
   @Override
   public long connections() {
     return connections;
+  }
+
+  /** Connections checked again from their first frame by the full checker, because tier 0 did not explain them. */
+  long replays() {
+    return replayBudget.replays;
   }
 
   /** TCP frames seen so far. */

@@ -21,7 +21,11 @@ import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 
 /**
- * The checker's faster structures (candidates merged through {@link CandidateList}'s hashes, the
+ * The tiered checks ({@link TieredCheck}: hypotheses without hidden events first, a replay through
+ * the full checker where they fail) against the full checker with the plain structures: the same
+ * verdicts, in the same order, after every frame, over the same captures and runs as below.
+ *
+ * <p>The checker's faster structures (candidates merged through {@link CandidateList}'s hashes, the
  * "lost after the capture point" hypothesis taken over without a copy) against the plain ones they
  * replace ({@code TraceChecker(machine, out, true)}): the two run in lockstep over every capture in
  * captures/ and over simulated runs under every profile, and after each frame every open
@@ -30,6 +34,14 @@ import org.junit.jupiter.api.Test;
  * implementation of the same merge rule.
  */
 class TraceFastPathTest {
+  /** Connections the tiered checks replayed, and all they checked: printed, so that a run shows how often the replay path was taken. */
+  private static long replays;
+  private static long connections;
+
+  @org.junit.jupiter.api.AfterAll
+  static void report() {
+    System.out.println("TraceFastPathTest: the tiered checks replayed " + replays + " of " + connections + " connections");
+  }
 
   @Test
   void everyBundledCaptureUnderEveryProfile() throws Exception {
@@ -63,21 +75,29 @@ class TraceFastPathTest {
   private static void lockstep(String what, byte[] capture, TcpProfile profile) throws Exception {
     List<Verdict> fast = new ArrayList<>();
     List<Verdict> plain = new ArrayList<>();
-    TraceChecker f = new TraceChecker(profile, fast::add);
+    List<Verdict> tiered = new ArrayList<>();
+    TraceChecker f = new TraceChecker(profile, fast::add, TraceChecker.Mode.FULL);
     TraceChecker p = new TraceChecker(profile, plain::add, true);
+    TraceChecker t = new TraceChecker(profile, tiered::add, TraceChecker.Mode.TIERED);
     try (CaptureReader r = CaptureReader.open(new ByteArrayInputStream(capture))) {
       long n = 0;
       for (Record rec = r.next(); rec != null; rec = r.next()) {
-        long t = rec.epochSecond() * 1_000_000_000L + rec.nanos();
-        f.accept(FrameDecoder.decode(rec), ++n, t);
-        p.accept(FrameDecoder.decode(rec), n, t);
+        long time = rec.epochSecond() * 1_000_000_000L + rec.nanos();
+        f.accept(FrameDecoder.decode(rec), ++n, time);
+        p.accept(FrameDecoder.decode(rec), n, time);
+        t.accept(FrameDecoder.decode(rec), n, time);
         assertThat(f.dump()).as("%s: candidates after frame %d", what, n).isEqualTo(p.dump());
         assertThat(fast).as("%s: verdicts after frame %d", what, n).isEqualTo(plain);
+        assertThat(tiered).as("%s: tiered verdicts after frame %d", what, n).isEqualTo(plain);
       }
     }
     f.finish();
     p.finish();
+    t.finish();
     assertThat(fast).as("%s: verdicts", what).isEqualTo(plain);
+    assertThat(tiered).as("%s: tiered verdicts", what).isEqualTo(plain);
+    replays += t.replays();
+    connections += t.connections();
     assertThat(f.coverage().report()).as("%s: coverage", what).isEqualTo(p.coverage().report());
   }
 }
