@@ -35,7 +35,7 @@ final class Composition {
   private final List<Move> moves = new ArrayList<>();
   private final Map<Long, Integer> moveIds = new HashMap<>();
   private final ReactionMemo memo = new ReactionMemo();
-  /** Segments sent into a full channel (lost there): the channel bound at work. */
+  /** Segments sent into a full channel or a full network (lost there): the bounds at work. */
   long overflows;
   /** OPENs not offered because every slot of sequence space was in use: the bound at work. */
   long slotsFull;
@@ -249,8 +249,10 @@ final class Composition {
 
   /** The successor in which x is {@code e}, and the segments {@code sent} have joined {@code out}. */
   private void emit(int x, long e, long peer, long in, long out, int move, long sent, Sink sink, Effects fx) {
+    int network = Channel.size(in) + Channel.size(out);
     for (int i = 0, k = ReactionMemo.count(sent); i < k; i++) {
-      long added = Channel.add(out, ReactionMemo.seg(sent, i), config.capacity(), config.reorder());
+      // The same rule at a full channel and at a full network (--in-flight): the segment is lost there.
+      long added = config.fits(Channel.size(out), network) ? Channel.add(out, ReactionMemo.seg(sent, i), config.capacity(), config.reorder()) : -1;
       if (added < 0) {
         if (fx != null) {
           fx.overflowed++;
@@ -259,6 +261,7 @@ final class Composition {
         }
       } else {
         out = added;
+        network++;
       }
     }
     if (x == 0) {
