@@ -221,7 +221,7 @@ final class ExploreCommand implements Callable<Integer> {
           c.inFlight(), c.inFlight() == 1 ? "" : "s", c.capacity(), g.channelOverflows()));
     }
     if (c.reorder() && !c.canReorder()) {
-      sb.append("             (with 1 segment in flight per direction there is nothing to reorder: --in-flight 2 for that)\n");
+      sb.append("             (with at most 1 segment in flight in a direction there is nothing to reorder: --in-flight 2 for that)\n");
     }
     sb.append(String.format("             %d SEND%s per connection; %d slots of sequence space per end (an OPEN waited for one: %,d times);%n",
         c.maxSends(), c.maxSends() == 1 ? "" : "s", Exploration.slots(), x.opensRefused()));
