@@ -45,6 +45,20 @@ class ExploreInFlightTest {
     assertThat(graph.channelOverflows()).isPositive();
   }
 
+  /**
+   * With loss, a segment lost at a full channel or a full network is a segment sent and then
+   * lost, so a tighter bound's joint states are among a looser one's: one segment per direction
+   * fits in a network of two (docs/architecture.md, "Bounds").
+   */
+  @Test
+  void oneSegmentPerDirectionIsWithinTwoInTheNetwork() {
+    StateGraph one = Explorer.explore(machine, ExploreSpecs.SMALL.withFaults(true, false, true));
+    Set<List<Long>> within = withMirrorImages(one);
+    Set<List<Long>> two = withMirrorImages(graph);
+    assertThat(two.containsAll(within)).isTrue();
+    assertThat(two.size()).isGreaterThan(within.size());
+  }
+
   @Test
   void countsAreStableFromRunToRun() {
     StateGraph again = Explorer.explore(machine, TWO);
