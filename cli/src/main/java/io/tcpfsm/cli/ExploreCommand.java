@@ -59,8 +59,12 @@ final class ExploreCommand implements Callable<Integer> {
   @Option(names = "--reorder", description = "The segments of one direction may arrive in any order.")
   boolean reorder;
 
-  @Option(names = "--capacity", paramLabel = "N", description = "Segments in flight per direction, 1 to 3 (default 1); one sent into a full channel is lost.")
-  int capacity = 1;
+  @Option(names = "--capacity", paramLabel = "N", description = "Segments in flight per direction, 1 to 3 (default 1, or with --in-flight the smaller of N and 3); one sent into a full channel is lost.")
+  Integer capacity;
+
+  @Option(names = "--in-flight", paramLabel = "N", description = "Segments in flight in the whole network, both directions together, 1 to 6 (default: no bound but --capacity); "
+      + "a direction may hold all N (up to 3), so --in-flight 2 --reorder reorders; one sent into a full network is lost.")
+  Integer inFlight;
 
   @Option(names = "--sends", paramLabel = "N", description = "SENDs (one byte each) per connection, 0 to 3 (default 1).")
   int sends = ExploreConfig.DEFAULT_SENDS;
@@ -109,7 +113,12 @@ final class ExploreCommand implements Callable<Integer> {
     }
     ExploreConfig config;
     try {
-      config = new ExploreConfig(a, b, loss, dup, reorder, capacity, sends, ExploreConfig.DEFAULT_WINDOW, maxStates);
+      int n = inFlight == null ? 0 : inFlight;
+      int cap = capacity != null ? capacity : inFlight == null ? 1 : Math.min(n, ExploreConfig.MAX_CAPACITY);
+      if (inFlight != null && n < 1) {
+        return usage(err, "in-flight must be 1 to " + 2 * ExploreConfig.MAX_CAPACITY + ": " + n);
+      }
+      config = new ExploreConfig(a, b, loss, dup, reorder, cap, n, sends, ExploreConfig.DEFAULT_WINDOW, maxStates);
     } catch (IllegalArgumentException e) {
       return usage(err, e.getMessage());
     }
@@ -124,7 +133,7 @@ final class ExploreCommand implements Callable<Integer> {
     } catch (OutOfMemoryError e) {
       // Every joint state and transition is kept (the properties walk the graph backwards).
       err.println("tcpfsm: explore: out of memory (heap " + Runtime.getRuntime().maxMemory() / (1 << 20)
-          + " MiB); lower --max-states, --capacity or --sends, or give more heap (TCPFSM_JAVA_OPTS=-Xmx8g)");
+          + " MiB); lower --max-states, --capacity, --in-flight or --sends, or give more heap (TCPFSM_JAVA_OPTS=-Xmx8g)");
       return Main.EXIT_PROBLEMS;
     }
     Map<String, Path> pcaps = pcapDir == null ? Map.of() : writePcaps(x);
@@ -204,10 +213,15 @@ final class ExploreCommand implements Callable<Integer> {
     sb.append(String.format("explore: A follows %s, B follows %s; the network: %s%n", c.profileA(), c.profileB(),
         faults.isEmpty() ? "no faults (in order, no loss)" : String.join(", ", faults)));
     sb.append(String.format("  calls      %s at either end, any time; timeouts whenever their timer runs%n", String.join(", ", x.calls())));
-    sb.append(String.format("  bounds     %d segment%s in flight per direction (one sent into a full channel is lost: %,d times);%n",
-        c.capacity(), c.capacity() == 1 ? "" : "s", g.channelOverflows()));
-    if (c.reorder() && c.capacity() == 1) {
-      sb.append("             (with 1 segment in flight per direction there is nothing to reorder: --capacity 2 for that)\n");
+    if (c.inFlight() == 0) {
+      sb.append(String.format("  bounds     %d segment%s in flight per direction (one sent into a full channel is lost: %,d times);%n",
+          c.capacity(), c.capacity() == 1 ? "" : "s", g.channelOverflows()));
+    } else {
+      sb.append(String.format("  bounds     %d segment%s in flight in the network, up to %d in one direction (one sent into a full network is lost: %,d times);%n",
+          c.inFlight(), c.inFlight() == 1 ? "" : "s", c.capacity(), g.channelOverflows()));
+    }
+    if (c.reorder() && !c.canReorder()) {
+      sb.append("             (with at most 1 segment in flight in a direction there is nothing to reorder: --in-flight 2 for that)\n");
     }
     sb.append(String.format("             %d SEND%s per connection; %d slots of sequence space per end (an OPEN waited for one: %,d times);%n",
         c.maxSends(), c.maxSends() == 1 ? "" : "s", Exploration.slots(), x.opensRefused()));
@@ -249,6 +263,7 @@ final class ExploreCommand implements Callable<Integer> {
     m.put("reorder", c.reorder());
     Map<String, Object> bounds = new LinkedHashMap<>();
     bounds.put("capacity", c.capacity());
+    bounds.put("in_flight", c.inFlight());
     bounds.put("channel_overflows", g.channelOverflows());
     bounds.put("sends", c.maxSends());
     bounds.put("sequence_slots", Exploration.slots());

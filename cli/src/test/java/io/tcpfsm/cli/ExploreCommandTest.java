@@ -67,12 +67,21 @@ class ExploreCommandTest {
 
   @Test
   void reorderingWithOneSegmentInFlightSaysItReordersNothing() throws Exception {
-    String note = "nothing to reorder: --capacity 2";
+    String note = "nothing to reorder: --in-flight 2";
     CliRun one = CliRun.run("explore", "--spec", brokenSpec().toString(), "--properties", properties().toString(), "--sends", "0", "--reorder");
     assertThat(one.out()).contains(note);
     CliRun two = CliRun.run("explore", "--spec", brokenSpec().toString(), "--properties", properties().toString(), "--sends", "0", "--reorder",
         "--capacity", "2", "--max-states", "20000");
     assertThat(two.out()).contains("2 segments in flight per direction").doesNotContain(note);
+    CliRun network = CliRun.run("explore", "--spec", brokenSpec().toString(), "--properties", properties().toString(), "--sends", "0", "--reorder",
+        "--in-flight", "2", "--json");
+    assertThat(network.out()).contains("\"capacity\":2,\"in_flight\":2", "\"exhaustive\":true").doesNotContain(note);
+    CliRun text = CliRun.run("explore", "--spec", brokenSpec().toString(), "--properties", properties().toString(), "--sends", "0", "--reorder",
+        "--in-flight", "2");
+    assertThat(text.out()).contains("2 segments in flight in the network, up to 2 in one direction", "TIME-WAIT ends: fails").doesNotContain(note);
+    CliRun oneInAll = CliRun.run("explore", "--spec", brokenSpec().toString(), "--properties", properties().toString(), "--sends", "0", "--reorder",
+        "--in-flight", "1");
+    assertThat(oneInAll.out()).contains("1 segment in flight in the network, up to 1 in one direction", note);
   }
 
   @Test
@@ -92,5 +101,9 @@ class ExploreCommandTest {
     assertThat(CliRun.run("explore", "--profiles", "rfc793").exit()).isEqualTo(2);
     assertThat(CliRun.run("explore", "--profile", "rfc1").err()).contains("no profile 'rfc1'; this spec has rfc793, rfc9293");
     assertThat(CliRun.run("explore", "--capacity", "9").exit()).isEqualTo(2);
+    CliRun inFlight = CliRun.run("explore", "--in-flight", "7");
+    assertThat(inFlight.exit()).isEqualTo(2);
+    assertThat(inFlight.err().strip()).isEqualTo("tcpfsm: explore: in-flight must be 1 to 6: 7");
+    assertThat(CliRun.run("explore", "--in-flight", "0").err().strip()).isEqualTo("tcpfsm: explore: in-flight must be 1 to 6: 0");
   }
 }

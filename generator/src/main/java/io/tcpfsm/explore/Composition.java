@@ -35,7 +35,7 @@ final class Composition {
   private final List<Move> moves = new ArrayList<>();
   private final Map<Long, Integer> moveIds = new HashMap<>();
   private final ReactionMemo memo = new ReactionMemo();
-  /** Segments sent into a full channel (lost there): the channel bound at work. */
+  /** Segments sent into a full channel or a full network (lost there): the bounds at work. */
   long overflows;
   /** OPENs not offered because every slot of sequence space was in use: the bound at work. */
   long slotsFull;
@@ -45,6 +45,9 @@ final class Composition {
   final List<String> calls = new ArrayList<>();
   private final boolean[] callIsOpen;
   private final boolean[] callIsSend;
+  /** Per end, the LISTEN state's index (-1 if none), and per call whether it leads from there to SYN-SENT. */
+  private final int[] listenState = new int[2];
+  private final boolean[][] activates = new boolean[2][];
   /** Per end, the model event of each driven call, of the queued SEND and CLOSE, of each timer's timeout. */
   private final int[][] callEvent = new int[2][];
   private final int[][] queuedEvent = new int[2][];
@@ -79,6 +82,14 @@ final class Composition {
     }
     for (int x = 0; x < 2; x++) {
       Table t = tables[x];
+      listenState[x] = t.state("LISTEN");
+      activates[x] = new boolean[calls.size()];
+      for (int i = 0; i < calls.size() && listenState[x] >= 0; i++) {
+        int ev = t.event(calls.get(i));
+        for (int v = 0; v < 1 << t.guards(listenState[x], ev).length; v++) {
+          activates[x][i] |= t.target(listenState[x], ev, v) == t.state("SYN_SENT");
+        }
+      }
       callEvent[x] = calls.stream().mapToInt(t::event).toArray();
       queuedEvent[x] = new int[] {t.event("SEND"), t.event("CLOSE")};
       List<Timer> timers = t.machine.timers();
@@ -150,9 +161,12 @@ final class Composition {
       long peer = x == 0 ? b : a;
       Table t = tables[x];
       boolean closed = End.state(e) == t.closed;
+      boolean listen = End.state(e) == listenState[x];
       for (int i = 0; i < callIsOpen.length; i++) {
         int slot = 0;
-        if (callIsOpen[i] && closed) {
+        // A new ISS: an OPEN from CLOSED, and a call that turns LISTEN active (OPEN, SEND: "select
+        // an ISS", RFC 9293 3.10.1, 3.10.2); not keeping the passive open's ISS, which the clock has passed.
+        if (callIsOpen[i] && closed || listen && activates[x][i]) {
           slot = freeSlot(peer, out, in);
           if (slot == 0) {
             if (!trace && counting) {
@@ -249,8 +263,10 @@ final class Composition {
 
   /** The successor in which x is {@code e}, and the segments {@code sent} have joined {@code out}. */
   private void emit(int x, long e, long peer, long in, long out, int move, long sent, Sink sink, Effects fx) {
+    int network = Channel.size(in) + Channel.size(out);
     for (int i = 0, k = ReactionMemo.count(sent); i < k; i++) {
-      long added = Channel.add(out, ReactionMemo.seg(sent, i), config.capacity(), config.reorder());
+      // The same rule at a full channel and at a full network (--in-flight): the segment is lost there.
+      long added = config.fits(Channel.size(out), network) ? Channel.add(out, ReactionMemo.seg(sent, i), config.capacity(), config.reorder()) : -1;
       if (added < 0) {
         if (fx != null) {
           fx.overflowed++;
@@ -259,6 +275,7 @@ final class Composition {
         }
       } else {
         out = added;
+        network++;
       }
     }
     if (x == 0) {

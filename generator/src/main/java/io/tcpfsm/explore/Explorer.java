@@ -25,12 +25,16 @@ public final class Explorer {
     // Per state only its parent in the breadth-first tree (with the swap bit): the edges are
     // not kept, the checker expands a state again when it needs them (StateGraph#successors).
     IntList parent = new IntList();
+    // The number of edges into each state, counted as the search finds them: the checker's
+    // reverse edges need them (StateGraph#buildReverse), and counting here spares it a pass.
+    IntList inDegree = new IntList();
     End closed = new End();
     closed.state = c.tables[0].closed;
     long a = closed.pack();
     closed.state = c.tables[1].closed;
     store.add(a, closed.pack(), 0, 0);
     parent.add(-1);
+    inDegree.add(0);
     long[] transitions = {0};
     int id = 0;
     for (; id < store.size() && id < config.maxStates(); id++) {
@@ -43,12 +47,14 @@ public final class Explorer {
         int to = swap ? store.add(nb, na, nba, nab) : store.add(na, nb, nab, nba);
         if (to == before) {
           parent.add(swap ? from | StateGraph.SWAP : from);
+          inDegree.add(0);
         }
+        inDegree.increment(to);
         transitions[0]++;
       }, false);
     }
     c.counting = false;
-    return new StateGraph(c, store, symmetric, parent, id, transitions[0], System.nanoTime() - t0, cpuNanos() - cpu0);
+    return new StateGraph(c, store, symmetric, parent, inDegree, id, transitions[0], System.nanoTime() - t0, cpuNanos() - cpu0);
   }
 
   /**

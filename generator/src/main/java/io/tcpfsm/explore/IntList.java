@@ -2,7 +2,7 @@ package io.tcpfsm.explore;
 
 import java.util.Arrays;
 
-/** A growable array of ints: the search's edges, without boxing. */
+/** A growable array of ints: the search's parent links and in-degrees, without boxing. */
 final class IntList {
   private int[] items = new int[1024];
   private int size;
@@ -12,6 +12,11 @@ final class IntList {
       items = Arrays.copyOf(items, size * 2);
     }
     items[size++] = v;
+  }
+
+  /** Adds one to item {@code i}. */
+  void increment(int i) {
+    items[i]++;
   }
 
   int get(int i) {

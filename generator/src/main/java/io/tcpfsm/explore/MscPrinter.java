@@ -31,7 +31,7 @@ public final class MscPrinter {
       for (int s : st.sent()) {
         middle.add(atA ? "--> " + Seg.render(s) + " ..." : "... " + Seg.render(s) + " <--");
       }
-      String note = note(st);
+      String note = note(run, st);
       String first = middle.isEmpty() ? "" : pad(middle.get(0), atA);
       out.add(String.format(ROW, (i + 1) + ".", run.stateOf(0, i), first, run.stateOf(1, i), note).stripTrailing());
       for (int k = 1; k < middle.size(); k++) {
@@ -46,7 +46,7 @@ public final class MscPrinter {
     return atA ? s : String.format("%46s", s);
   }
 
-  private static String note(Run.Step st) {
+  private static String note(Run run, Run.Step st) {
     Move m = st.move();
     StringBuilder sb = new StringBuilder();
     switch (m.kind()) {
@@ -64,7 +64,7 @@ public final class MscPrinter {
       sb.append(' ').append(st.signals());
     }
     if (st.overflowed() > 0) {
-      sb.append(" (channel full: ").append(st.overflowed()).append(" segment lost)");
+      sb.append(" (").append(run.bound).append(" full: ").append(st.overflowed()).append(" segment lost)");
     }
     return sb.toString();
   }

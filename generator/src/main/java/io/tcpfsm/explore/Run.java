@@ -16,8 +16,11 @@ public final class Run {
   final Table[] tables;
   final long[] start;
   final List<Step> steps;
+  /** What a segment lost to the bound found full: "channel" (--capacity) or "network" (--in-flight). */
+  final String bound;
 
-  Run(Table[] tables, long[] start, List<Step> steps) {
+  Run(Table[] tables, long[] start, List<Step> steps, String bound) {
+    this.bound = bound;
     this.tables = tables;
     this.start = start;
     this.steps = List.copyOf(steps);
@@ -116,7 +119,7 @@ public final class Run {
       }
       steps.add(found[0]);
     }
-    return new Run(g.composition.tables, states.get(0), steps);
+    return new Run(g.composition.tables, states.get(0), steps, g.composition.config.inFlight() > 0 ? "network" : "channel");
   }
 
   /** Stored state {@code id} as a real joint state: itself ({@code o} 0) or its mirror image (1). */

@@ -20,6 +20,8 @@ public final class StateGraph {
   /** A state stands for itself and its mirror image (one profile at both ends). */
   final boolean symmetric;
   private final IntList parent;
+  /** The edges into each state, counted by the search; dropped once the reverse edges are built. */
+  private IntList inDegree;
   final int expanded;
   private final long transitions;
   final long nanos;
@@ -36,8 +38,9 @@ public final class StateGraph {
     void accept(int move, int target, int swap);
   }
 
-  StateGraph(Composition composition, StateStore states, boolean symmetric, IntList parent, int expanded, long transitions,
-      long nanos, long cpuNanos) {
+  StateGraph(Composition composition, StateStore states, boolean symmetric, IntList parent, IntList inDegree, int expanded,
+      long transitions, long nanos, long cpuNanos) {
+    this.inDegree = inDegree;
     this.composition = composition;
     this.states = states;
     this.symmetric = symmetric;
@@ -163,7 +166,10 @@ public final class StateGraph {
     return reverseEventNames.size();
   }
 
-  /** Two passes over the expanded states: count the edges into each state, then place them. */
+  /**
+   * One pass over the expanded states, placing each edge after those counted into its target
+   * before it (the search counted the edges into each state, {@link Explorer}).
+   */
   private void buildReverse() {
     if (reverseStart != null) {
       return;
@@ -186,13 +192,12 @@ public final class StateGraph {
       eventOf[m] = (byte) i;
     }
     int n = states.size();
+    // start[i + 1] = the edges into states 0..i: a running sum of the counts, shifted by one.
     int[] start = new int[n + 1];
-    for (int from = 0; from < expanded; from++) {
-      successors(from, (m, to, swap) -> start[to + 1]++);
-    }
     for (int i = 0; i < n; i++) {
-      start[i + 1] += start[i];
+      start[i + 1] = start[i] + inDegree.get(i);
     }
+    inDegree = null;
     int[] fill = java.util.Arrays.copyOf(start, n);
     int[] sources = new int[(int) transitions];
     byte[] events = new byte[(int) transitions];
@@ -203,6 +208,12 @@ public final class StateGraph {
         sources[at] = swap == 1 ? f | SWAP : f;
         events[at] = eventOf[m];
       });
+    }
+    for (int i = 0; i < n; i++) {
+      if (fill[i] != start[i + 1]) {
+        throw new IllegalStateException("state " + i + ": the search counted " + (start[i + 1] - start[i]) + " edges into it, the checker "
+            + (fill[i] - start[i]));
+      }
     }
     reverseStart = start;
     reverseSources = sources;

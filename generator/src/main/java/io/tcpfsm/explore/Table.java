@@ -30,9 +30,10 @@ final class Table {
   /**
    * Whether only SYN-RECEIVED's cells read passive_open. The flag is set on every entry to
    * SYN-RECEIVED, so elsewhere it is dead, and the explorer clears it there: two endpoint
-   * states that differ in it alone behave alike.
+   * states that differ in it alone behave alike. Not final: the tests' brute-force reference
+   * turns the reduction off (ExploreInFlightTest#bruteForce).
    */
-  final boolean passiveReadOnlyInSynRecv;
+  boolean passiveReadOnlyInSynRecv;
   private final Map<String, Integer> stateIndex = new HashMap<>();
   private final Map<String, Integer> eventIndex = new HashMap<>();
   private final int[][][] guards;

@@ -15,13 +15,33 @@ class ExploreReorderTest {
   private static final String OVERTAKE =
       "possible \"B takes A's FIN while A's text is still in flight\": B = CLOSE_WAIT and A->B has DATA without TIMEOUT_RETRANSMIT;";
   /** Two segments in flight each way, one SEND, no loss; cut early: the witness is 8 steps deep. */
-  private static final ExploreConfig TWO_IN_FLIGHT = ExploreConfig.of("rfc9293").withBounds(2, 1, 300_000);
+  private static final ExploreConfig TWO_EACH_WAY = ExploreConfig.of("rfc9293").withBounds(2, 1, 300_000);
+  /** Two segments in the whole network ({@code --in-flight 2}), one direction may hold both. */
+  private static final ExploreConfig TWO_IN_THE_NETWORK = ExploreConfig.of("rfc9293").withBounds(1, 1, 300_000).withInFlight(2);
 
   @Test
-  void finOvertakesTextOnlyWithReordering() throws Exception {
+  void finOvertakesTextOnlyWithReordering_twoEachWay() throws Exception {
+    finOvertakesTextOnlyWithReordering(TWO_EACH_WAY);
+  }
+
+  @Test
+  void finOvertakesTextOnlyWithReordering_twoInTheNetwork() throws Exception {
+    finOvertakesTextOnlyWithReordering(TWO_IN_THE_NETWORK);
+  }
+
+  @Test
+  void oneSegmentEachWayReordersNothing() throws Exception {
     Machine m = ExploreSpecs.bundled();
     Property p = ExploreSpecs.properties(m, OVERTAKE).get(0);
-    Verdict reordered = new Checker(Explorer.explore(m, TWO_IN_FLIGHT.withFaults(false, false, true))).check(p);
+    ExploreConfig one = ExploreConfig.of("rfc9293").withBounds(1, 1, 300_000).withFaults(false, false, true);
+    assertThat(one.canReorder()).isFalse();
+    assertThat(new Checker(Explorer.explore(m, one)).check(p).holds()).isFalse();
+  }
+
+  private static void finOvertakesTextOnlyWithReordering(ExploreConfig config) throws Exception {
+    Machine m = ExploreSpecs.bundled();
+    Property p = ExploreSpecs.properties(m, OVERTAKE).get(0);
+    Verdict reordered = new Checker(Explorer.explore(m, config.withFaults(false, false, true))).check(p);
     assertThat(reordered.holds()).isTrue();
     // The run itself shows the overtaking: A sent the text, then the FIN, and B took the FIN
     // with the text not yet delivered.
@@ -52,7 +72,7 @@ class ExploreReorderTest {
     assertThat(finArrives).isGreaterThan(fin);
     assertThat(textArrived).isFalse();
 
-    Verdict inOrder = new Checker(Explorer.explore(m, TWO_IN_FLIGHT)).check(p);
+    Verdict inOrder = new Checker(Explorer.explore(m, config)).check(p);
     assertThat(inOrder.holds()).as("an in-order network keeps the text ahead of the FIN").isFalse();
   }
 }

@@ -35,6 +35,12 @@ class ExploreSymmetryTest {
     compare(broken, ExploreSpecs.SMALL);
   }
 
+  /** The same under the bound on the whole network, with loss and reordering: the bound is the same for A and B. */
+  @Test
+  void verdictsAndRunLengthsUnderTwoInTheNetwork() throws Exception {
+    compare(ExploreSpecs.bundled(), ExploreInFlightTest.TWO);
+  }
+
   private static void compare(Machine m, ExploreConfig config) throws Exception {
     List<Property> props = new ArrayList<>(ExploreSpecs.bundledProperties(m));
     props.addAll(ExploreSpecs.properties(m, ASYMMETRIC));
