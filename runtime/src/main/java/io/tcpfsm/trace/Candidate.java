@@ -239,10 +239,13 @@ final class Candidate implements ToLongFunction<TcpVariable> {
   void write(TcpVariable v, long value) {
     switch (v) {
       case IRS -> {
-        // the peer's SYN: RCV.NXT starts here (it was set just before, as the RFC orders the two)
+        // the peer's SYN: RCV.NXT starts here (it was set just before, as the RFC orders the two). Both
+        // are known from now on, whatever a hypothesis started from (LISTEN and a simultaneous open's
+        // SYN-SENT start with them unknown): a later segment must not be taken for the first at RCV.NXT.
         irs = value;
         rcvHigh = rcvNxt;
         historySize = 0;
+        unknown &= ~U_RCV;
       }
       case ISS -> iss = value;
       case RCV_NXT -> setRcvNxt(value);

@@ -127,6 +127,20 @@ class TraceSimulationProperties {
     conforms(Scenario.CLIENT_CLOSE, 10378, 0, 0, 0, 0.01, 15, 1, TcpProfile.LINUX);
   }
 
+  /**
+   * Found on random seeds (issue 10): a simultaneous open where the network duplicated both ends'
+   * segments. B, in SYN-RECEIVED, answers A's SYN,ACK (its SEQ is below RCV.NXT: not acceptable,
+   * RFC 793 p.69 / RFC 9293 3.10.7.4 "send an acknowledgment") with an ACK (frame 8), then sends its
+   * FIN and answers the SYN,ACK's network copy with another ACK (frame 9, overtaking the FIN). The
+   * checker's B had learnt RCV.NXT from A's SYN but still marked it unknown (a hypothesis starting in
+   * LISTEN or in a simultaneous open's SYN-SENT), so the SYN,ACK was taken for the first segment at
+   * RCV.NXT, a SYN in the window, and SYN-RECEIVED reset: no hypothesis owed frame 9.
+   */
+  @Example
+  void aSimultaneousOpenAnswersADuplicatedSynAckTwice() throws Exception {
+    conforms(Scenario.SIMULTANEOUS_OPEN, 200, 0, 0.04, 0.1, 0, 5, 0, TcpProfile.RFC793);
+  }
+
   private static void conforms(Scenario scenario, long seed, double loss, double reorder, double duplicate, double corrupt, int delayMs,
       int bytes, TcpProfile profile) throws Exception {
     byte[] capture = SimulatedCapture.of(scenario, seed, loss, reorder, duplicate, corrupt, delayMs, bytes, profile);
