@@ -87,6 +87,8 @@ final class Candidate implements ToLongFunction<TcpVariable> {
   TraceSegment arrival;
   long arrivalRcvWnd;
   long arrivalSegWnd;
+  /** What this endpoint sent since {@link #arrival}, or null: sent again from {@link #beforeArrival} if the arrival crossed them. */
+  LaterSends laterSends;
 
   // The segment or call being processed (SEG.SEQ, SEG.ACK, SEG.LEN, SEG.WND): not part of equality.
   long segSeq;
@@ -139,6 +141,7 @@ final class Candidate implements ToLongFunction<TcpVariable> {
     c.arrival = arrival;
     c.arrivalRcvWnd = arrivalRcvWnd;
     c.arrivalSegWnd = arrivalSegWnd;
+    c.laterSends = laterSends;
     return c;
   }
 

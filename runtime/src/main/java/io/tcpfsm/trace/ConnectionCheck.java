@@ -134,8 +134,13 @@ final class ConnectionCheck {
       for (int i = 0; i < sender.size(); i++) { // indexed: C1 (the launcher's compiler for trace) allocates iterators
         Candidate c = sender.get(i);
         Candidate r = explainer.explain(c, s, windowChanged);
-        if (r != null) {
-          r.beforeArrival = null; // its last arrival came before this send: it cannot cross it any more
+        if (r != null && r.beforeArrival != null) {
+          // Sent after its last arrival, or before it if the two crossed (a later send may show
+          // which): kept to be sent again from the state before that arrival, up to LaterSends.MAX.
+          r.laterSends = LaterSends.after(r.laterSends, s, windowChanged);
+          if (r.laterSends == null) {
+            r.beforeArrival = null;
+          }
         }
         if (copy) {
           Candidate kept = c.copy();
@@ -200,6 +205,7 @@ final class ConnectionCheck {
       // The state before this arrival, kept for a later crossing (processed after the receiver's next send).
       Candidate before = c.beforeArrival == null ? c : c.copy();
       before.beforeArrival = null;
+      before.laterSends = null;
       Candidate arrived = remember(Arrival.arrive(machine, rfc5961, c, s, rcvWnd, segWnd, coverage), before, s, rcvWnd, segWnd);
       Candidate goneArrived = null;
       if (c.state == TcpState.TIME_WAIT) {
@@ -250,11 +256,13 @@ final class ConnectionCheck {
   }
 
   /**
-   * {@code c}'s sender state had its last arrival reached it only after it sent {@code s}: the two
-   * crossed on the way, between the capture point and this endpoint (a capture taken anywhere but at
-   * the receiver sees an arrival before it happens). Tried where {@code s} does not follow from
-   * {@code c} ({@code failed}), or where it is a SYN, FIN or RST whose ACK field is not RCV.NXT. A simultaneous close shows it (RFC 9293 3.6 figure 13: each FIN is
-   * sent before the other arrives). Null when it does not explain {@code s} either.
+   * {@code c}'s sender state had its last arrival reached it only after it sent {@code s} (and the
+   * sends since that arrival, {@link Candidate#laterSends}): they crossed on the way, between the
+   * capture point and this endpoint (a capture taken anywhere but at the receiver sees an arrival
+   * before it happens). Tried where {@code s} does not follow from {@code c} ({@code failed}), or
+   * where it is a SYN, FIN or RST whose ACK field is not RCV.NXT. A simultaneous close shows it
+   * (RFC 9293 3.6 figure 13: each FIN is sent before the other arrives). One hidden event, however
+   * many sends it crossed. Null when it does not explain {@code s} either.
    */
   private Candidate crossed(Candidate c, TraceSegment s, boolean windowChanged, boolean failed) {
     Candidate before = c.beforeArrival;
@@ -266,12 +274,24 @@ final class ConnectionCheck {
     if (before == null || !(failed || staleAck)) {
       return null;
     }
-    Candidate sent = explainer.explain(before, s, windowChanged);
+    Candidate sent = before;
+    if (c.laterSends != null) {
+      // The arrival crossed the sends after it too: they left from the state before it, oldest first.
+      LaterSends[] order = new LaterSends[c.laterSends.count()];
+      for (LaterSends l = c.laterSends; l != null; l = l.older()) {
+        order[l.count() - 1] = l;
+      }
+      for (int i = 0; i < order.length && sent != null; i++) {
+        sent = explainer.explain(sent, order[i].segment(), order[i].windowChanged());
+      }
+    }
+    sent = sent == null ? null : explainer.explain(sent, s, windowChanged);
     if (sent == null) {
       return null;
     }
     Candidate r = Arrival.arrive(machine, rfc5961, sent, c.arrival, c.arrivalRcvWnd, c.arrivalSegWnd, coverage);
     r.beforeArrival = null;
+    r.laterSends = null;
     r.crossings++;
     return r;
   }
@@ -282,6 +302,7 @@ final class ConnectionCheck {
     after.arrival = s;
     after.arrivalRcvWnd = rcvWnd;
     after.arrivalSegWnd = segWnd;
+    after.laterSends = null;
     return after;
   }
 
