@@ -137,7 +137,7 @@ final class ConnectionCheck {
         if (r != null && r.beforeArrival != null) {
           // Sent after its last arrival, or before it if the two crossed (a later send may show
           // which): kept to be sent again from the state before that arrival, up to LaterSends.MAX.
-          r.laterSends = LaterSends.after(r.laterSends, s, windowChanged);
+          r.laterSends = LaterSends.after(r.laterSends, s, windowChanged, copy);
           if (r.laterSends == null) {
             r.beforeArrival = null;
           }
@@ -170,10 +170,7 @@ final class ConnectionCheck {
           whys.add(explainer.whySupplier());
           whyLosses.add(c.cost() + (c.corrupted > 0 ? CORRUPTED : 0));
         }
-        Candidate crossed = crossed(c, s, windowChanged, r == null);
-        if (crossed != null) {
-          add(next, crossed);
-        }
+        crossed(c, s, windowChanged, r == null, next);
       }
       if (next.isEmpty()) {
         if (s.checksumBad() && (badSent[from] < sent[from] || sent[from] == 1)) {
@@ -262,9 +259,9 @@ final class ConnectionCheck {
    * before it happens). Tried where {@code s} does not follow from {@code c} ({@code failed}), or
    * where it is a SYN, FIN or RST whose ACK field is not RCV.NXT. A simultaneous close shows it
    * (RFC 9293 3.6 figure 13: each FIN is sent before the other arrives). One hidden event, however
-   * many sends it crossed. Null when it does not explain {@code s} either.
+   * many sends it crossed. Each hypothesis that explains {@code s} so is added to {@code next}.
    */
-  private Candidate crossed(Candidate c, TraceSegment s, boolean windowChanged, boolean failed) {
+  private void crossed(Candidate c, TraceSegment s, boolean windowChanged, boolean failed, List<Candidate> next) {
     Candidate before = c.beforeArrival;
     // A SYN, FIN or RST whose ACK is not RCV.NXT: what it acknowledges says which arrivals came before it.
     // (Text and ACKs with an older ACK are explained as sent earlier and delayed; trying them too would
@@ -272,28 +269,38 @@ final class ConnectionCheck {
     boolean staleAck = (s.flags() & (io.tcpfsm.wire.Segment.SYN | io.tcpfsm.wire.Segment.FIN | io.tcpfsm.wire.Segment.RST)) != 0
         && s.ackFlag() && c.knows(Candidate.U_RCV) && s.ack() != c.rcvNxt;
     if (before == null || !(failed || staleAck)) {
-      return null;
+      return;
     }
-    Candidate sent = before;
+    List<Candidate> sent = List.of(before);
     if (c.laterSends != null) {
-      // The arrival crossed the sends after it too: they left from the state before it, oldest first.
-      LaterSends[] order = new LaterSends[c.laterSends.count()];
-      for (LaterSends l = c.laterSends; l != null; l = l.older()) {
-        order[l.count() - 1] = l;
-      }
-      for (int i = 0; i < order.length && sent != null; i++) {
-        sent = explainer.explain(sent, order[i].segment(), order[i].windowChanged());
+      // The arrival crossed the sends after it too: they left from the state before it, oldest first;
+      // one equal to a recent frame may instead have been the network's copy, as process() allows.
+      for (LaterSends l : c.laterSends.inOrder()) {
+        List<Candidate> out = new ArrayList<>(sent.size() * 2);
+        for (Candidate x : sent) {
+          Candidate e = explainer.explain(x, l.segment(), l.windowChanged());
+          if (e != null) {
+            out.add(e);
+          }
+          if (l.copy()) {
+            Candidate k = x.copy();
+            k.copies++;
+            out.add(k);
+          }
+        }
+        sent = out;
       }
     }
-    sent = sent == null ? null : explainer.explain(sent, s, windowChanged);
-    if (sent == null) {
-      return null;
+    for (Candidate x : sent) {
+      Candidate e = explainer.explain(x, s, windowChanged);
+      if (e != null) {
+        Candidate r = Arrival.arrive(machine, rfc5961, e, c.arrival, c.arrivalRcvWnd, c.arrivalSegWnd, coverage);
+        r.beforeArrival = null;
+        r.laterSends = null;
+        r.crossings++;
+        add(next, r);
+      }
     }
-    Candidate r = Arrival.arrive(machine, rfc5961, sent, c.arrival, c.arrivalRcvWnd, c.arrivalSegWnd, coverage);
-    r.beforeArrival = null;
-    r.laterSends = null;
-    r.crossings++;
-    return r;
   }
 
   /** {@code after} is {@code before} once {@code s} arrived: kept so that {@code s} may yet cross the endpoint's next send. */
