@@ -87,6 +87,8 @@ final class Candidate implements ToLongFunction<TcpVariable> {
   TraceSegment arrival;
   long arrivalRcvWnd;
   long arrivalSegWnd;
+  /** What this endpoint sent since {@link #arrival}, or null: sent again from {@link #beforeArrival} if the arrival crossed them. */
+  LaterSends laterSends;
 
   // The segment or call being processed (SEG.SEQ, SEG.ACK, SEG.LEN, SEG.WND): not part of equality.
   long segSeq;
@@ -143,6 +145,7 @@ final class Candidate implements ToLongFunction<TcpVariable> {
     c.arrival = arrival;
     c.arrivalRcvWnd = arrivalRcvWnd;
     c.arrivalSegWnd = arrivalSegWnd;
+    c.laterSends = laterSends;
     return c;
   }
 
@@ -243,10 +246,13 @@ final class Candidate implements ToLongFunction<TcpVariable> {
   void write(TcpVariable v, long value) {
     switch (v) {
       case IRS -> {
-        // the peer's SYN: RCV.NXT starts here (it was set just before, as the RFC orders the two)
+        // the peer's SYN: RCV.NXT starts here (it was set just before, as the RFC orders the two). Both
+        // are known from now on, whatever a hypothesis started from (LISTEN and a simultaneous open's
+        // SYN-SENT start with them unknown): a later segment must not be taken for the first at RCV.NXT.
         irs = value;
         rcvHigh = rcvNxt;
         historySize = 0;
+        unknown &= ~U_RCV;
       }
       case ISS -> iss = value;
       case RCV_NXT -> setRcvNxt(value);

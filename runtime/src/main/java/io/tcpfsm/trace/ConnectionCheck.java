@@ -168,8 +168,14 @@ final class ConnectionCheck {
         // Tier 0 that can replay changes its candidates in place: the list is dropped after this frame,
         // and should no candidate send s, the frames run again from the start (no copy per frame).
         Candidate r = maxCost == 0 && replayable ? explainer.explainAt(c, s, windowChanged) : explainer.explain(c, s, windowChanged);
-        if (r != null) {
-          r.beforeArrival = null; // its last arrival came before this send: it cannot cross it any more
+        if (r != null && r.beforeArrival != null) {
+          // Sent after its last arrival, or before it if the two crossed (a later send may show
+          // which): kept to be sent again from the state before that arrival, up to LaterSends.MAX.
+          // Tier 0 tries no crossing (it costs one), so it keeps nothing.
+          r.laterSends = maxCost == 0 ? null : LaterSends.after(r.laterSends, s, windowChanged, copy);
+          if (r.laterSends == null) {
+            r.beforeArrival = null;
+          }
         }
         if (copy && maxCost > 0) {
           Candidate kept = c.copy();
@@ -201,9 +207,8 @@ final class ConnectionCheck {
           whys.add(explainer.whySupplier());
           whyLosses.add(c.cost() + (c.corrupted > 0 ? CORRUPTED : 0));
         }
-        Candidate crossed = maxCost > 0 ? crossed(c, s, windowChanged, r == null) : null; // a crossing costs one
-        if (crossed != null) {
-          add(next, crossed);
+        if (maxCost > 0) { // a crossing costs one
+          crossed(c, s, windowChanged, r == null, next);
         }
       }
       if (next.isEmpty()) {
@@ -251,6 +256,7 @@ final class ConnectionCheck {
       // The state before this arrival, kept for a later crossing (processed after the receiver's next send).
       Candidate before = c.beforeArrival == null ? c : c.copy();
       before.beforeArrival = null;
+      before.laterSends = null;
       Candidate arrived = remember(Arrival.arrive(machine, rfc5961, c, s, rcvWnd, segWnd, coverage), before, s, rcvWnd, segWnd);
       Candidate goneArrived = null;
       if (c.state == TcpState.TIME_WAIT) {
@@ -315,13 +321,15 @@ final class ConnectionCheck {
   }
 
   /**
-   * {@code c}'s sender state had its last arrival reached it only after it sent {@code s}: the two
-   * crossed on the way, between the capture point and this endpoint (a capture taken anywhere but at
-   * the receiver sees an arrival before it happens). Tried where {@code s} does not follow from
-   * {@code c} ({@code failed}), or where it is a SYN, FIN or RST whose ACK field is not RCV.NXT. A simultaneous close shows it (RFC 9293 3.6 figure 13: each FIN is
-   * sent before the other arrives). Null when it does not explain {@code s} either.
+   * {@code c}'s sender state had its last arrival reached it only after it sent {@code s} (and the
+   * sends since that arrival, {@link Candidate#laterSends}): they crossed on the way, between the
+   * capture point and this endpoint (a capture taken anywhere but at the receiver sees an arrival
+   * before it happens). Tried where {@code s} does not follow from {@code c} ({@code failed}), or
+   * where it is a SYN, FIN or RST whose ACK field is not RCV.NXT. A simultaneous close shows it
+   * (RFC 9293 3.6 figure 13: each FIN is sent before the other arrives). One hidden event, however
+   * many sends it crossed. Each hypothesis that explains {@code s} so is added to {@code next}.
    */
-  private Candidate crossed(Candidate c, TraceSegment s, boolean windowChanged, boolean failed) {
+  private void crossed(Candidate c, TraceSegment s, boolean windowChanged, boolean failed, List<Candidate> next) {
     Candidate before = c.beforeArrival;
     // A SYN, FIN or RST whose ACK is not RCV.NXT: what it acknowledges says which arrivals came before it.
     // (Text and ACKs with an older ACK are explained as sent earlier and delayed; trying them too would
@@ -329,16 +337,38 @@ final class ConnectionCheck {
     boolean staleAck = (s.flags() & (io.tcpfsm.wire.Segment.SYN | io.tcpfsm.wire.Segment.FIN | io.tcpfsm.wire.Segment.RST)) != 0
         && s.ackFlag() && c.knows(Candidate.U_RCV) && s.ack() != c.rcvNxt;
     if (before == null || !(failed || staleAck)) {
-      return null;
+      return;
     }
-    Candidate sent = explainer.explain(before, s, windowChanged);
-    if (sent == null) {
-      return null;
+    List<Candidate> sent = List.of(before);
+    if (c.laterSends != null) {
+      // The arrival crossed the sends after it too: they left from the state before it, oldest first;
+      // one equal to a recent frame may instead have been the network's copy, as process() allows.
+      for (LaterSends l : c.laterSends.inOrder()) {
+        List<Candidate> out = new ArrayList<>(sent.size() * 2);
+        for (Candidate x : sent) {
+          Candidate e = explainer.explain(x, l.segment(), l.windowChanged());
+          if (e != null) {
+            out.add(e);
+          }
+          if (l.copy()) {
+            Candidate k = x.copy();
+            k.copies++;
+            out.add(k);
+          }
+        }
+        sent = out;
+      }
     }
-    Candidate r = Arrival.arrive(machine, rfc5961, sent, c.arrival, c.arrivalRcvWnd, c.arrivalSegWnd, coverage);
-    r.beforeArrival = null;
-    r.crossings++;
-    return r;
+    for (Candidate x : sent) {
+      Candidate e = explainer.explain(x, s, windowChanged);
+      if (e != null) {
+        Candidate r = Arrival.arrive(machine, rfc5961, e, c.arrival, c.arrivalRcvWnd, c.arrivalSegWnd, coverage);
+        r.beforeArrival = null;
+        r.laterSends = null;
+        r.crossings++;
+        add(next, r);
+      }
+    }
   }
 
   /** {@code after} is {@code before} once {@code s} arrived: kept so that {@code s} may yet cross the endpoint's next send. */
@@ -347,6 +377,7 @@ final class ConnectionCheck {
     after.arrival = s;
     after.arrivalRcvWnd = rcvWnd;
     after.arrivalSegWnd = segWnd;
+    after.laterSends = null;
     return after;
   }
 

@@ -171,4 +171,27 @@ class TraceDeviationTest {
     assertThat(vs.get(0).finalA() + " " + vs.get(0).finalB()).isEqualTo("CLOSED LISTEN|CLOSED");
     assertThat(vs.get(1).finalA() + " " + vs.get(1).finalB()).isEqualTo("ESTABLISHED ESTABLISHED");
   }
+
+  /**
+   * a's SYN is retransmitted (frame 2, another window: not the network's copy) before b's SYN,ACK
+   * (3) reaches it. b, in SYN-RECEIVED with RCV.NXT=1001 since the first, finds the second's
+   * SEQ=1000 unacceptable, an old duplicate, and only acknowledges it (RFC 9293 3.10.7.4, first
+   * check; RFC 793 p.69); the handshake completes and b sends 10 octets. Every frame follows with
+   * nothing hidden: conforms, no segment lost, both ESTABLISHED. A checker that kept b's RCV.NXT
+   * unknown after the SYN (b may have listened) took the second SYN for the first segment at RCV.NXT,
+   * a SYN in the window (rfc793: a reset, b then CLOSED), and needed it lost. The fault: b's text
+   * acknowledging 1000 (frame 5), less than the SYN,ACK did.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"rfc793", "rfc9293", "linux"})
+  void retransmittedSynInSynReceived(String profile) throws Exception {
+    HandCapture opened = new HandCapture().a(SYN, 1000, 0, 0).frame(true, SYN, 1000, 0, 0, 29200, -1).b(SYN | ACK, 5000, 1001, 0)
+        .a(ACK, 1001, 5001, 0);
+    Verdict v = only(new HandCapture().a(SYN, 1000, 0, 0).frame(true, SYN, 1000, 0, 0, 29200, -1).b(SYN | ACK, 5000, 1001, 0)
+        .a(ACK, 1001, 5001, 0).b(ACK | PSH, 5001, 1001, 10).a(ACK, 1001, 5011, 0).bytes(), profile);
+    assertThat(v.kind()).as("%s", v).isEqualTo(Verdict.Kind.CONFORMS);
+    assertThat(v.reason()).as("%s", v).isEmpty();
+    assertThat(v.finalA() + " " + v.finalB()).as("%s", v).isEqualTo("ESTABLISHED ESTABLISHED");
+    deviatesAt(opened.b(ACK | PSH, 5001, 1000, 10).a(ACK, 1001, 5011, 0).bytes(), profile, 5);
+  }
 }

@@ -26,10 +26,11 @@ import net.jqwik.api.constraints.LongRange;
  */
 class TraceSimulationProperties {
 
-  // A fixed seed: random seeds still find rare checker bugs (one open: SIMULTANEOUS_OPEN, seed 200,
-  // reorder 0.04, duplicate 0.1, delay 5, bytes 0, rfc793 deviates at its second duplicate ACK; see
-  // issue 10's note), and a build must be reproducible. Explore with another seed by editing it here.
-  @Property(tries = 1000, seed = "9030560973279922089")
+  // A random seed again (branch trace-simopen): with the fixes below, 30,000 random jqwik tries
+  // (3 runs of 10,000) passed, and sweeps of 2,000 seeds of every scenario and profile at the edges of
+  // these ranges (336,000 schedules) found nothing more. A failure prints its seed and sample: keep it
+  // below as an @Example with the bug's story.
+  @Property(tries = 1000)
   void everySimulatedCaptureConforms(
       @ForAll Scenario scenario,
       @ForAll @LongRange(min = 1, max = 1_000_000) long seed,
@@ -125,6 +126,43 @@ class TraceSimulationProperties {
   @Example
   void linuxClientCloseWithACorruptedSegment() throws Exception {
     conforms(Scenario.CLIENT_CLOSE, 10378, 0, 0, 0, 0.01, 15, 1, TcpProfile.LINUX);
+  }
+
+  /**
+   * Found on random seeds (issue 10): a simultaneous open where the network duplicated both ends'
+   * segments. B, in SYN-RECEIVED, answers A's SYN,ACK (its SEQ is below RCV.NXT: not acceptable,
+   * RFC 793 p.69 / RFC 9293 3.10.7.4 "send an acknowledgment") with an ACK (frame 8), then sends its
+   * FIN and answers the SYN,ACK's network copy with another ACK (frame 9, overtaking the FIN). The
+   * checker's B had learnt RCV.NXT from A's SYN but still marked it unknown (a hypothesis starting in
+   * LISTEN or in a simultaneous open's SYN-SENT), so the SYN,ACK was taken for the first segment at
+   * RCV.NXT, a SYN in the window, and SYN-RECEIVED reset: no hypothesis owed frame 9.
+   */
+  @Example
+  void aSimultaneousOpenAnswersADuplicatedSynAckTwice() throws Exception {
+    conforms(Scenario.SIMULTANEOUS_OPEN, 200, 0, 0.04, 0.1, 0, 5, 0, TcpProfile.RFC793);
+  }
+
+  /**
+   * Found on a random seed (5713949625692514222, shrunk): a simultaneous close where the client's
+   * handshake ACK arrives after its text. The server answers that old ACK (frame 7, RFC 9293
+   * 3.10.7.4: not acceptable, send an ACK) and sends its FIN (8) before the client's FIN (6) reaches
+   * it; its ACK of that FIN (9) then shows CLOSING. The arrival crossed two sends, not one: the
+   * checker tried a crossing only for the send right after an arrival.
+   */
+  @Example
+  void aFinCrossesTwoSendsInASimultaneousClose() throws Exception {
+    conforms(Scenario.SIMULTANEOUS_CLOSE, 41975, 0, 0.06, 0, 0, 1, 1, TcpProfile.RFC793);
+  }
+
+  /**
+   * Found by sweeping seeds at the property's edge (reorder 0.2, duplicate 0.1): as above, but the
+   * network also copied the server's answer to the old ACK (frames 6 and 8). The hypothesis that sent
+   * it twice and the one that took frame 8 for the copy were merged, and the FIN's crossing, replayed
+   * from the first, could not send it twice: a crossed send equal to a recent one may be the copy.
+   */
+  @Example
+  void aFinCrossesASendAndItsNetworkCopy() throws Exception {
+    conforms(Scenario.SIMULTANEOUS_CLOSE, 8522, 0, 0.2, 0.1, 0, 1, 1, TcpProfile.RFC793);
   }
 
   private static void conforms(Scenario scenario, long seed, double loss, double reorder, double duplicate, double corrupt, int delayMs,
