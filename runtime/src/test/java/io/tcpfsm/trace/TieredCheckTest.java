@@ -28,13 +28,7 @@ class TieredCheckTest {
     List<Verdict> out = new ArrayList<>();
     TraceChecker checker = new TraceChecker(profile, out::add, false, TraceChecker.Mode.TIERED, total);
     checker.replayFrames = perConnection;
-    try (CaptureReader r = CaptureReader.open(new ByteArrayInputStream(capture))) {
-      long n = 0;
-      for (Record rec = r.next(); rec != null; rec = r.next()) {
-        checker.accept(FrameDecoder.decode(rec), ++n, rec.epochSecond() * 1_000_000_000L + rec.nanos());
-      }
-    }
-    checker.finish();
+    Traces.run(capture, checker);
     return out;
   }
 

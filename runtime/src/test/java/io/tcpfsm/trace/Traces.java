@@ -17,7 +17,12 @@ final class Traces {
 
   static List<Verdict> check(byte[] capture, String profile) throws IOException, io.tcpfsm.capture.CaptureException {
     List<Verdict> out = new ArrayList<>();
-    TraceChecker checker = new TraceChecker(TcpProfile.named(profile).orElseThrow(), out::add);
+    run(capture, new TraceChecker(TcpProfile.named(profile).orElseThrow(), out::add));
+    return out;
+  }
+
+  /** Feeds every frame of {@code capture} to {@code checker}, numbered from 1, then finishes it. */
+  static void run(byte[] capture, TraceChecker checker) throws IOException, io.tcpfsm.capture.CaptureException {
     try (CaptureReader r = CaptureReader.open(new ByteArrayInputStream(capture))) {
       long n = 0;
       for (Record rec = r.next(); rec != null; rec = r.next()) {
@@ -25,7 +30,6 @@ final class Traces {
       }
     }
     checker.finish();
-    return out;
   }
 
   static List<Verdict> check(String captureName, String profile) throws IOException, io.tcpfsm.capture.CaptureException {
