@@ -35,6 +35,8 @@ final class Composition {
   private final List<Move> moves = new ArrayList<>();
   private final Map<Long, Integer> moveIds = new HashMap<>();
   private final ReactionMemo memo = new ReactionMemo();
+  private final IntList eventOfMove = new IntList();
+  private final List<String> eventNames = new ArrayList<>(java.util.Collections.singletonList(null));
   /** Segments sent into a full channel or a full network (lost there): the bounds at work. */
   long overflows;
   /** OPENs not offered because every slot of sequence space was in use: the bound at work. */
@@ -135,6 +137,31 @@ final class Composition {
 
   int moveCount() {
     return moves.size();
+  }
+
+  /**
+   * The model event of move {@code m} as an index into {@link #eventNames} (0: none), one byte: all a
+   * property's {@code without} asks of an edge. Indices go to the events in order of their first move.
+   */
+  byte eventOf(int m) {
+    while (eventOfMove.size() <= m) {
+      String ev = moves.get(eventOfMove.size()).modelEvent();
+      int i = eventNames.indexOf(ev);
+      if (i < 0) {
+        i = eventNames.size();
+        if (i > 255) {
+          throw new ExploreException("more distinct model events than an edge's byte holds: " + i);
+        }
+        eventNames.add(ev);
+      }
+      eventOfMove.add(i);
+    }
+    return (byte) eventOfMove.get(m);
+  }
+
+  /** The model events {@link #eventOf} indexes; index 0 is null (a move with none). */
+  List<String> eventNames() {
+    return eventNames;
   }
 
   private int moveId(int end, Move.Kind kind, String event, int seg) {
