@@ -17,6 +17,11 @@ public final class Explorer {
 
   /** With {@code mirror} false, a state and its mirror image are kept apart (the tests' reference). */
   static StateGraph explore(Machine machine, ExploreConfig config, boolean mirror) {
+    return explore(machine, config, mirror, Runtime.getRuntime().maxMemory() / 4);
+  }
+
+  /** With {@code logBytes}, the most the edge log may hold before the checker falls back to expanding states again. */
+  static StateGraph explore(Machine machine, ExploreConfig config, boolean mirror, long logBytes) {
     long t0 = System.nanoTime();
     long cpu0 = cpuNanos();
     Composition c = new Composition(machine, config);
@@ -37,7 +42,7 @@ public final class Explorer {
     inDegree.add(0);
     // The edges as found, for the checker's reverse edges (a second expansion of every state
     // otherwise); a quarter of the heap at most, past which the checker expands states again.
-    EdgeLog log = new EdgeLog(Runtime.getRuntime().maxMemory() / 4);
+    EdgeLog log = new EdgeLog(logBytes);
     long[] transitions = {0};
     int id = 0;
     for (; id < store.size() && id < config.maxStates(); id++) {
