@@ -6,8 +6,8 @@ import java.util.List;
  * The backward reachability of the {@code always} checks, up to 64 at once: for each goal
  * (a property's target read with the roles as written or swapped, and its {@code without} events),
  * the nodes from which some run without those events reaches the goal. Each node holds one bit per
- * goal, and one walk over the reverse edges carries all the bits together: a node goes back on the
- * work queue whenever it gains a bit, so the result is the least fixed point of each goal's own
+ * goal, and one walk over the reverse edges carries all the bits together: a state goes back on the
+ * work queue whenever one of its nodes gains a bit, so the result is the least fixed point of each goal's own
  * pass (the set of nodes that reach it), whatever order the bits arrive in. One walk in place of
  * one per goal: the reverse edges (5 bytes each, hundreds of MB) are read a few times, not 2 per
  * property, and each state's predicates are evaluated on one unpacked copy (BENCHMARKS.md, "explore").
@@ -31,9 +31,12 @@ final class Backward {
     Table[] t = g.composition.tables;
     long all = goals.size() == 64 ? -1L : (1L << goals.size()) - 1;
     long[] good = new long[nodes];
-    // A ring of nodes waiting to pass their bits back; a node is in it at most once at a time.
-    int[] ring = new int[Math.max(nodes, 1)];
-    long[] queued = new long[(nodes + 63) >>> 6];
+    // A ring of states waiting to pass their nodes' bits back; a state is in it at most once at a
+    // time. By state, not node: the two orientations of a state share its reverse edges, and their
+    // masks share a cache line, so one visit of an edge serves both.
+    int states = g.stateCount();
+    int[] ring = new int[Math.max(states, 1)];
+    long[] queued = new long[(states + 63) >>> 6];
     int head = 0;
     int count = 0;
     for (int node = 0; node < nodes; node++) {
@@ -49,10 +52,11 @@ final class Backward {
           }
         }
       }
-      if (mask != 0) {
-        good[node] = mask;
-        ring[count++] = node;
-        queued[node >>> 6] |= 1L << node;
+      good[node] = mask;
+      int id = node / orientations;
+      if (mask != 0 && (queued[id >>> 6] & 1L << id) == 0) {
+        queued[id >>> 6] |= 1L << id;
+        ring[count++] = id;
       }
     }
     int[] rs = g.reverseStart();
@@ -69,20 +73,26 @@ final class Backward {
       }
     }
     while (count > 0) {
-      int to = ring[head];
+      int id = ring[head];
       head = head + 1 == ring.length ? 0 : head + 1;
       count--;
-      queued[to >>> 6] &= ~(1L << to);
-      long bits = good[to];
-      int id = to / orientations;
-      int o = to % orientations;
+      queued[id >>> 6] &= ~(1L << id);
+      long bits0 = good[id * orientations];
+      long bits1 = orientations == 2 ? good[id * 2 + 1] : 0;
       for (int k = rs[id], end = rs[id + 1]; k < end; k++) {
-        long carried = bits & allowed[revent[k] & 0xFF];
+        long allow = allowed[revent[k] & 0xFF];
         int src = rsrc[k];
-        int from = (src & ~StateGraph.SWAP) * orientations + (o ^ ((src & StateGraph.SWAP) != 0 ? 1 : 0));
-        long gained = carried & ~good[from];
-        if (gained != 0) {
-          good[from] |= gained;
+        int base = (src & ~StateGraph.SWAP) * orientations;
+        // An edge with the swap bit leads from orientation o of its source to orientation 1 - o here.
+        boolean swapped = (src & StateGraph.SWAP) != 0;
+        long gained0 = (swapped ? bits1 : bits0) & allow & ~good[base];
+        long gained1 = orientations == 2 ? (swapped ? bits0 : bits1) & allow & ~good[base + 1] : 0;
+        if ((gained0 | gained1) != 0) {
+          good[base] |= gained0;
+          if (orientations == 2) {
+            good[base + 1] |= gained1;
+          }
+          int from = src & ~StateGraph.SWAP;
           if ((queued[from >>> 6] & 1L << from) == 0) {
             queued[from >>> 6] |= 1L << from;
             int at = head + count;
