@@ -43,21 +43,18 @@ final class Channel {
     if (n >= capacity) {
       return -1;
     }
-    long out = ch | (seg + 1L) << (SLOT * n);
-    return reorder ? sorted(out, n + 1) : out;
-  }
-
-  private static long sorted(long ch, int n) {
-    long[] slots = new long[n];
-    for (int i = 0; i < n; i++) {
-      slots[i] = ch >>> (SLOT * i) & MASK;
+    long v = seg + 1L;
+    if (!reorder) {
+      return ch | v << (SLOT * n);
     }
-    java.util.Arrays.sort(slots);
-    long out = 0;
-    for (int i = 0; i < n; i++) {
-      out |= slots[i] << (SLOT * i);
+    // The channel is kept sorted: the new slot goes in its place, the greater ones move up one
+    // (in place of sorting a copy: this runs for every segment sent in the search).
+    int p = 0;
+    while (p < n && (ch >>> (SLOT * p) & MASK) <= v) {
+      p++;
     }
-    return out;
+    long below = (1L << (SLOT * p)) - 1;
+    return (ch & below) | v << (SLOT * p) | (ch & ~below) << SLOT;
   }
 
   static boolean contains(long ch, int flag) {

@@ -22,19 +22,44 @@ public final class Checker {
   }
 
   public List<Verdict> check(List<Property> properties) {
+    // Every always check's backward pass in one walk over the reverse edges (Backward).
+    List<Backward.Goal> goals = new ArrayList<>();
+    int[] firstGoal = new int[properties.size()];
+    for (int i = 0; i < properties.size(); i++) {
+      firstGoal[i] = goals.size();
+      Property p = properties.get(i);
+      if (p.kind() == Property.Kind.ALWAYS) {
+        for (boolean swap : swaps(p)) {
+          goals.add(new Backward.Goal(p.stages().get(0), swap, p.without()));
+        }
+      }
+    }
+    long[][] reach = new long[(goals.size() + 63) / 64][];
+    for (int c = 0; c < reach.length; c++) {
+      reach[c] = Backward.reach(g, goals.subList(c * 64, Math.min(goals.size(), c * 64 + 64)));
+    }
     List<Verdict> out = new ArrayList<>();
-    for (Property p : properties) {
-      out.add(check(p));
+    for (int i = 0; i < properties.size(); i++) {
+      out.add(check(properties.get(i), reach, firstGoal[i]));
     }
     return out;
   }
 
   public Verdict check(Property p) {
+    return check(List.of(p)).get(0);
+  }
+
+  private static boolean[] swaps(Property p) {
+    return p.roles() ? new boolean[] {false, true} : new boolean[] {false};
+  }
+
+  /** {@code reach} and {@code firstGoal}: the always checks' backward passes and the first of this property's goals there. */
+  private Verdict check(Property p, long[][] reach, int firstGoal) {
     boolean bounded = !g.complete();
-    boolean[] swaps = p.roles() ? new boolean[] {false, true} : new boolean[] {false};
+    boolean[] swaps = swaps(p);
     return switch (p.kind()) {
       case NEVER -> never(p, swaps, bounded);
-      case ALWAYS -> always(p, swaps, bounded);
+      case ALWAYS -> always(p, swaps, bounded, reach, firstGoal);
       case POSSIBLE -> possible(p, swaps, bounded);
     };
   }
@@ -72,43 +97,15 @@ public final class Checker {
     return excluded;
   }
 
-  private Verdict always(Property p, boolean[] swaps, boolean bounded) {
+  private Verdict always(Property p, boolean[] swaps, boolean bounded, long[][] reach, int firstGoal) {
     int nodes = g.stateCount() * orientations;
     BitSet excluded = excluded(p);
-    for (boolean swap : swaps) {
-      BitSet good = new BitSet(nodes);
-      IntList work = new IntList();
+    for (int k = 0; k < swaps.length; k++) {
+      boolean swap = swaps[k];
+      long[] good = reach[(firstGoal + k) >>> 6];
+      long bit = 1L << (firstGoal + k);
       for (int node = 0; node < nodes; node++) {
-        // A state the bound left unexpanded may go on to the target: count it as able to.
-        if (node / orientations >= g.expanded || p.stages().get(0).test(real(node), t, swap)) {
-          good.set(node);
-          work.add(node);
-        }
-      }
-      int[] rs = g.reverseStart();
-      int[] rsrc = g.reverseSources();
-      byte[] revent = g.reverseEvents();
-      BitSet excludedEvents = new BitSet();
-      for (int i = 1; i < g.reverseEventCount(); i++) {
-        excludedEvents.set(i, p.without().contains(g.reverseEventName(i)));
-      }
-      for (int head = 0; head < work.size(); head++) {
-        int to = work.get(head);
-        int id = to / orientations;
-        for (int k = rs[id]; k < rs[id + 1]; k++) {
-          if (excludedEvents.get(revent[k] & 0xFF)) {
-            continue;
-          }
-          int mirrored = (rsrc[k] & StateGraph.SWAP) != 0 ? 1 : 0;
-          int from = (rsrc[k] & ~StateGraph.SWAP) * orientations + (to % orientations ^ mirrored);
-          if (!good.get(from)) {
-            good.set(from);
-            work.add(from);
-          }
-        }
-      }
-      for (int node = 0; node < nodes; node++) {
-        if (!good.get(node) && (p.from() == null || p.from().test(real(node), t, swap))) {
+        if ((good[node] & bit) == 0 && (p.from() == null || p.from().test(real(node), t, swap))) {
           int stuck = countFrom(node, excluded);
           return new Verdict(p, false, bounded, runTo(node), "from the last state, " + stuck + " joint state"
               + (stuck == 1 ? " is" : "s are") + " reachable" + (p.without().isEmpty() ? "" : " without " + String.join(", ", sorted(p))) + ", and none satisfies the goal");

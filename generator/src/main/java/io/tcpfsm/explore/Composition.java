@@ -35,6 +35,11 @@ final class Composition {
   private final List<Move> moves = new ArrayList<>();
   private final Map<Long, Integer> moveIds = new HashMap<>();
   private final ReactionMemo memo = new ReactionMemo();
+  private final IntList eventOfMove = new IntList();
+  /** Per end, the model event of a segment's flags, and the move losing each segment (-1: not seen yet): no lookup by name per edge. */
+  private final int[][] segEvent = new int[2][16];
+  private final int[][] loseMove = new int[2][];
+  private final List<String> eventNames = new ArrayList<>(java.util.Collections.singletonList(null));
   /** Segments sent into a full channel or a full network (lost there): the bounds at work. */
   long overflows;
   /** OPENs not offered because every slot of sequence space was in use: the bound at work. */
@@ -102,6 +107,11 @@ final class Composition {
         timerIsTimeWait[x][i] = ev.equals(TIME_WAIT);
         timerIsRetransmit[x][i] = ev.equals(RETRANSMIT);
       }
+      for (int f = 0; f < 16; f++) {
+        segEvent[x][f] = t.event(Seg.eventName(f));
+      }
+      loseMove[x] = new int[config.loss() ? 1 << 19 : 0];
+      java.util.Arrays.fill(loseMove[x], -1);
     }
   }
 
@@ -135,6 +145,31 @@ final class Composition {
 
   int moveCount() {
     return moves.size();
+  }
+
+  /**
+   * The model event of move {@code m} as an index into {@link #eventNames} (0: none), one byte: all a
+   * property's {@code without} asks of an edge. Indices go to the events in order of their first move.
+   */
+  byte eventOf(int m) {
+    while (eventOfMove.size() <= m) {
+      String ev = moves.get(eventOfMove.size()).modelEvent();
+      int i = eventNames.indexOf(ev);
+      if (i < 0) {
+        i = eventNames.size();
+        if (i > 255) {
+          throw new ExploreException("more distinct model events than an edge's byte holds: " + i);
+        }
+        eventNames.add(ev);
+      }
+      eventOfMove.add(i);
+    }
+    return (byte) eventOfMove.get(m);
+  }
+
+  /** The model events {@link #eventOf} indexes; index 0 is null (a move with none). */
+  List<String> eventNames() {
+    return eventNames;
   }
 
   private int moveId(int end, Move.Kind kind, String event, int seg) {
@@ -204,14 +239,17 @@ final class Composition {
         last = s;
         long rest = Channel.remove(in, i);
         if (i == 0 || config.reorder()) {
-          int ev = t.event(Seg.eventName(s));
+          int ev = segEvent[x][Seg.flags(s)];
           step(x, e, peer, rest, out, Move.Kind.DELIVER, ev, s, 0, false, sink, trace);
           if (config.dup()) {
             step(x, e, peer, in, out, Move.Kind.DELIVER_COPY, ev, s, 0, false, sink, trace);
           }
         }
         if (config.loss()) {
-          int m = moveId(x, Move.Kind.LOSE, Seg.eventName(s), s);
+          int m = loseMove[x][s];
+          if (m < 0) {
+            m = loseMove[x][s] = moveId(x, Move.Kind.LOSE, Seg.eventName(s), s);
+          }
           emit(x, e, peer, rest, out, m, 0, sink, null);
         }
       }

@@ -17,6 +17,11 @@ public final class Explorer {
 
   /** With {@code mirror} false, a state and its mirror image are kept apart (the tests' reference). */
   static StateGraph explore(Machine machine, ExploreConfig config, boolean mirror) {
+    return explore(machine, config, mirror, Runtime.getRuntime().maxMemory() / 4);
+  }
+
+  /** With {@code logBytes}, the most the edge log may hold before the checker falls back to expanding states again. */
+  static StateGraph explore(Machine machine, ExploreConfig config, boolean mirror, long logBytes) {
     long t0 = System.nanoTime();
     long cpu0 = cpuNanos();
     Composition c = new Composition(machine, config);
@@ -35,10 +40,14 @@ public final class Explorer {
     store.add(a, closed.pack(), 0, 0);
     parent.add(-1);
     inDegree.add(0);
+    // The edges as found, for the checker's reverse edges (a second expansion of every state
+    // otherwise); a quarter of the heap at most, past which the checker expands states again.
+    EdgeLog log = new EdgeLog(logBytes);
     long[] transitions = {0};
     int id = 0;
     for (; id < store.size() && id < config.maxStates(); id++) {
       final int from = id;
+      log.startState();
       c.expand(store.get(id, 0), store.get(id, 1), store.get(id, 2), store.get(id, 3), (m, na, nb, nab, nba, fx) -> {
         // With one profile at both ends, a joint state and its mirror image (A and B swapped)
         // are one state, kept as the smaller of the two; the parent link says whether it swapped.
@@ -50,11 +59,12 @@ public final class Explorer {
           inDegree.add(0);
         }
         inDegree.increment(to);
+        log.add(swap ? to | StateGraph.SWAP : to, c.eventOf(m));
         transitions[0]++;
       }, false);
     }
     c.counting = false;
-    return new StateGraph(c, store, symmetric, parent, inDegree, id, transitions[0], System.nanoTime() - t0, cpuNanos() - cpu0);
+    return new StateGraph(c, store, symmetric, parent, inDegree, log, id, transitions[0], System.nanoTime() - t0, cpuNanos() - cpu0);
   }
 
   /**

@@ -50,6 +50,19 @@ final class Seg {
 
   /** The model's event name for the flags: SYN, FIN, RST, ACK joined by '+', or NONE. */
   static String eventName(int seg) {
+    return EVENT_NAMES[flags(seg)];
+  }
+
+  /** {@link #eventName} by flags, built once: the explorer asks for it for every segment it delivers. */
+  private static final String[] EVENT_NAMES = new String[16];
+
+  static {
+    for (int f = 0; f < 16; f++) {
+      EVENT_NAMES[f] = buildEventName(f);
+    }
+  }
+
+  private static String buildEventName(int seg) {
     StringBuilder sb = new StringBuilder();
     String[] names = {"SYN", "FIN", "RST", "ACK"};
     int[] bits = {SYN, FIN, RST, ACK};

@@ -3,9 +3,10 @@ package io.tcpfsm.explore;
 /**
  * What a search found: the joint states (ids in breadth-first order, so a state's id never
  * precedes one nearer the start) and the breadth-first tree whose paths are the shortest runs.
- * The transitions are not stored: a state's successors are computed again from its packed
- * form when asked for ({@link #successors}), and the edges into each state, which the
- * {@code always} checks walk backwards, are built once on first use as two flat int arrays.
+ * The transitions are not stored with the states: a state's successors are computed again from its
+ * packed form when asked for ({@link #successors}), and the edges into each state, which the
+ * {@code always} checks walk backwards, are built once on first use as flat arrays from the
+ * edges the search logged ({@link EdgeLog}, dropped then).
  * Per state that is 32 bytes of packed state, 4 to 8 of hash table and 4 of parent link, and 5
  * bytes per transition for the reverse edges (source and model event) (counted in BENCHMARKS.md).
  */
@@ -22,6 +23,8 @@ public final class StateGraph {
   private final IntList parent;
   /** The edges into each state, counted by the search; dropped once the reverse edges are built. */
   private IntList inDegree;
+  /** The edges as the search found them, if it kept them all; dropped once the reverse edges are built. */
+  private EdgeLog log;
   final int expanded;
   private final long transitions;
   final long nanos;
@@ -31,16 +34,17 @@ public final class StateGraph {
   /** The model event of each reverse edge's move, as an index into {@link #reverseEventNames}. */
   private byte[] reverseEvents;
   /** The model events of the moves (index 0: none); a property's {@code without} names these. */
-  private final java.util.List<String> reverseEventNames = new java.util.ArrayList<>();
+  private java.util.List<String> reverseEventNames;
 
   /** Receives one edge: its move, its target's id, and 1 when the target is stored mirrored. */
   interface Edge {
     void accept(int move, int target, int swap);
   }
 
-  StateGraph(Composition composition, StateStore states, boolean symmetric, IntList parent, IntList inDegree, int expanded,
+  StateGraph(Composition composition, StateStore states, boolean symmetric, IntList parent, IntList inDegree, EdgeLog log, int expanded,
       long transitions, long nanos, long cpuNanos) {
     this.inDegree = inDegree;
+    this.log = log;
     this.composition = composition;
     this.states = states;
     this.symmetric = symmetric;
@@ -167,8 +171,9 @@ public final class StateGraph {
   }
 
   /**
-   * One pass over the expanded states, placing each edge after those counted into its target
-   * before it (the search counted the edges into each state, {@link Explorer}).
+   * One pass over the edges, placing each after those counted into its target before it (the
+   * search counted the edges into each state, {@link Explorer}). The edges come from the search's
+   * {@link EdgeLog}; when memory made it give up, from expanding every state again.
    */
   private void buildReverse() {
     if (reverseStart != null) {
@@ -176,20 +181,6 @@ public final class StateGraph {
     }
     if (transitions > Integer.MAX_VALUE - 8) {
       throw new ExploreException("too many transitions for the reverse edges: " + transitions);
-    }
-    reverseEventNames.add(null);
-    byte[] eventOf = new byte[composition.moveCount()];
-    for (int m = 0; m < eventOf.length; m++) {
-      String ev = composition.move(m).modelEvent();
-      int i = reverseEventNames.indexOf(ev);
-      if (i < 0) {
-        i = reverseEventNames.size();
-        reverseEventNames.add(ev);
-      }
-      if (i > 255) {
-        throw new ExploreException("more distinct model events than the reverse edges pack: " + i);
-      }
-      eventOf[m] = (byte) i;
     }
     int n = states.size();
     // start[i + 1] = the edges into states 0..i: a running sum of the counts, shifted by one.
@@ -201,14 +192,24 @@ public final class StateGraph {
     int[] fill = java.util.Arrays.copyOf(start, n);
     int[] sources = new int[(int) transitions];
     byte[] events = new byte[(int) transitions];
-    for (int from = 0; from < expanded; from++) {
-      final int f = from;
-      successors(from, (m, to, swap) -> {
-        int at = fill[to]++;
-        sources[at] = swap == 1 ? f | SWAP : f;
-        events[at] = eventOf[m];
+    if (log != null && log.complete()) {
+      log.drain((from, to, event) -> {
+        int at = fill[to & ~SWAP]++;
+        sources[at] = (to & SWAP) != 0 ? from | SWAP : from;
+        events[at] = event;
       });
+    } else {
+      for (int from = 0; from < expanded; from++) {
+        final int f = from;
+        successors(from, (m, to, swap) -> {
+          int at = fill[to]++;
+          sources[at] = swap == 1 ? f | SWAP : f;
+          events[at] = composition.eventOf(m);
+        });
+      }
     }
+    log = null;
+    reverseEventNames = composition.eventNames();
     for (int i = 0; i < n; i++) {
       if (fill[i] != start[i + 1]) {
         throw new IllegalStateException("state " + i + ": the search counted " + (start[i + 1] - start[i]) + " edges into it, the checker "
