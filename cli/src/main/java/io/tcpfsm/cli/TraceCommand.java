@@ -162,16 +162,19 @@ final class TraceCommand implements Callable<Integer> {
   }
 
   /**
-   * Checker threads: none by default (all on this thread), or as {@code -Dtcpfsm.trace.threads=N}
-   * asks ({@code ParallelTraceChecker}). Two threads never beat one on this project's 2-core
-   * machines, quiet or loaded, and cost up to 40 % more CPU: the serial collector stops every
-   * thread (a sixth of the time), the threads' shares are uneven (a bulk connection is one
-   * thread's), and the frames are decoded into objects to cross threads where one thread reads them
-   * in place. BENCHMARKS.md, "Trace checking", has the measurements.
+   * Checker threads: two where the machine has two cores or more ({@code ParallelTraceChecker}: the
+   * main thread reads while they check), none on one core (all on this thread), or as
+   * {@code -Dtcpfsm.trace.threads=N} asks. Measured on a quiet 2-core machine since tier 0 made
+   * checking cheap: two threads took 3.5 to 3.8 s against 5.5 to 7.1 s on one (capture B of
+   * BENCHMARKS.md, "Trace checking"), for the same CPU; under load from other work the two were even.
+   * More than two was not measured on more cores, so two stays the default there too.
    */
   static int threads() {
-    String forced = System.getProperty("tcpfsm.trace.threads"); // TCPFSM_JAVA_OPTS=-Dtcpfsm.trace.threads=2
-    return forced != null && forced.matches("[0-9]{1,3}") ? Integer.parseInt(forced) : 0;
+    String forced = System.getProperty("tcpfsm.trace.threads"); // TCPFSM_JAVA_OPTS=-Dtcpfsm.trace.threads=0
+    if (forced != null && forced.matches("[0-9]{1,3}")) {
+      return Integer.parseInt(forced);
+    }
+    return Runtime.getRuntime().availableProcessors() >= 2 ? 2 : 0;
   }
 
   /** Streams one capture through the checker; false (with the reason on {@code err}) when it cannot be read to its end. */
