@@ -34,6 +34,7 @@ final class ActionRunner implements TcpAction.Handler<Void> {
     ByteBuffer payload = NO_TEXT;
     if (a.withText()) {
       int n = sendable();
+      c.forceProbe = false; // one probe octet per persist timeout: the pump after this send must not probe again
       payload = n == 0 ? payload : c.sendBuffer.view(seq, n); // encoded before the buffer changes
       t.segLen = n; // what the spec's "set SND.NXT = SND.NXT+SEG.LEN" moves over
       if (n == 0) {

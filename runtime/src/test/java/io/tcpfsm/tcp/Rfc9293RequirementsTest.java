@@ -25,8 +25,14 @@ class Rfc9293RequirementsTest {
   }
 
   private static TwoHosts transfer(TcpConfig client, TcpConfig server, int bytes, java.util.function.Predicate<Segment> drop) {
+    return transfer(client, server, bytes, drop, p -> p);
+  }
+
+  private static TwoHosts transfer(TcpConfig client, TcpConfig server, int bytes, java.util.function.Predicate<Segment> drop,
+      java.util.function.UnaryOperator<byte[]> rewriteToClient) {
     TwoHosts w = new TwoHosts(client.withTwoMsl(100 * MS), server.withTwoMsl(100 * MS));
     w.dropToServer = drop;
+    w.rewriteToClient = rewriteToClient;
     Host.Listening l = w.server.listen(80, 4);
     Connection c = w.client.connect(Addresses.parse("10.0.0.2"), 80, 0);
     Connection[] s = new Connection[1];
@@ -71,6 +77,46 @@ class Rfc9293RequirementsTest {
     for (Segment s : all(w)) {
       assertThat(mss(s) != null).as("MSS option on %s", s).isEqualTo(s.syn());
     }
+  }
+
+  @Test
+  void must67_theMssSentIsAtMostTheLargestReceivableMessageLessTwenty() {
+    // RFC 9293 3.7.1: "The MSS value to be sent in an MSS Option must be less than or equal to:
+    // MMS_R - 20 where MMS_R is the maximum size for a transport-layer message that can be
+    // received (and reassembled at the IP layer) (MUST-67)." The runtime does not reassemble IP
+    // fragments, so on the 1500-octet Ethernet MTU it is built for, MMS_R = 1500 - 20 (IPv4
+    // header) and the default MSS sent is at most 1460; a configured MSS is sent as configured.
+    TwoHosts w = transfer(TcpConfig.defaults(), TcpConfig.defaults().withMss(1000), 5_000);
+    List<Integer> client = w.fromClient.stream().filter(Segment::syn).map(Rfc9293RequirementsTest::mss).toList();
+    assertThat(client).isNotEmpty().allSatisfy(m -> assertThat(m).isNotNull().isLessThanOrEqualTo(1500 - 20 - 20));
+    assertThat(w.fromServer.stream().filter(Segment::syn).map(Rfc9293RequirementsTest::mss)).containsExactly(1000);
+  }
+
+  @Test
+  void must15_withoutAnMssOptionTheSendMssIs536() {
+    // RFC 9293 3.7.1: "If an MSS Option is not received at connection setup, TCP implementations
+    // MUST assume a default send MSS of 536 (576 - 40) for IPv4 ... (MUST-15)." The server's
+    // SYN,ACK loses its MSS option on the way; the client could send 1460 but must send 536.
+    TwoHosts w = transfer(TcpConfig.defaults(), TcpConfig.defaults(), 20_000, s -> false, Rfc9293RequirementsTest::withoutMss);
+    assertThat(w.fromClient).allSatisfy(s -> assertThat(s.length()).isLessThanOrEqualTo(536));
+    assertThat(w.fromClient.stream().filter(s -> s.length() == 536).count()).isGreaterThan(30);
+  }
+
+  /** The packet with any MSS option taken off a SYN (other options kept), re-encoded with fresh checksums. */
+  private static byte[] withoutMss(byte[] packet) {
+    Segment s = TwoHosts.segment(packet);
+    if (!s.syn()) {
+      return packet;
+    }
+    byte[] src = java.util.Arrays.copyOfRange(packet, 12, 16);
+    byte[] dst = java.util.Arrays.copyOfRange(packet, 16, 20);
+    Segment t = s.toBuilder().dataOffset(0).options(s.options().stream().filter(o -> !(o instanceof TcpOption.Mss)).toList()).build();
+    byte[] tcp = io.tcpfsm.wire.SegmentCodec.encode(t, src, dst);
+    byte[] out = new byte[20 + tcp.length];
+    io.tcpfsm.wire.Ipv4.writeHeader(out, 0, src, dst, 6, tcp.length, 1, 64);
+    System.arraycopy(tcp, 0, out, 20, tcp.length);
+    assertThat(mss(TwoHosts.segment(out))).isNull();
+    return out;
   }
 
   @Test

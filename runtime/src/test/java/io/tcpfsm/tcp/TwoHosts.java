@@ -22,6 +22,8 @@ final class TwoHosts {
   final Host server;
   /** Client segments lost on the way to the server (still recorded as sent). */
   java.util.function.Predicate<Segment> dropToServer = s -> false;
+  /** Rewrites each server packet on its way to the client (recorded in {@link #fromServer} as sent). */
+  java.util.function.UnaryOperator<byte[]> rewriteToClient = p -> p;
   long now;
 
   TwoHosts(TcpConfig clientConfig, TcpConfig serverConfig) {
@@ -34,7 +36,7 @@ final class TwoHosts {
     });
     server = new Host(Addresses.parse("10.0.0.2"), serverConfig, p -> {
       fromServer.add(segment(p));
-      toClient.add(p);
+      toClient.add(rewriteToClient.apply(p));
     });
   }
 
