@@ -2,10 +2,7 @@ package io.tcpfsm.tcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tcpfsm.wire.DecodeException;
 import io.tcpfsm.wire.Segment;
-import io.tcpfsm.wire.SegmentCodec;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -17,46 +14,33 @@ import org.junit.jupiter.api.Test;
  * MSS 1,460: the mark is 1,460.
  */
 class WindowUpdateTest {
-  private final ArrayDeque<byte[]> toServer = new ArrayDeque<>();
-  private final ArrayDeque<byte[]> toClient = new ArrayDeque<>();
   private final TcpConfig config = TcpConfig.defaults().withBuffers(256 * 1024, 4096, 0);
-  private final Host client = new Host(Addresses.parse("10.0.0.1"), config, toServer::add);
-  private final Host server = new Host(Addresses.parse("10.0.0.2"), config, toClient::add);
-  private long now;
+  private final TwoHosts net = new TwoHosts(config, config);
 
+  /** 50 milliseconds of both hosts' time. */
   private void deliver() {
-    for (int round = 0; round < 50; round++, now += 1_000_000L) {
-      for (byte[] p; (p = toServer.poll()) != null; ) {
-        server.receive(p, now);
-      }
-      for (byte[] p; (p = toClient.poll()) != null; ) {
-        client.receive(p, now);
-      }
-      client.poll(now);
-      server.poll(now);
-    }
+    net.run(net.now + 49_000_000L, () -> {});
   }
 
   private Connection established() {
-    Host.Listening l = server.listen(80, 4);
-    Connection c = client.connect(Addresses.parse("10.0.0.2"), 80, now);
+    Host.Listening l = net.server.listen(80, 4);
+    Connection c = net.client.connect(Addresses.parse("10.0.0.2"), 80, net.now);
     deliver();
     Connection s = l.accept();
     assertThat(s).isNotNull();
-    c.send(new byte[4000], now);
+    c.send(new byte[4000], net.now);
     deliver(); // 4,000 of 4,096 bytes wait unread: the window is 96 bytes
     return s;
   }
 
   @Test
-  void aReadThatOpensASmallWindowPastTheMarkSendsAnUpdate() throws DecodeException {
+  void aReadThatOpensASmallWindowPastTheMarkSendsAnUpdate() {
     Connection s = established();
     assertThat(s.available()).isEqualTo(4000);
-    assertThat(toClient).isEmpty();
-    assertThat(s.read(2000, now)).hasSize(2000); // 2,096 free: past the mark of 1,460
-    assertThat(toClient).hasSize(1);
-    byte[] p = toClient.peek();
-    Segment update = SegmentCodec.decode(p, 20, p.length - 20);
+    assertThat(net.toClient).isEmpty();
+    assertThat(s.read(2000, net.now)).hasSize(2000); // 2,096 free: past the mark of 1,460
+    assertThat(net.toClient).hasSize(1);
+    Segment update = TwoHosts.segment(net.toClient.peek());
     assertThat(update.ackFlag()).isTrue();
     assertThat(update.window()).isEqualTo(2096);
   }
@@ -64,9 +48,9 @@ class WindowUpdateTest {
   @Test
   void aReadThatLeavesTheWindowBelowTheMarkWaits() {
     Connection s = established();
-    assertThat(s.read(1000, now)).hasSize(1000); // 1,096 free: still below 1,460, no update yet (no silly window)
-    assertThat(toClient).isEmpty();
-    assertThat(Arrays.asList(s.read(1000, now).length)).containsExactly(1000); // 2,096 free now
-    assertThat(toClient).hasSize(1);
+    assertThat(s.read(1000, net.now)).hasSize(1000); // 1,096 free: still below 1,460, no update yet (no silly window)
+    assertThat(net.toClient).isEmpty();
+    assertThat(Arrays.asList(s.read(1000, net.now).length)).containsExactly(1000); // 2,096 free now
+    assertThat(net.toClient).hasSize(1);
   }
 }
