@@ -11,26 +11,84 @@ import java.util.List;
  * step answered an arrival (a step that explains a captured frame sends that frame itself). Timers,
  * signals, delivery and queues leave nothing a capture can show, so they do nothing here.
  */
-final class Apply implements TcpAction.Handler<Void> {
-  private final Candidate c;
-  private final TcpRule rule;
-  private final boolean owe;
+final class Apply {
+  /** The actions that leave nothing a capture can show. A new kind of action fails to compile here until someone says what it leaves. */
+  private static final TcpAction.Handler<Void> UNSEEN = new TcpAction.Handler<>() {
+    @Override
+    public Void onSend(TcpAction.Send s) {
+      throw new IllegalStateException("a send is applied, not ignored");
+    }
 
-  private Apply(Candidate c, TcpRule rule, boolean owe) {
-    this.c = c;
-    this.rule = rule;
-    this.owe = owe;
-  }
+    @Override
+    public Void onSet(TcpAction.Set s) {
+      throw new IllegalStateException("a set is applied, not ignored");
+    }
+
+    @Override
+    public Void onIf(TcpAction.If i) {
+      throw new IllegalStateException("an if is applied, not ignored");
+    }
+
+    @Override
+    public Void onTimer(TcpAction.Timer t) {
+      return null;
+    }
+
+    @Override
+    public Void onSignal(TcpAction.Signal s) {
+      return null;
+    }
+
+    @Override
+    public Void onDrop() {
+      return null;
+    }
+
+    @Override
+    public Void onDeleteTcb() {
+      return null;
+    }
+
+    @Override
+    public Void onRetransmit() {
+      return null;
+    }
+
+    @Override
+    public Void onDeliver() {
+      return null;
+    }
+
+    @Override
+    public Void onQueue() {
+      return null;
+    }
+  };
+
+  private Apply() {}
 
   /** Runs {@code rule}'s actions on {@code c}; {@code owe}: its sends are owed to the capture. */
   static void run(Candidate c, TcpRule rule, boolean owe) {
-    List<TcpAction> actions = rule.actions();
-    if (actions.isEmpty()) {
-      return;
-    }
-    Apply a = new Apply(c, rule, owe);
+    run(c, rule, owe, rule.actions());
+  }
+
+  // By type tests, not the visitor: no object and two calls fewer per action, a tenth of a trace's time under C1.
+  private static void run(Candidate c, TcpRule rule, boolean owe, List<TcpAction> actions) {
     for (int i = 0; i < actions.size(); i++) { // indexed: no iterator per step under C1
-      actions.get(i).accept(a);
+      TcpAction a = actions.get(i);
+      if (a instanceof TcpAction.Set s) {
+        set(c, s);
+      } else if (a instanceof TcpAction.If f) {
+        if (f.condition().test(c)) {
+          run(c, rule, owe, f.then());
+        }
+      } else if (a instanceof TcpAction.Send s) {
+        if (owe) {
+          send(c, rule, s);
+        }
+      } else {
+        a.accept(UNSEEN);
+      }
     }
   }
 
@@ -64,70 +122,18 @@ final class Apply implements TcpAction.Handler<Void> {
     return v == TcpValue.ISS || v == TcpValue.ISS_PLUS_1;
   }
 
-  @Override
-  public Void onSend(TcpAction.Send s) {
-    if (owe) {
-      long seq = usesIss(s.seq()) && !c.knows(Candidate.U_ISS) ? -1 : s.seq() == null ? -1 : s.seq().evaluate(c);
-      long ack = s.ack() == null ? -1 : s.ack().evaluate(c);
-      c.addOwed(new Owed(s.flags(), seq, ack, rule));
-    }
-    return null;
+  private static void send(Candidate c, TcpRule rule, TcpAction.Send s) {
+    long seq = usesIss(s.seq()) && !c.knows(Candidate.U_ISS) ? -1 : s.seq() == null ? -1 : s.seq().evaluate(c);
+    long ack = s.ack() == null ? -1 : s.ack().evaluate(c);
+    c.addOwed(new Owed(s.flags(), seq, ack, rule));
   }
 
-  @Override
-  public Void onSet(TcpAction.Set s) {
+  private static void set(Candidate c, TcpAction.Set s) {
     if (usesIss(s.value()) && !c.knows(Candidate.U_ISS)) {
       // The ISS this endpoint chose is not in the capture yet: its SYN,ACK will show it.
       c.unknown |= Candidate.U_SND;
-      return null;
+      return;
     }
     c.write(s.variable(), s.value().evaluate(c));
-    return null;
-  }
-
-  @Override
-  public Void onIf(TcpAction.If i) {
-    if (i.condition().test(c)) {
-      List<TcpAction> then = i.then();
-      for (int k = 0; k < then.size(); k++) {
-        then.get(k).accept(this);
-      }
-    }
-    return null;
-  }
-
-  @Override
-  public Void onTimer(TcpAction.Timer t) {
-    return null;
-  }
-
-  @Override
-  public Void onSignal(TcpAction.Signal s) {
-    return null;
-  }
-
-  @Override
-  public Void onDrop() {
-    return null;
-  }
-
-  @Override
-  public Void onDeleteTcb() {
-    return null;
-  }
-
-  @Override
-  public Void onRetransmit() {
-    return null;
-  }
-
-  @Override
-  public Void onDeliver() {
-    return null;
-  }
-
-  @Override
-  public Void onQueue() {
-    return null;
   }
 }

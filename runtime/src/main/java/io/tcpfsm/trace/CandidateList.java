@@ -118,6 +118,14 @@ final class CandidateList extends AbstractList<Candidate> implements RandomAcces
     return old;
   }
 
+  /** Empties the list but for {@code c}, as merging {@code c} into the emptied list would leave it. */
+  void only(Candidate c) {
+    clear();
+    items[0] = c;
+    hashes[0] = c.hashCode();
+    size = 1;
+  }
+
   /** Empties the list for reuse, its arrays kept. */
   @Override
   public void clear() {

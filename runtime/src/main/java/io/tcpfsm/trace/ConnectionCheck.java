@@ -1,7 +1,6 @@
 package io.tcpfsm.trace;
 
 import io.tcpfsm.machine.TcpEvent;
-import io.tcpfsm.machine.TcpGuard;
 import io.tcpfsm.machine.TcpMachine;
 import io.tcpfsm.machine.TcpState;
 import io.tcpfsm.machine.TcpStep;
@@ -45,9 +44,9 @@ final class ConnectionCheck {
   private final int[] wscale = {-1, -1};
   private final boolean[] synSeen = new boolean[2];
   private final int[] lastWindow = {-1, -1};
-  private final long[][] recent = new long[2][RECENT];
+  /** Per end, its last frames' signatures ({@link #duplicate}), then its last ACK and window pairs ({@link #newAckWindow}): one array, not four. */
+  private final long[] recent = new long[4 * RECENT];
   private final int[] recentCount = new int[2];
-  private final long[][] ackWindows = new long[2][RECENT];
   private final int[] ackWindowCount = new int[2];
   private long prunedAt = -1;
   private Verdict.Kind kind;
@@ -74,12 +73,12 @@ final class ConnectionCheck {
   /** Tier 0: the list a frame's successors replaced, emptied for the next frame's (no list per end and frame). */
   private CandidateList spare;
 
-  ConnectionCheck(TcpMachine machine, Coverage coverage, String nameA, String nameB, TraceSegment first) {
-    this.machine = machine;
-    this.coverage = coverage;
-    // A profile implements RFC 5961 when its RST cells read rst_seq_exact (its ACK test then has the lower bound too).
-    this.rfc5961 = (machine.needed(TcpState.ESTABLISHED, TcpEvent.RST) & TcpGuard.RST_SEQ_EXACT.bit()) != 0;
-    this.explainer = new SendExplainer(machine, rfc5961, coverage);
+  /** {@code explainer}: the checker's, which says what profile and coverage the connection is checked with. */
+  ConnectionCheck(SendExplainer explainer, String nameA, String nameB, TraceSegment first) {
+    this.machine = explainer.machine();
+    this.coverage = explainer.coverage();
+    this.rfc5961 = explainer.rfc5961();
+    this.explainer = explainer;
     this.nameA = nameA;
     this.nameB = nameB;
     this.firstFrame = first.frame();
@@ -154,6 +153,9 @@ final class ConnectionCheck {
 
   /** {@code s} sent by one of {@code side}'s candidates, then arriving (or not) at the other's; false when tier 0 finds no sender ({@link #maxCost}). */
   private boolean step(TraceSegment s, int side, boolean copy, boolean windowChanged) {
+    if (maxCost == 0 && replayable && a.size() == 1 && b.size() == 1 && (side == 0 ? b : a).get(0).state != TcpState.TIME_WAIT) {
+      return stepOne(s, side, windowChanged);
+    }
     int from = side;
     {
       List<Candidate> sender = side == 0 ? a : b;
@@ -289,6 +291,42 @@ final class ConnectionCheck {
     return true;
   }
 
+  /**
+   * Tier 0 with one hypothesis per end, the receiver's not in TIME-WAIT (whose timeout is a second
+   * successor): what {@link #step} does then, without building lists. The sender explains {@code s}
+   * without a hidden event or tier 0 stops; the receiver takes it. Each list then holds its one
+   * successor, as merging it into an empty list would.
+   */
+  private boolean stepOne(TraceSegment s, int side, boolean windowChanged) {
+    Candidate r = explainer.explainAt((side == 0 ? a : b).get(0), s, windowChanged);
+    if (r == null || r.cost() > 0) {
+      return false;
+    }
+    if (r.beforeArrival != null) {
+      r.beforeArrival = null; // tier 0 tries no crossing, so it keeps no state before an arrival
+      r.laterSends = null;
+    }
+    lastWindow[side] = s.window();
+    long rcvWnd = window(1 - side, lastWindow[1 - side], false);
+    long segWnd = window(side, s.window(), s.syn());
+    Candidate arrived = Arrival.arriveAt(machine, rfc5961, (side == 0 ? b : a).get(0), s, rcvWnd, segWnd, coverage);
+    if (side == 0) {
+      a = only(a, r);
+      b = only(b, arrived);
+    } else {
+      b = only(b, r);
+      a = only(a, arrived);
+    }
+    return true;
+  }
+
+  /** {@code l} holding just {@code c}: the same list where it is tier 0's own, else a new one. */
+  private static List<Candidate> only(List<Candidate> l, Candidate c) {
+    CandidateList to = l instanceof CandidateList own ? own : new CandidateList(4);
+    to.only(c);
+    return to;
+  }
+
   /** Tier 0 keeps the list {@code l} for the next frame's successors: nothing else refers to it (no hypothesis keeps its state before an arrival there). */
   private void recycle(List<Candidate> l) {
     if (maxCost == 0 && l instanceof CandidateList c) {
@@ -403,28 +441,28 @@ final class ConnectionCheck {
    */
   private boolean newAckWindow(int side, TraceSegment s) {
     long pair = s.ack() << 20 ^ s.window();
-    long[] r = ackWindows[side];
+    int base = (2 + side) * RECENT;
     int n = Math.min(ackWindowCount[side], RECENT);
     for (int i = 0; i < n; i++) {
-      if (r[i] == pair) {
+      if (recent[base + i] == pair) {
         return false;
       }
     }
-    r[ackWindowCount[side]++ % RECENT] = pair;
+    recent[base + ackWindowCount[side]++ % RECENT] = pair;
     return ackWindowCount[side] > 1;
   }
 
   /** An exact copy of one of the sender's last frames: maybe the network duplicated it (nothing new was sent). */
   private boolean duplicate(int side, TraceSegment s) {
     long sig = ((s.seq() * 31 + s.ack()) * 31 + s.flags()) * 31 + ((long) s.window() << 20 | s.dataLen());
-    long[] r = recent[side];
+    int base = side * RECENT;
     int n = Math.min(recentCount[side], RECENT);
     for (int i = 0; i < n; i++) {
-      if (r[i] == sig) {
+      if (recent[base + i] == sig) {
         return true;
       }
     }
-    r[recentCount[side]++ % RECENT] = sig;
+    recent[base + recentCount[side]++ % RECENT] = sig;
     return false;
   }
 

@@ -19,8 +19,10 @@ final class Guards {
   /** The bits of the guards in {@code needed} that hold; the segment is in {@code c.seg*}. */
   static int eval(Candidate c, int needed, boolean hasData, long rcvWnd, boolean rfc5961) {
     int bits = 0;
-    for (TcpGuard g : GUARDS) {
-      if ((needed & g.bit()) != 0 && holds(g, c, hasData, rcvWnd, rfc5961)) {
+    // Only the needed ones, in the guards' order (learning a variable is a side effect): bit() is 1 << ordinal().
+    for (int rest = needed; rest != 0; rest &= rest - 1) {
+      TcpGuard g = GUARDS[Integer.numberOfTrailingZeros(rest)];
+      if (holds(g, c, hasData, rcvWnd, rfc5961)) {
         bits |= g.bit();
       }
     }

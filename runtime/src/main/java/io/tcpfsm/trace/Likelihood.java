@@ -79,6 +79,9 @@ final class Likelihood {
     if (l.isEmpty()) {
       return "CLOSED";
     }
+    if (l.size() == 1) {
+      return l.get(0).state.name();
+    }
     Candidate top = likeliestAtEnd(l);
     Set<String> names = new LinkedHashSet<>();
     for (Candidate c : l) {

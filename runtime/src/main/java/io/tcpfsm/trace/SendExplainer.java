@@ -32,6 +32,24 @@ final class SendExplainer {
     this.coverage = coverage;
   }
 
+  /** The explainer for {@code m}'s profile, counting cells in {@code coverage}: one per checker, shared by its connections (it keeps nothing between calls but the last failure's reason). */
+  static SendExplainer of(TcpMachine m, Coverage coverage) {
+    // A profile implements RFC 5961 when its RST cells read rst_seq_exact (its ACK test then has the lower bound too).
+    return new SendExplainer(m, (m.needed(TcpState.ESTABLISHED, TcpEvent.RST) & TcpGuard.RST_SEQ_EXACT.bit()) != 0, coverage);
+  }
+
+  TcpMachine machine() {
+    return m;
+  }
+
+  boolean rfc5961() {
+    return rfc5961;
+  }
+
+  Coverage coverage() {
+    return coverage;
+  }
+
   /** The candidate after sending {@code s}, or null (and {@link #why}) when it cannot have sent it. */
   Candidate explain(Candidate in, TraceSegment s, boolean windowChanged) {
     return explainAt(in.copy(), s, windowChanged);

@@ -1,6 +1,5 @@
 package io.tcpfsm.trace;
 
-import io.tcpfsm.machine.TcpMachine;
 import io.tcpfsm.machine.TcpState;
 import java.util.List;
 
@@ -21,8 +20,7 @@ import java.util.List;
  * then inconclusive, with the reason.
  */
 final class TieredCheck {
-  private final TcpMachine machine;
-  private final Coverage coverage;
+  private final SendExplainer explainer;
   private ConnectionCheck check;
   /** Null when checking with the full checker from the start, after a replay, or once dropped. */
   private ReplayBuffer buffer;
@@ -30,13 +28,11 @@ final class TieredCheck {
   private final ReplayBuffer.Budget budget;
 
   /** Tier 0 with a replay buffer of at most {@code maxFrames} frames ({@code budget} shared by the checker), or the full checker alone ({@code budget} null). */
-  TieredCheck(TcpMachine machine, Coverage coverage, String nameA, String nameB, TraceSegment first, ReplayBuffer.Budget budget, int maxFrames,
-      boolean plainLists) {
-    this.machine = machine;
-    this.coverage = coverage;
+  TieredCheck(SendExplainer explainer, String nameA, String nameB, TraceSegment first, ReplayBuffer.Budget budget, int maxFrames, boolean plainLists) {
+    this.explainer = explainer;
     this.maxFrames = maxFrames;
     this.budget = budget;
-    this.check = new ConnectionCheck(machine, coverage, nameA, nameB, first);
+    this.check = new ConnectionCheck(explainer, nameA, nameB, first);
     check.plainLists = plainLists;
     if (budget != null) {
       buffer = new ReplayBuffer(budget, maxFrames);
@@ -79,7 +75,7 @@ final class TieredCheck {
     if (buffer == null) {
       return;
     }
-    ConnectionCheck full = new ConnectionCheck(machine, coverage, check.nameA, check.nameB, buffer.segment(0));
+    ConnectionCheck full = new ConnectionCheck(explainer, check.nameA, check.nameB, buffer.segment(0));
     for (int i = 0; i < buffer.size(); i++) {
       full.process(buffer.segment(i), buffer.time(i));
     }
