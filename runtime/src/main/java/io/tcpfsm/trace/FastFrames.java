@@ -5,14 +5,13 @@ import io.tcpfsm.capture.RecordView;
 import io.tcpfsm.wire.Checksum;
 import io.tcpfsm.wire.DecodeException;
 import io.tcpfsm.wire.Segment;
-import io.tcpfsm.wire.TcpOption;
 import io.tcpfsm.wire.TcpOptions;
 
 /**
  * The common frame of a capture, read straight from the reader's buffer into what the checker
  * keeps ({@link TcpFrame}): Ethernet II, Linux cooked or raw IP, then IPv4 without options, not a fragment, all of it captured,
- * TCP. No packet copy, no {@code Frame}, {@code Segment} or options list (options are parsed only
- * on a SYN, for its window scale, or to make sure a segment's are well formed, which
+ * TCP. No packet copy, no {@code Frame}, {@code Segment} or options list (options are read only
+ * for a SYN's window scale and to make sure a segment's are well formed, which
  * {@code FrameDecoder} would refuse otherwise). Any other frame is declined (null) and goes the
  * general way; {@code FastFramesTest} checks the two agree on every frame both read.
  */
@@ -46,13 +45,12 @@ final class FastFrames {
     int wscale = -1;
     if (hlen > 20) {
       try {
-        for (TcpOption o : TcpOptions.parse(b, t + 20, t + hlen)) {
-          if ((flags & Segment.SYN) != 0 && o instanceof TcpOption.WindowScale w) {
-            wscale = w.shift();
-          }
-        }
+        wscale = TcpOptions.windowScale(b, t + 20, t + hlen);
       } catch (DecodeException e) {
         return null; // malformed: the general decoder reports it
+      }
+      if ((flags & Segment.SYN) == 0) {
+        wscale = -1; // RFC 7323 2.2: the option counts on a SYN only
       }
     }
     boolean ipOk = Checksum.fold(Checksum.sum(b, ip, 20, 0)) == 0xFFFF;

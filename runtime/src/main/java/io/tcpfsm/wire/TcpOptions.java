@@ -23,53 +23,87 @@ public final class TcpOptions {
     List<TcpOption> out = new ArrayList<>(6);
     int i = start;
     while (i < end) {
-      int kind = b[i] & 0xFF;
-      if (kind == TcpOption.KIND_EOL) {
+      int len = checked(b, i, end);
+      if (len == 0) {
         out.add(EOL);
         break;
       }
-      if (kind == TcpOption.KIND_NOP) {
-        out.add(NOP);
-        i++;
-        continue;
-      }
-      if (i + 1 >= end) {
-        throw new DecodeException(i, "TCP option kind " + kind + " has no length octet");
-      }
-      int len = b[i + 1] & 0xFF;
-      if (len < 2) {
-        throw new DecodeException(i + 1, "TCP option kind " + kind + " length " + len + " < 2");
-      }
-      if (len > end - i) {
-        throw new DecodeException(
-            i + 1, "TCP option kind " + kind + " length " + len + " runs past the header: " + (end - i) + " bytes left");
-      }
-      out.add(parseOne(b, i, kind, len));
+      out.add(len == 1 ? NOP : parseOne(b, i, b[i] & 0xFF, len));
       i += len;
     }
     return List.copyOf(out);
   }
 
-  private static TcpOption parseOne(byte[] b, int i, int kind, int len) throws DecodeException {
-    int d = i + 2;
+  /**
+   * The window-scale option's shift (RFC 7323 §2.2), or -1 without one, having checked every
+   * option as {@link #parse} does (the same exceptions), without making a list: for a reader that
+   * wants nothing else from the options of most segments.
+   */
+  public static int windowScale(byte[] b, int start, int end) throws DecodeException {
+    int shift = -1;
+    int i = start;
+    while (i < end) {
+      int len = checked(b, i, end);
+      if (len == 0) {
+        break;
+      }
+      if ((b[i] & 0xFF) == TcpOption.KIND_WINDOW_SCALE) {
+        shift = b[i + 2] & 0xFF;
+      }
+      i += len;
+    }
+    return shift;
+  }
+
+  /** The length of the option at {@code i}: 0 for EOL (the rest is padding), 1 for NOP; a malformed one throws. */
+  private static int checked(byte[] b, int i, int end) throws DecodeException {
+    int kind = b[i] & 0xFF;
+    if (kind == TcpOption.KIND_EOL) {
+      return 0;
+    }
+    if (kind == TcpOption.KIND_NOP) {
+      return 1;
+    }
+    if (i + 1 >= end) {
+      throw new DecodeException(i, "TCP option kind " + kind + " has no length octet");
+    }
+    int len = b[i + 1] & 0xFF;
+    if (len < 2) {
+      throw new DecodeException(i + 1, "TCP option kind " + kind + " length " + len + " < 2");
+    }
+    if (len > end - i) {
+      throw new DecodeException(
+          i + 1, "TCP option kind " + kind + " length " + len + " runs past the header: " + (end - i) + " bytes left");
+    }
     switch (kind) {
-      case TcpOption.KIND_MSS:
-        expectLength(i, "mss", len, 4); // RFC 9293 §3.2
-        return new TcpOption.Mss(u16(b, d));
-      case TcpOption.KIND_WINDOW_SCALE:
-        expectLength(i, "wscale", len, 3); // RFC 7323 §2.2
-        return new TcpOption.WindowScale(b[d] & 0xFF);
-      case TcpOption.KIND_SACK_PERMITTED:
-        expectLength(i, "sackOK", len, 2); // RFC 2018 §2
-        return SACK_OK;
-      case TcpOption.KIND_TIMESTAMPS:
-        expectLength(i, "TS", len, 10); // RFC 7323 §3.2
-        return new TcpOption.Timestamps(i32(b, d), i32(b, d + 4));
-      case TcpOption.KIND_SACK: {
+      case TcpOption.KIND_MSS -> expectLength(i, "mss", len, 4); // RFC 9293 §3.2
+      case TcpOption.KIND_WINDOW_SCALE -> expectLength(i, "wscale", len, 3); // RFC 7323 §2.2
+      case TcpOption.KIND_SACK_PERMITTED -> expectLength(i, "sackOK", len, 2); // RFC 2018 §2
+      case TcpOption.KIND_TIMESTAMPS -> expectLength(i, "TS", len, 10); // RFC 7323 §3.2
+      case TcpOption.KIND_SACK -> {
         // RFC 2018 §3: "Length: Variable", 8 octets per block.
         if (len < 10 || (len - 2) % 8 != 0) {
           throw new DecodeException(i + 1, "TCP option sack length " + len + " is not 2 + 8n with n >= 1");
         }
+      }
+      default -> {}
+    }
+    return len;
+  }
+
+  /** The option at {@code i}, of {@code kind} and {@code len} octets, already {@link #checked}. */
+  private static TcpOption parseOne(byte[] b, int i, int kind, int len) {
+    int d = i + 2;
+    switch (kind) {
+      case TcpOption.KIND_MSS:
+        return new TcpOption.Mss(u16(b, d));
+      case TcpOption.KIND_WINDOW_SCALE:
+        return new TcpOption.WindowScale(b[d] & 0xFF);
+      case TcpOption.KIND_SACK_PERMITTED:
+        return SACK_OK;
+      case TcpOption.KIND_TIMESTAMPS:
+        return new TcpOption.Timestamps(i32(b, d), i32(b, d + 4));
+      case TcpOption.KIND_SACK: {
         List<TcpOption.SackBlock> blocks = new ArrayList<>(4);
         for (int p = d; p < i + len; p += 8) {
           blocks.add(new TcpOption.SackBlock(i32(b, p), i32(b, p + 4)));
