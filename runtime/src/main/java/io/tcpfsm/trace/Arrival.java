@@ -74,7 +74,7 @@ final class Arrival {
       c.passiveOpen = true;
     }
     if (c.state == TcpState.CLOSED && from != TcpState.CLOSED) {
-      return closed(c);
+      return closeAt(c); // c is this call's own (see arriveAt): no copy
     }
     if (c.state == TcpState.LISTEN && from != TcpState.LISTEN) {
       Candidate l = new Candidate(TcpState.LISTEN, Candidate.U_SND | Candidate.U_RCV | Candidate.U_ISS);
@@ -109,12 +109,16 @@ final class Arrival {
    * numbers, so that its segments delayed on the way are recognized as sent before.
    */
   static Candidate closed(Candidate c) {
-    Candidate z = c.copy();
-    z.state = TcpState.CLOSED;
-    z.afterClose = true;
-    z.passiveOpen = false;
-    z.heldFin = -1;
-    return z;
+    return closeAt(c.copy());
+  }
+
+  /** As {@link #closed}, changing {@code c} itself. */
+  private static Candidate closeAt(Candidate c) {
+    c.state = TcpState.CLOSED;
+    c.afterClose = true;
+    c.passiveOpen = false;
+    c.heldFin = -1;
+    return c;
   }
 
   /** SYN-RECEIVED and every later state: RFC 9293 3.10.7.4's "Otherwise" states. */

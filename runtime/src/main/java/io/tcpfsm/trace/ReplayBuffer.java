@@ -32,7 +32,8 @@ final class ReplayBuffer {
 
   private final Budget budget;
   private final int maxFrames;
-  private long[] data = new long[8 * LONGS];
+  /** Room for 16 frames at first: most connections of a busy capture are short (a handshake, a request, a close), and growing copies. */
+  private long[] data = new long[16 * LONGS];
   private int size;
 
   ReplayBuffer(Budget budget, int maxFrames) {
