@@ -39,6 +39,9 @@ final class Arrival {
         if (Seq.diff(end, c.rcvHigh) > 0) {
           c.rcvHigh = end;
         }
+        if (dataLen > 0) {
+          c.held = c.held.plus(seq, end, c.rcvNxt);
+        }
         c.pushHistory(seq);
         c.pushHistory(end);
         if ((flags & Segment.FIN) != 0) {
@@ -91,6 +94,9 @@ final class Arrival {
     }
     if (c.knows(Candidate.U_RCV) && Seq.diff(c.rcvNxt, c.rcvHigh) > 0) {
       c.rcvHigh = c.rcvNxt;
+    }
+    if (c.held != HeldText.NONE) {
+      c.held = c.held.from(c.rcvNxt); // the rule may have moved RCV.NXT over held text without setRcvNxt's history
     }
     if (c.heldFin != -1 && Seq.diff(c.rcvNxt, c.heldFin) > 0) {
       c.heldFin = -1;

@@ -46,6 +46,8 @@ final class Candidate implements ToLongFunction<TcpVariable> {
   long finSeq;
   /** The end of the highest text received, held out of order or delivered: what an ACK may cover. */
   long rcvHigh;
+  /** Text held beyond RCV.NXT, by ranges: what reassembly can reach, where {@link #rcvHigh} is only the highest end. */
+  HeldText held = HeldText.NONE;
   /** A FIN that arrived beyond RCV.NXT and is held with its text: processed when reassembly reaches it, or -1. */
   long heldFin = -1;
   long heldFinAck;
@@ -126,6 +128,7 @@ final class Candidate implements ToLongFunction<TcpVariable> {
     c.finSent = finSent;
     c.finSeq = finSeq;
     c.rcvHigh = rcvHigh;
+    c.held = held;
     c.rcvHistory = rcvHistory; // shared until either side writes it (pushHistory copies first)
     historyShared = true;
     c.historyShared = true;
@@ -192,6 +195,9 @@ final class Candidate implements ToLongFunction<TcpVariable> {
     if (Seq.diff(v, rcvHigh) > 0) {
       rcvHigh = v;
     }
+    if (held != HeldText.NONE) {
+      held = held.from(v);
+    }
   }
 
   void pushHistory(long v) {
@@ -251,6 +257,7 @@ final class Candidate implements ToLongFunction<TcpVariable> {
         // SYN-SENT start with them unknown): a later segment must not be taken for the first at RCV.NXT.
         irs = value;
         rcvHigh = rcvNxt;
+        held = HeldText.NONE;
         historySize = 0;
         unknown &= ~U_RCV;
       }
@@ -280,6 +287,7 @@ final class Candidate implements ToLongFunction<TcpVariable> {
     // connection was opened have the same future (half of a bulk transfer's hypotheses were such pairs).
     return state == c.state && unknown == c.unknown && iss == c.iss && irs == c.irs && sndNxt == c.sndNxt && rcvNxt == c.rcvNxt
         && (passiveOpen == c.passiveOpen || state != TcpState.SYN_RECV) && finSent == c.finSent && finSeq == c.finSeq && rcvHigh == c.rcvHigh
+        && held.equals(c.held)
         && heldFin == c.heldFin && afterClose == c.afterClose && historySize == c.historySize && Arrays.equals(rcvHistory, 0, historySize, c.rcvHistory, 0, c.historySize) && lastAckSent == c.lastAckSent
         && owed.same(c.owed);
   }
@@ -296,7 +304,7 @@ final class Candidate implements ToLongFunction<TcpVariable> {
 
   @Override
   public String toString() {
-    return state + " u" + unknown + " iss " + iss + " una " + sndUna + " nxt " + sndNxt + " rcv " + rcvNxt + " high " + rcvHigh
+    return state + " u" + unknown + " iss " + iss + " una " + sndUna + " nxt " + sndNxt + " rcv " + rcvNxt + " high " + rcvHigh + (held == HeldText.NONE ? "" : " held " + held)
         + " fin " + (finSent ? finSeq : -1) + " heldFin " + heldFin + " lastAck " + lastAckSent + " losses " + losses + " crossings " + crossings + " copies " + copies + " owed " + owed.size();
   }
 
@@ -313,7 +321,7 @@ final class Candidate implements ToLongFunction<TcpVariable> {
     int h = state.ordinal() * 31 + unknown;
     h = h * 31 + Long.hashCode(sndNxt);
     h = h * 31 + Long.hashCode(rcvNxt);
-    h = h * 31 + Long.hashCode(rcvHigh);
+    h = h * 31 + Long.hashCode(rcvHigh) + held.hashCode();
     h = h * 31 + Long.hashCode(lastAckSent);
     h = h * 31 + Long.hashCode(heldFin);
     h = h * 31 + historySize * 2 + (finSent ? 1 : 0);

@@ -58,7 +58,8 @@ final class SendExplainer {
   /** As {@link #explain}, changing {@code c} itself, also when it fails: for tier 0, which replays rather than reuse a failed candidate. */
   Candidate explainAt(Candidate c, TraceSegment s, boolean windowChanged) {
     why = null;
-    if (s.ackFlag() && c.heldFin != -1 && Seq.diff(s.ack(), c.heldFin) == 1 && Seq.diff(c.heldFin, c.rcvNxt) >= 0) {
+    if (s.ackFlag() && c.heldFin != -1 && Seq.diff(s.ack(), c.heldFin) == 1 && Seq.diff(c.heldFin, c.rcvNxt) >= 0
+        && Seq.diff(c.held.reach(c.rcvNxt, c.rcvHigh), c.heldFin) >= 0) {
       // The ACK covers a FIN held beyond a gap: the gap filled, the FIN was processed before this was sent.
       c.setRcvNxt(c.heldFin);
       TraceSegment fin = new TraceSegment(s.frame(), !s.fromA(), Segment.FIN | Segment.ACK, c.heldFin, c.heldFinAck, 0, -1, 0, false);
@@ -414,16 +415,20 @@ final class SendExplainer {
       c.rcvHigh = ack;
       c.unknown &= ~Candidate.U_RCV;
     } else if (ack != c.rcvNxt) {
-      if (Seq.diff(ack, c.rcvNxt) > 0 && Seq.diff(ack, c.rcvHigh) <= 0) {
+      // Beyond RCV.NXT only as far as reassembly reaches: held text past a gap that never arrived
+      // cannot be acknowledged (RFC 9293 3.10.7.4: RCV.NXT advances over the data accepted, in order).
+      long reach = c.held.reach(c.rcvNxt, c.rcvHigh);
+      boolean ahead = Seq.diff(ack, c.rcvNxt) > 0;
+      if (ahead && Seq.diff(ack, reach) <= 0) {
         c.setRcvNxt(ack);
-      } else if (!c.inHistory(ack)) {
+      } else if (ahead || !c.inHistory(ack)) { // the history (earlier RCV.NXT values) explains only older ACKs
         long rcvNxt = c.rcvNxt;
         long rcvHigh = c.rcvHigh;
         TcpRule last = c.lastRule;
         return fail(() -> { // the text is built only if reported: most rejected candidates never are
-          String range = rcvHigh == rcvNxt ? "ACK=" + rcvNxt : "ACK from " + rcvNxt + " to " + rcvHigh;
-          return Seq.diff(ack, rcvHigh) > 0
-              ? Expectation.of(range + ": nothing up to " + ack + " has arrived", last)
+          String range = reach == rcvNxt ? "ACK=" + rcvNxt : "ACK from " + rcvNxt + " to " + reach;
+          return Seq.diff(ack, rcvHigh) > 0 ? Expectation.of(range + ": nothing up to " + ack + " has arrived", last)
+              : Seq.diff(ack, reach) > 0 ? Expectation.of(range + ": the text from " + reach + " to " + ack + " was held beyond a gap that never arrived", last)
               : Expectation.of(range + " (RCV.NXT)", last);
         });
       }

@@ -62,6 +62,28 @@ class TraceDeviationTest {
   }
 
   /**
+   * b sends 5001..5100 (frame 4), then 5201..5300 (frame 5): 5101..5200 was lost before the capture
+   * point, so a holds 5201..5300 beyond a gap ("Segments with higher beginning sequence numbers SHOULD
+   * be held", RFC 9293 3.10.7.4) and answers with a duplicate ACK of 5101 (frame 6, RFC 5681 4.2).
+   * Once b sends the missing octets again (frame 7) a may acknowledge everything, 5301 (frame 8).
+   * Acknowledging 5301 while the gap never arrived (frame 7 instead) covers octets a cannot have:
+   * RCV.NXT "advances over the data accepted", in order (RFC 9293 3.10.7.4, seventh step).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"rfc793", "rfc9293"})
+  void ackBeyondAGapThatNeverArrived(String profile) throws Exception {
+    HandCapture held = new HandCapture().handshake().b(ACK | PSH, 5001, 1001, 100).b(ACK | PSH, 5201, 1001, 100).a(ACK, 1001, 5101, 0);
+    conforms(held.bytes(), profile);
+    HandCapture filled = new HandCapture().handshake().b(ACK | PSH, 5001, 1001, 100).b(ACK | PSH, 5201, 1001, 100).a(ACK, 1001, 5101, 0)
+        .b(ACK | PSH, 5101, 1001, 100).a(ACK, 1001, 5301, 0);
+    conforms(filled.bytes(), profile);
+    Verdict v = only(held.a(ACK, 1001, 5301, 0).bytes(), profile);
+    assertThat(v.kind()).as("%s", v).isEqualTo(Verdict.Kind.DEVIATES);
+    assertThat(v.deviation().frame()).isEqualTo(7);
+    assertThat(v.deviation().expected()).contains("ACK=5101").contains("held beyond a gap that never arrived");
+  }
+
+  /**
    * a closes (FIN at 1001, frame 4), b acknowledges it (frame 5: a is in FIN-WAIT-2), then a sends
    * new text (frame 6): "Return "error: connection closing" and do not service request" (RFC 9293 3.10.2).
    */
