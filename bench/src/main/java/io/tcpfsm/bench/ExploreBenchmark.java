@@ -24,9 +24,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One exhaustive exploration of the bundled spec, rfc9293 at both ends, over a network that
- * loses and reorders (and with {@code dup}, duplicates) segments, one in flight each way: what
- * {@code ./tcpfsm explore --profile rfc9293 --loss --reorder} searches, properties aside. Single
- * shot, since one exploration is the unit a user waits for (issue 12: under a minute).
+ * loses and reorders (and with {@code dup}, duplicates) segments: one in flight each way ({@code
+ * inFlight} 0, what {@code ./tcpfsm explore --profile rfc9293 --loss --reorder} searches), or two in
+ * the whole network ({@code inFlight} 2, {@code --in-flight 2}, where reordering changes an order),
+ * properties aside. Single shot, since one exploration is the unit a user waits for (issue 12:
+ * under a minute).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -37,6 +39,10 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ExploreBenchmark {
   @Param({"loss,reorder", "loss,dup,reorder"})
   public String faults;
+
+  /** 0: one segment per direction ({@code --capacity 1}); N: at most N in the whole network ({@code --in-flight N}). */
+  @Param({"0", "2"})
+  public int inFlight;
 
   private Machine machine;
   private ExploreConfig config;
@@ -54,6 +60,9 @@ public class ExploreBenchmark {
     }
     config = ExploreConfig.of("rfc9293").withBounds(1, ExploreConfig.DEFAULT_SENDS, ExploreConfig.DEFAULT_MAX_STATES)
         .withFaults(faults.contains("loss"), faults.contains("dup"), faults.contains("reorder"));
+    if (inFlight > 0) {
+      config = config.withInFlight(inFlight);
+    }
   }
 
   @Benchmark
