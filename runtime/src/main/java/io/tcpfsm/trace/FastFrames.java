@@ -57,11 +57,9 @@ final class FastFrames {
     // RFC 9293 3.1: the pseudo-header (addresses, protocol, TCP length), then the segment.
     long acc = Checksum.sum(b, ip + 12, 8, 0) + 6 + tcpLen;
     boolean tcpOk = Checksum.fold(Checksum.sum(b, t, tcpLen, acc)) == 0xFFFF;
-    byte[] src = {b[ip + 12], b[ip + 13], b[ip + 14], b[ip + 15]};
-    byte[] dst = {b[ip + 16], b[ip + 17], b[ip + 18], b[ip + 19]};
     TraceSegment s = new TraceSegment(frameNumber, true, flags, i32(b, t + 4) & 0xFFFF_FFFFL, i32(b, t + 8) & 0xFFFF_FFFFL,
         u16(b, t + 14), wscale, tcpLen - hlen, !tcpOk || !ipOk);
-    return new TcpFrame(src, u16(b, t), dst, u16(b, t + 2), ipOk, s, r.epochSecond() * 1_000_000_000L + r.nanos());
+    return new TcpFrame(i32(b, ip + 12), null, u16(b, t), i32(b, ip + 16), null, u16(b, t + 2), ipOk, s, r.epochSecond() * 1_000_000_000L + r.nanos());
   }
 
   /** The length of the link header before an IPv4 packet, or -1 (another protocol, or a link type left to the general decoder). */

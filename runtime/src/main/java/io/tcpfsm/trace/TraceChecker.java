@@ -62,20 +62,20 @@ public final class TraceChecker implements FrameChecker {
     final long addrs;
     final int ports;
     final FlowKey key;
+    /** The first end's IPv6 address, or null for an IPv4 4-tuple (then {@link #ip4A}). */
     final byte[] addrA;
-    /** {@link #addrA} as an int, for an IPv4 4-tuple: which end sent a frame is then one comparison. */
     final int ip4A;
     final int portA;
     final TieredCheck check;
     boolean queued;
     boolean done;
 
-    Conn(long addrs, int ports, FlowKey key, byte[] addrA, int portA, TieredCheck check) {
+    Conn(long addrs, int ports, FlowKey key, byte[] addrA, int ip4A, int portA, TieredCheck check) {
       this.addrs = addrs;
       this.ports = ports;
       this.key = key;
       this.addrA = addrA;
-      this.ip4A = addrA.length == 4 ? FlowTable.ip4(addrA) : 0;
+      this.ip4A = ip4A;
       this.portA = portA;
       this.check = check;
     }
@@ -138,25 +138,22 @@ public final class TraceChecker implements FrameChecker {
     }
     tcpFrames++;
     long time = t.time();
-    byte[] src = t.src();
-    byte[] dst = t.dst();
     FlowKey key = null;
     long addrs = 0;
     int ports = 0;
     Conn c;
-    int s4 = 0;
-    if (src.length == 4 && dst.length == 4) {
-      s4 = FlowTable.ip4(src);
-      int d4 = FlowTable.ip4(dst);
+    int s4 = t.src4();
+    if (t.ipv4()) {
+      int d4 = t.dst4();
       boolean low = FlowTable.srcLow(s4, t.srcPort(), d4, t.dstPort());
       addrs = low ? FlowTable.addresses(s4, d4) : FlowTable.addresses(d4, s4);
       ports = low ? t.srcPort() << 16 | t.dstPort() : t.dstPort() << 16 | t.srcPort();
       c = open.get(addrs, ports);
     } else {
-      key = new FlowKey(src, t.srcPort(), dst, t.dstPort());
+      key = new FlowKey(t.src6(), t.srcPort(), t.dst6(), t.dstPort());
       c = open.get(key);
     }
-    boolean fromA = c == null || (c.portA == t.srcPort() && (key == null ? c.ip4A == s4 : java.util.Arrays.equals(c.addrA, src)));
+    boolean fromA = c == null || (c.portA == t.srcPort() && (key == null ? c.ip4A == s4 : java.util.Arrays.equals(c.addrA, t.src6())));
     TraceSegment s = fromA ? t.segment() : t.segment().from(false);
     if (c != null && s.syn() && !s.ackFlag() && c.check.reopenedBy(s)) {
       retire(c);
@@ -164,7 +161,7 @@ public final class TraceChecker implements FrameChecker {
     }
     if (c == null) {
       s = t.segment();
-      c = new Conn(addrs, ports, key, src, t.srcPort(), new TieredCheck(explainer, name(src, t.srcPort()), name(dst, t.dstPort()), s,
+      c = new Conn(addrs, ports, key, t.src6(), s4, t.srcPort(), new TieredCheck(explainer, name(t.src(), t.srcPort()), name(t.dst(), t.dstPort()), s,
           mode == Mode.TIERED ? replayBudget : null, replayFrames, reference));
       if (key == null) {
         open.put(addrs, ports, c);

@@ -93,6 +93,8 @@ class FastFramesTest {
         assertThat(general).as("link type %d, frame %d: the general decoder finds no TCP segment", linkType, n).isNotNull();
         assertThat(fast.segment()).as("link type %d, frame %d", linkType, n).isEqualTo(general.segment());
         assertThat(Arrays.equals(fast.src(), general.src()) && Arrays.equals(fast.dst(), general.dst())).as("frame %d: addresses", n).isTrue();
+        int h = (Arrays.hashCode(general.src()) * 31 + general.srcPort()) ^ (Arrays.hashCode(general.dst()) * 31 + general.dstPort());
+        assertThat(fast.flowHash()).as("frame %d: the checker thread, as the addresses' bytes give it", n).isEqualTo(h ^ (h >>> 16));
         assertThat(fast.srcPort()).isEqualTo(general.srcPort());
         assertThat(fast.dstPort()).isEqualTo(general.dstPort());
         assertThat(fast.ipHeaderOk()).as("link type %d, frame %d", linkType, n).isEqualTo(general.ipHeaderOk());
