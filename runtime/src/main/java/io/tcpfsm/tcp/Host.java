@@ -105,8 +105,8 @@ public final class Host {
    *     either creates a new connection record in LISTEN state, or it returns an error; it MUST
    *     NOT affect any previously created connection record" (RFC 9293 3.10.1, MUST-41): a second
    *     listener would take the same SYNs, so this OPEN returns the model's answer for a passive
-   *     OPEN in LISTEN (rule listen_passive_again, "error: connection already exists", as a socket
-   *     API's listen gives EADDRINUSE), with the port, and the listener stays as it was
+   *     OPEN in LISTEN (rule listen_passive_again, "error: connection already exists", as binding a
+   *     second socket to the port gives EADDRINUSE), with the port, and the listener stays as it was
    */
   public Listening listen(int port, int backlog) {
     if (listening.containsKey(port)) {
