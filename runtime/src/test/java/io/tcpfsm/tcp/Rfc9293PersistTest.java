@@ -98,9 +98,9 @@ class Rfc9293PersistTest {
     // ("When the receiving TCP peer has a zero window and a segment arrives, it must still send
     // an acknowledgment showing its next expected sequence number", 3.8.6.1), so the window
     // update that reopens the window starts at it: the client sends it again at once, and the
-    // rest follows. Probes went near 1, 3, 7 and 15 s, so the client's backed-off RTO next
-    // expires near 31 s; RFC 6298 (2.4) puts any RTO at 1 s or more, so a transfer that ends
-    // within 1 s of the update had no retransmission timeout in it (it stalled 11 s before).
+    // rest follows. Probes went near 1, 2, 4, 8 and 16 s, so the client's backed-off RTO next
+    // expires near 32 s; RFC 6298 (2.4) puts any RTO at 1 s or more, so a transfer that ends
+    // within 1 s of the update had no retransmission timeout in it (it stalled 12 s before).
     long readAt = 20 * SECOND;
     Run r = transfer(readAt, 60 * SECOND);
     Sent update = r.fromServer.stream().filter(s -> s.at() >= readAt && s.segment().window() > 0).findFirst().orElseThrow();
@@ -120,7 +120,7 @@ class Rfc9293PersistTest {
     // open (MUST-37)." The server answers every probe (it "must still send an acknowledgment
     // showing its next expected sequence number and current window (zero)") for 15 minutes:
     // longer than the client's user timeout (5 minutes, TcpConfig.defaults) and than R2's 15
-    // retransmissions on RFC 6298's backoff (1, 2, 4 ... capped at 60 s: the 15th near 663 s).
+    // retransmissions on RFC 6298's backoff (2, 4, 8 ... s, then every 60 s: past R2 near 664 s).
     long readAt = 900 * SECOND;
     Run r = transfer(readAt, readAt + 60 * SECOND);
     assertThat(r.clientBeforeRead).isEqualTo(TcpState.ESTABLISHED);
@@ -145,12 +145,12 @@ class Rfc9293PersistTest {
   void must20_aPeerThatStopsAnsweringTheProbesIsStillGivenUp() {
     // The other half of MUST-37: it asks for the connection to stay open only "as long as the
     // receiving TCP peer continues to send acknowledgments in response to the probe segments".
-    // Here the server answers the probes near 1 and 3 s, then hears nothing more (everything
+    // Here the server answers the probes near 1, 2 and 4 s, then hears nothing more (everything
     // the client sends from 5 s on is lost). RFC 9293 3.8.3 (MUST-20): "When the number of
     // transmissions of the same segment reaches a threshold R2 greater than R1, close the
     // connection"; and 3.10.8: "if the user timeout expires, flush all queues, signal the user
     // "error: connection aborted due to user timeout"". With a 5-minute user timeout the client
-    // gives up near 303 s, well within 15 minutes.
+    // gives up near 304 s, well within 15 minutes.
     Run r = transfer(Long.MAX_VALUE, 900 * SECOND, 5 * SECOND);
     assertThat(r.beyondTheWindow(0, 5 * SECOND)).hasSizeGreaterThanOrEqualTo(2); // answered probes first
     assertThat(r.client.state()).isEqualTo(TcpState.CLOSED);
