@@ -78,7 +78,9 @@ final class Sender {
       // the offered window now starts (3.8.6: it is "the range of sequence numbers the sender of
       // the window ... is currently prepared to accept"). The sender "SHOULD retransmit normally
       // the old unacknowledged data between SND.UNA and SND.UNA+SND.WND (SHLD-16)": now, not when
-      // the backed-off retransmission timer next expires (an 11 s stall before this).
+      // the backed-off retransmission timer next expires (a 12 s stall before this). Linux has no
+      // such hole to fill: its probe is a zero-length segment at SND.UNA-1 (tcp_xmit_probe_skb);
+      // RFC 9293's probe is "at least one octet of new data", which SND.NXT moves past.
       c.runner.retransmitFront(false);
     } else if (ackFlag && acked == 0 && window == 0 && tcb.sndWnd == 0 && tcb.segAck == tcb.sndUna && c.flight() > 0) {
       // The peer answered a probe with its zero window. "As long as the receiving TCP peer
