@@ -252,8 +252,9 @@ public final class Connection {
     text = NO_TEXT;
     tcb.segLen = 0;
     long una = tcb.sndUna;
+    long wnd = tcb.sndWnd;
     run(event);
-    Sender.afterEvent(this, una, false, 0);
+    Sender.afterEvent(this, una, wnd, false, 0);
   }
 
   /** SEGMENT ARRIVES (RFC 9293 3.10.7): see {@link SegmentArrival}. */

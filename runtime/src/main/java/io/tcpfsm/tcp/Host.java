@@ -98,9 +98,28 @@ public final class Host {
     this.now = startNanos;
   }
 
-  /** LISTEN on {@code port}; at most {@code backlog} connections wait for accept or a handshake. */
+  /**
+   * LISTEN on {@code port}; at most {@code backlog} connections wait for accept or a handshake.
+   *
+   * @throws IllegalStateException if the port is listening already. "Every passive OPEN call
+   *     either creates a new connection record in LISTEN state, or it returns an error; it MUST
+   *     NOT affect any previously created connection record" (RFC 9293 3.10.1, MUST-41): a second
+   *     listener would take the same SYNs, so this OPEN returns the model's answer for a passive
+   *     OPEN in LISTEN (rule listen_passive_again, "error: connection already exists", as binding a
+   *     second socket to the port gives EADDRINUSE), with the port, and the listener stays as it was
+   */
   public Listening listen(int port, int backlog) {
-    return listening.computeIfAbsent(port, p -> new Listening(p, backlog));
+    if (listening.containsKey(port)) {
+      // The listener's record as the model sees it (CLOSED, passive OPEN, LISTEN) takes the second
+      // OPEN; it is not kept, so the error text stays the spec's, and nothing else changes.
+      Connection record = new Connection(env, new FourTuple(address, port, new byte[4], 0), config);
+      record.openPassive(now);
+      record.openPassive(now);
+      throw new IllegalStateException(record.response() + ": port " + port + " is listening already");
+    }
+    Listening l = new Listening(port, backlog);
+    listening.put(port, l);
+    return l;
   }
 
   /** Active OPEN to {@code remote}:{@code port} from an ephemeral port. */

@@ -46,6 +46,7 @@ final class SegmentArrival {
     }
     c.text = payload;
     long una = tcb.sndUna;
+    long wnd = tcb.sndWnd;
     boolean rcvNxtKnown = c.isSynchronized() || c.state == TcpState.SYN_RECV;
     if (rcvNxtKnown && tcb.segLen > 0 && !s.rst() && !s.syn()) {
       int ahead = Tcb.diff(tcb.segSeq, tcb.rcvNxt);
@@ -60,7 +61,7 @@ final class SegmentArrival {
         long sent = c.runner.transmitted;
         c.run(TcpEvent.fromHeader(flags));
         boolean answered = c.runner.transmitted != sent; // the model's own ACK (e.g. linux's TIME-WAIT)
-        Sender.afterEvent(c, una, s.ackFlag(), s.window());
+        Sender.afterEvent(c, una, wnd, s.ackFlag(), s.window());
         // RFC 5681 4.2: "A TCP receiver SHOULD send an immediate duplicate ACK when an
         // out-of-order segment arrives"; one, not a second after the model's.
         if (!c.deleted && !answered && (c.isSynchronized() || c.state == TcpState.SYN_RECV)) {
@@ -87,7 +88,7 @@ final class SegmentArrival {
       flags &= ~Segment.FIN;
     }
     c.run(TcpEvent.fromHeader(flags));
-    Sender.afterEvent(c, una, s.ackFlag(), s.window());
+    Sender.afterEvent(c, una, wnd, s.ackFlag(), s.window());
   }
 
   /** Keeps a copy of an out-of-order segment, up to {@link #MAX_HELD} of them. */

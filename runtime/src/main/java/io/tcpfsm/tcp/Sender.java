@@ -21,15 +21,17 @@ final class Sender {
   /**
    * What follows an event on the runtime's side: the retransmission queue, RTT, timers and
    * congestion window follow SND.UNA (RFC 6298 5.2/5.3, RFC 5681); then whatever the windows now
-   * allow is sent, a waiting CLOSE issued, and held text processed. {@code una} is SND.UNA before
-   * the event; {@code ackFlag} and {@code window} are the arriving segment's, if any.
+   * allow is sent, a waiting CLOSE issued, and held text processed. {@code una} and {@code wnd}
+   * are SND.UNA and SND.WND before the event; {@code ackFlag} and {@code window} are the arriving
+   * segment's, if any.
    */
-  static void afterEvent(Connection c, long una, boolean ackFlag, int window) {
+  static void afterEvent(Connection c, long una, long wnd, boolean ackFlag, int window) {
     if (c.deleted) {
       return;
     }
     Tcb tcb = c.tcb;
     int acked = Tcb.diff(tcb.sndUna, una);
+    boolean retransmitted = false;
     if (acked > 0) {
       int data = c.sendBuffer.acknowledge(tcb.sndUna);
       long sample = c.rtt.acknowledged((int) tcb.sndUna, c.now);
@@ -41,6 +43,7 @@ final class Sender {
       if (c.congestion != null && data > 0
           && c.congestion.onAck((int) tcb.sndUna, data, c.flight()).retransmit()) {
         c.runner.retransmitFront(false);
+        retransmitted = true;
       }
       if (ConnectionTimers.isScheduled(c, ConnectionTimers.Kind.USER)) {
         ConnectionTimers.schedule(c, ConnectionTimers.Kind.USER, c.now + c.config.userTimeoutNanos()); // progress: R2 counts from here
@@ -50,12 +53,47 @@ final class Sender {
             (int) tcb.segAck, (int) tcb.sndUna, window, c.lastWindow)
         && c.congestion.onDuplicateAck((int) tcb.segAck, c.flight(), (int) tcb.sndNxt).retransmit()) {
       c.runner.retransmitFront(false);
+      retransmitted = true;
+    }
+    if (c.segmentEvent && c.isSynchronized()) {
+      zeroWindow(c, acked, wnd, ackFlag, window, retransmitted);
     }
     if (c.segmentEvent) {
       c.lastWindow = window;
     }
     ConnectionTimers.sync(c);
     pump(c);
+  }
+
+  /**
+   * What an arriving segment means for a zero send window (RFC 9293 3.8.6.1). {@code acked} is how
+   * far it moved SND.UNA, {@code wnd} SND.WND before it.
+   */
+  private static void zeroWindow(Connection c, int acked, long wnd, boolean ackFlag, int window, boolean retransmitted) {
+    Tcb tcb = c.tcb;
+    if (wnd == 0 && tcb.sndWnd > 0 && c.flight() > 0 && !retransmitted) {
+      // The window reopened. What went out while it was shut (the probe octet) was refused: "When
+      // the receiving TCP peer has a zero window and a segment arrives, it must still send an
+      // acknowledgment showing its next expected sequence number" (3.8.6.1), so SND.UNA is where
+      // the offered window now starts (3.8.6: it is "the range of sequence numbers the sender of
+      // the window ... is currently prepared to accept"). The sender "SHOULD retransmit normally
+      // the old unacknowledged data between SND.UNA and SND.UNA+SND.WND (SHLD-16)": now, not when
+      // the backed-off retransmission timer next expires (a 12 s stall before this). Linux has no
+      // such hole to fill: its probe is a zero-length segment at SND.UNA-1 (tcp_xmit_probe_skb);
+      // RFC 9293's probe is "at least one octet of new data", which SND.NXT moves past.
+      c.runner.retransmitFront(false);
+    } else if (ackFlag && acked == 0 && window == 0 && tcb.sndWnd == 0 && tcb.segAck == tcb.sndUna && c.flight() > 0) {
+      // The peer answered a probe with its zero window. "As long as the receiving TCP peer
+      // continues to send acknowledgments in response to the probe segments, the sending TCP peer
+      // MUST allow the connection to stay open (MUST-37)": the probes' retransmission timeouts are
+      // not R2's unanswered retransmissions (RFC 1122 4.2.3.5), and the user timeout waits again.
+      // Linux does the same (tcp_timer.c, tcp_probe_timer: "reset icsk_probes_out with incoming
+      // ACKs"). A peer that stops answering is still given up after R2 timeouts.
+      c.consecutiveTimeouts = 0;
+      if (ConnectionTimers.isScheduled(c, ConnectionTimers.Kind.USER)) {
+        ConnectionTimers.schedule(c, ConnectionTimers.Kind.USER, c.now + c.config.userTimeoutNanos());
+      }
+    }
   }
 
   /** Sends what the windows allow, issues a waiting CLOSE, and processes held text now in order. */

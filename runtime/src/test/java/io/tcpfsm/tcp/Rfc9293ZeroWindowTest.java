@@ -96,7 +96,7 @@ class Rfc9293ZeroWindowTest {
     // Probing of zero (offered) windows MUST be supported (MUST-36)"; "If the window shrinks to
     // zero, the TCP implementation MUST probe it in the standard way (MUST-35)."
     List<Segment> probes = beyondTheWindow().filter(s -> s.at() < READ_AT).map(Sent::segment).toList();
-    // Regularly: RTO 1 s, doubling (SHLD-30), gives probes near 1, 3, 7 and 15 s in 19 s.
+    // Regularly: RTO 1 s, doubling (SHLD-30), gives probes near 1, 2, 4, 8 and 16 s in 19 s.
     assertThat(probes).hasSizeGreaterThanOrEqualTo(3).allSatisfy(p -> {
       assertThat(p.seq() & 0xFFFF_FFFFL).isEqualTo(edge);
       assertThat(p.length()).isEqualTo(1);
