@@ -56,6 +56,8 @@ final class Candidate implements ToLongFunction<TcpVariable> {
   /** Earlier values of RCV.NXT and the edges of held text, newest first: the ACK fields a delayed segment may carry. */
   long[] rcvHistory;
   int historySize;
+  /** A value no entry of {@link #rcvHistory} is ahead of (in sequence space), while it has any: a push beyond it needs no search. Not part of equality. */
+  private long historyTop;
   /** Whether {@link #rcvHistory} is shared with a copy: copied before the first write. */
   private boolean historyShared;
   /** The highest ACK this endpoint sent, or -1. */
@@ -133,6 +135,7 @@ final class Candidate implements ToLongFunction<TcpVariable> {
     historyShared = true;
     c.historyShared = true;
     c.historySize = historySize;
+    c.historyTop = historyTop;
     c.lastAckSent = lastAckSent;
     c.heldFin = heldFin;
     c.heldFinAck = heldFinAck;
@@ -201,7 +204,10 @@ final class Candidate implements ToLongFunction<TcpVariable> {
   }
 
   void pushHistory(long v) {
-    if (inHistory(v)) {
+    // RCV.NXT only moves on, so most pushes are ahead of every entry: no search for those.
+    if (historySize == 0 || Seq.diff(v, historyTop) > 0) {
+      historyTop = v;
+    } else if (inHistory(v)) {
       return;
     }
     int capacity = rcvHistory.length;
