@@ -142,6 +142,38 @@ class Rfc9293PersistTest {
   }
 
   @Test
+  void shld30_theIntervalBetweenSuccessiveProbesGrowsExponentially() {
+    // RFC 9293 3.8.6.1: the sender "SHOULD increase exponentially the interval between successive
+    // probes (SHLD-30)"; RFC 6298 (5.5) doubles the timer at each expiry, and (2.5) "A maximum
+    // value MAY be placed on RTO provided it is at least 60 seconds". The probes the persist timer
+    // sends are those not sent straight after an ACK of the server (an answered probe's ACK may
+    // also count as a duplicate ACK, RFC 5681 2, and start a fast retransmission at once).
+    long readAt = 400 * SECOND;
+    Run r = transfer(readAt, readAt + 10 * SECOND);
+    List<Long> timed = r.beyondTheWindow(0, readAt).stream().map(Sent::at)
+        .filter(at -> r.fromServer.stream().noneMatch(a -> a.at() <= at && at - a.at() < 10 * MS)).toList();
+    List<Long> gaps = new ArrayList<>();
+    for (int i = 1; i < timed.size(); i++) {
+      gaps.add(timed.get(i) - timed.get(i - 1));
+    }
+    assertThat(gaps).hasSizeGreaterThan(6);
+    int doubled = 0;
+    for (int i = 1; i < gaps.size(); i++) {
+      long before = gaps.get(i - 1);
+      long now = gaps.get(i);
+      if (before < 60 * SECOND) {
+        // Twice the last interval, or the cap once that is reached (never below 60 s).
+        assertThat(now).as("probe interval %d after %d ms (all: %s)", i, before / MS, gaps)
+            .isBetween(Math.min(2 * before, 60 * SECOND) - 10 * MS, 2 * before + 10 * MS);
+        doubled++;
+      } else {
+        assertThat(now).as("capped at 60 s or more").isGreaterThanOrEqualTo(60 * SECOND - 10 * MS);
+      }
+    }
+    assertThat(doubled).as("intervals that doubled before the cap").isGreaterThanOrEqualTo(4);
+  }
+
+  @Test
   void must20_aPeerThatStopsAnsweringTheProbesIsStillGivenUp() {
     // The other half of MUST-37: it asks for the connection to stay open only "as long as the
     // receiving TCP peer continues to send acknowledgments in response to the probe segments".
