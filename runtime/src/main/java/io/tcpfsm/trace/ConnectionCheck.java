@@ -153,7 +153,8 @@ final class ConnectionCheck {
 
   /** {@code s} sent by one of {@code side}'s candidates, then arriving (or not) at the other's; false when tier 0 finds no sender ({@link #maxCost}). */
   private boolean step(TraceSegment s, int side, boolean copy, boolean windowChanged) {
-    if (maxCost == 0 && replayable && a.size() == 1 && b.size() == 1 && (side == 0 ? b : a).get(0).state != TcpState.TIME_WAIT) {
+    if (maxCost == 0 && replayable && a.size() == 1 && b.size() == 1 && (side == 0 ? b : a).get(0).state != TcpState.TIME_WAIT
+        && !atHiddenEdge((side == 0 ? b : a).get(0), s, window(1 - side, lastWindow[1 - side], false), slack(1 - side))) {
       return stepOne(s, side, windowChanged);
     }
     int from = side;
@@ -241,6 +242,7 @@ final class ConnectionCheck {
     List<Candidate> receiver = side == 0 ? b : a;
     List<Candidate> next = successors(receiver.size() * 2);
     long rcvWnd = window(1 - side, lastWindow[1 - side], false);
+    long slack = slack(1 - side);
     long segWnd = window(side, s.window(), s.syn());
     for (int i = 0; i < receiver.size(); i++) {
       Candidate c = receiver.get(i);
@@ -249,7 +251,12 @@ final class ConnectionCheck {
         // crossing, so neither the lost variant nor the state before the arrival is made; the
         // candidate itself arrives (the list is dropped after this frame; the sender's step is past).
         Candidate gone = c.state == TcpState.TIME_WAIT ? goneArrival(c, s, rcvWnd, segWnd) : null; // costs nothing: a timeout is no hidden event of the network
+        // The window's hidden low bits: as wide as the field allows too (costs nothing, as the field's rounding is no event).
+        Candidate wide = atHiddenEdge(c, s, rcvWnd, slack) ? Arrival.arrive(machine, rfc5961, c, s, rcvWnd + slack, segWnd, coverage) : null;
         add(next, Arrival.arriveAt(machine, rfc5961, c, s, rcvWnd, segWnd, coverage));
+        if (wide != null) {
+          add(next, wide);
+        }
         if (gone != null) {
           add(next, gone);
         }
@@ -260,6 +267,8 @@ final class ConnectionCheck {
       before.beforeArrival = null;
       before.laterSends = null;
       Candidate arrived = remember(Arrival.arrive(machine, rfc5961, c, s, rcvWnd, segWnd, coverage), before, s, rcvWnd, segWnd);
+      Candidate wide = atHiddenEdge(c, s, rcvWnd, slack)
+          ? remember(Arrival.arrive(machine, rfc5961, c, s, rcvWnd + slack, segWnd, coverage), before, s, rcvWnd + slack, segWnd) : null;
       Candidate goneArrived = null;
       if (c.state == TcpState.TIME_WAIT) {
         goneArrived = remember(goneArrival(c, s, rcvWnd, segWnd), before, s, rcvWnd, segWnd);
@@ -271,6 +280,9 @@ final class ConnectionCheck {
       lost.losses++;
       add(next, lost);
       add(next, arrived);
+      if (wide != null) {
+        add(next, wide);
+      }
       if (goneArrived != null) {
         add(next, goneArrived);
       }
@@ -432,6 +444,26 @@ final class ConnectionCheck {
     }
     boolean scaled = synSeen[0] && synSeen[1] && wscale[0] >= 0 && wscale[1] >= 0;
     return scaled ? (long) raw << Math.min(14, wscale[side]) : raw;
+  }
+
+  /**
+   * How much more than its window field says an end's receive window may be: a scaled field is the
+   * window shifted right by the scale (RFC 7323 2.3), so up to 2^scale - 1 octets are hidden; a
+   * receiver whose buffer has them may take text there (RFC 9293's RCV.WND is the window itself,
+   * not the field), one that offers no more than the field (Linux) does not.
+   */
+  private long slack(int side) {
+    boolean scaled = !midStart && synSeen[0] && synSeen[1] && wscale[0] >= 0 && wscale[1] >= 0;
+    return scaled && wscale[side] > 0 ? (1L << Math.min(14, wscale[side])) - 1 : 0;
+  }
+
+  /** Whether {@code s} starts where only the hidden part of the receiver's window ({@link #slack}) reaches: both answers fit. */
+  private static boolean atHiddenEdge(Candidate c, TraceSegment s, long rcvWnd, long slack) {
+    if (slack == 0 || s.segLen() == 0 || !c.knows(Candidate.U_RCV) || rcvWnd >= Guards.UNKNOWN_WINDOW) {
+      return false;
+    }
+    long off = Seq.diff(s.seq(), c.rcvNxt) - rcvWnd;
+    return off >= 0 && off <= slack;
   }
 
   /**

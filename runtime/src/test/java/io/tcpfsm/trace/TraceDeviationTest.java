@@ -84,6 +84,29 @@ class TraceDeviationTest {
   }
 
   /**
+   * Window scale 3 both ways (RFC 7323 2.2): a's window field counts units of 8 octets, so a window
+   * of 4 octets is sent as 0 ("the window field ... is shifted right", RFC 7323 2.3). a offers 800
+   * (frame 3), b sends 796 (frame 4), a answers with a field of 0 (frame 5: 4 octets of room, or
+   * none), and b sends the 4 octets the first window offered (frame 6). Whether a takes them is
+   * its hidden window's: RFC 9293's RCV.WND is the room (it takes them: ACK 5801), Linux's is the
+   * field (it does not: ACK 5797). Both conform; text starting 8 octets past the edge the field
+   * names (frame 6 at 5805) is past any window a can have, so acknowledging it deviates.
+   */
+  private static HandCapture scaledWindowFilled() {
+    return new HandCapture().frame(true, SYN, 1000, 0, 0, 65535, 3).frame(false, SYN | ACK, 5000, 1001, 0, 65535, 3)
+        .frame(true, ACK, 1001, 5001, 0, 100, -1).frame(false, ACK | PSH, 5001, 1001, 796, 8192, -1)
+        .frame(true, ACK, 1001, 5797, 0, 0, -1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"rfc793", "rfc9293", "linux"})
+  void textInTheHiddenLowBitsOfAScaledWindowMayBeTakenOrNot(String profile) throws Exception {
+    conforms(scaledWindowFilled().frame(false, ACK | PSH, 5797, 1001, 4, 8192, -1).frame(true, ACK, 1001, 5801, 0, 0, -1).bytes(), profile);
+    conforms(scaledWindowFilled().frame(false, ACK | PSH, 5797, 1001, 4, 8192, -1).frame(true, ACK, 1001, 5797, 0, 0, -1).bytes(), profile);
+    deviatesAt(scaledWindowFilled().frame(false, ACK | PSH, 5805, 1001, 4, 8192, -1).frame(true, ACK, 1001, 5809, 0, 0, -1).bytes(), profile, 7);
+  }
+
+  /**
    * a closes (FIN at 1001, frame 4), b acknowledges it (frame 5: a is in FIN-WAIT-2), then a sends
    * new text (frame 6): "Return "error: connection closing" and do not service request" (RFC 9293 3.10.2).
    */
