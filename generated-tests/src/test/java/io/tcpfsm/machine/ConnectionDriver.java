@@ -145,8 +145,17 @@ public final class ConnectionDriver {
         }
       }
       case "OPEN_PASSIVE" -> {
-        host.listen(OUR_PORT, 16);
-        listening = true;
+        if (listening) {
+          // A second passive OPEN of the listening port: no connection to signal on, so the model's
+          // answer is the exception's message (Host.listen: "<answer>: port N is listening already").
+          IllegalStateException e = assertThrows(IllegalStateException.class, () -> host.listen(OUR_PORT, 16), where);
+          int end = e.getMessage().indexOf(": port " + OUR_PORT);
+          assertTrue(end > 0, where + ": the exception names the port: " + e.getMessage());
+          signals.add(e.getMessage().substring(0, end));
+        } else {
+          host.listen(OUR_PORT, 16);
+          listening = true;
+        }
       }
       case "SEND" -> {
         textLength = CALL_TEXT.length;

@@ -148,6 +148,9 @@ final class ConnectionPaths {
         if (r.event().startsWith("OPEN_") && n.state().equals("CLOSED")) {
           return fresh ? null : "no connection yet (the runtime's OPEN makes one)";
         }
+        if (r.event().equals("OPEN_PASSIVE") && n.state().equals("LISTEN")) {
+          return n.conn() ? "the listening port itself (a second Host.listen), not a connection" : null;
+        }
         return n.conn() ? null : "a connection to call";
       }
       case SEGMENT -> {

@@ -17,11 +17,13 @@ final class UndrivableCells {
       case "OPEN_PASSIVE", "OPEN_ACTIVE", "SEND", "RECEIVE", "CLOSE", "ABORT", "STATUS" -> true;
       default -> false;
     };
-    if (call && r.state().equals("LISTEN")) {
+    // A second passive OPEN in LISTEN is a second Host.listen on the port, which the runtime answers.
+    boolean listenAgain = r.state().equals("LISTEN") && r.event().equals("OPEN_PASSIVE");
+    if (call && r.state().equals("LISTEN") && !listenAgain) {
       return "the runtime's passive OPEN is a listening port (Host.listen), not a connection the user can call:"
           + " a listener's child is in LISTEN only while the segment that made it is processed";
     }
-    if (r.event().equals("OPEN_PASSIVE") && !r.state().equals("CLOSED")) {
+    if (r.event().equals("OPEN_PASSIVE") && !r.state().equals("CLOSED") && !listenAgain) {
       return "the runtime's passive OPEN is Host.listen(port), a listening port for any remote socket (RFC 9293 3.9.1.1:"
           + " \"an unspecified remote socket to wait for any call\"): beside a connection it opens another, it is no OPEN call on the connection";
     }
