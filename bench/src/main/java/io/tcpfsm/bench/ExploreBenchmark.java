@@ -58,7 +58,9 @@ public class ExploreBenchmark {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    config = ExploreConfig.of("rfc9293").withBounds(1, ExploreConfig.DEFAULT_SENDS, ExploreConfig.DEFAULT_MAX_STATES)
+    // Two in flight is some 6 to 8 million states: the bound the README's command gives (--max-states 20000000).
+    int maxStates = inFlight > 0 ? 20_000_000 : ExploreConfig.DEFAULT_MAX_STATES;
+    config = ExploreConfig.of("rfc9293").withBounds(1, ExploreConfig.DEFAULT_SENDS, maxStates)
         .withFaults(faults.contains("loss"), faults.contains("dup"), faults.contains("reorder"));
     if (inFlight > 0) {
       config = config.withInFlight(inFlight);
