@@ -153,9 +153,12 @@ final class ConnectionCheck {
 
   /** {@code s} sent by one of {@code side}'s candidates, then arriving (or not) at the other's; false when tier 0 finds no sender ({@link #maxCost}). */
   private boolean step(TraceSegment s, int side, boolean copy, boolean windowChanged) {
-    if (maxCost == 0 && replayable && a.size() == 1 && b.size() == 1 && (side == 0 ? b : a).get(0).state != TcpState.TIME_WAIT
-        && !atHiddenEdge((side == 0 ? b : a).get(0), s, window(1 - side, lastWindow[1 - side], false), slack(1 - side))) {
-      return stepOne(s, side, windowChanged);
+    if (maxCost == 0 && replayable && a.size() == 1 && b.size() == 1) {
+      Candidate receiver = (side == 0 ? b : a).get(0);
+      long rcvWnd = window(1 - side, lastWindow[1 - side], false);
+      if (receiver.state != TcpState.TIME_WAIT && !atHiddenEdge(receiver, s, rcvWnd, slack(1 - side))) {
+        return stepOne(s, side, windowChanged, rcvWnd);
+      }
     }
     int from = side;
     {
@@ -305,11 +308,12 @@ final class ConnectionCheck {
 
   /**
    * Tier 0 with one hypothesis per end, the receiver's not in TIME-WAIT (whose timeout is a second
-   * successor): what {@link #step} does then, without building lists. The sender explains {@code s}
+   * successor) and {@code s} not in its window's hidden low bits (a second arrival, {@link #slack}):
+   * what {@link #step} does then, without building lists; {@code rcvWnd} is the receiver's window. The sender explains {@code s}
    * without a hidden event or tier 0 stops; the receiver takes it. Each list then holds its one
    * successor, as merging it into an empty list would.
    */
-  private boolean stepOne(TraceSegment s, int side, boolean windowChanged) {
+  private boolean stepOne(TraceSegment s, int side, boolean windowChanged, long rcvWnd) {
     Candidate r = explainer.explainAt((side == 0 ? a : b).get(0), s, windowChanged);
     if (r == null || r.cost() > 0) {
       return false;
@@ -319,7 +323,6 @@ final class ConnectionCheck {
       r.laterSends = null;
     }
     lastWindow[side] = s.window();
-    long rcvWnd = window(1 - side, lastWindow[1 - side], false);
     long segWnd = window(side, s.window(), s.syn());
     Candidate arrived = Arrival.arriveAt(machine, rfc5961, (side == 0 ? b : a).get(0), s, rcvWnd, segWnd, coverage);
     if (side == 0) {
