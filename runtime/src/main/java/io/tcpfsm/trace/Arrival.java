@@ -96,7 +96,7 @@ final class Arrival {
       c.rcvHigh = c.rcvNxt;
     }
     if (c.held != HeldText.NONE) {
-      c.held = c.held.from(c.rcvNxt); // the rule may have moved RCV.NXT over held text without setRcvNxt's history
+      c.held = c.held.from(c.rcvNxt, c.rcvHigh); // the rule may have moved RCV.NXT over held text without setRcvNxt's history
     }
     if (c.heldFin != -1 && Seq.diff(c.rcvNxt, c.heldFin) > 0) {
       c.heldFin = -1;

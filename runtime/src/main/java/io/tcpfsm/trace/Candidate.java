@@ -199,7 +199,7 @@ final class Candidate implements ToLongFunction<TcpVariable> {
       rcvHigh = v;
     }
     if (held != HeldText.NONE) {
-      held = held.from(v);
+      held = held.from(v, rcvHigh);
     }
   }
 

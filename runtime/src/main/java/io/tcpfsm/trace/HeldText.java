@@ -12,6 +12,8 @@ import java.util.Arrays;
  */
 final class HeldText {
   static final HeldText NONE = new HeldText(new long[0], false);
+  /** More than {@link #MAX} ranges: only the highest end received ({@code rcvHigh}) is known, until RCV.NXT reaches it. */
+  private static final HeldText COARSE = new HeldText(new long[0], true);
   /** Ranges kept: a flight with more than 16 holes at once is rare enough to be judged leniently. */
   static final int MAX = 16;
   /** {@code start << 32 | end} (32-bit sequence numbers), in sequence order from RCV.NXT. */
@@ -53,11 +55,17 @@ final class HeldText {
         all[n++] = r;
       }
     }
-    return n > MAX ? new HeldText(new long[0], true) : new HeldText(Arrays.copyOf(all, n), false);
+    return n > MAX ? COARSE : new HeldText(Arrays.copyOf(all, n), false);
   }
 
-  /** Without the ranges that end at or before {@code rcvNxt}: reassembly, or an ACK, has passed them. */
-  HeldText from(long rcvNxt) {
+  /**
+   * Without the ranges that end at or before {@code rcvNxt}: reassembly, or an ACK, has passed them;
+   * nothing once {@code rcvNxt} reaches {@code rcvHigh}, the highest end received, if only that was known.
+   */
+  HeldText from(long rcvNxt, long rcvHigh) {
+    if (coarse) {
+      return Seq.diff(rcvNxt, rcvHigh) >= 0 ? NONE : this;
+    }
     int drop = 0;
     while (drop < ranges.length && Seq.diff(end(ranges[drop]), rcvNxt) <= 0) {
       drop++;
@@ -65,7 +73,7 @@ final class HeldText {
     if (drop == 0) {
       return this;
     }
-    return drop == ranges.length && !coarse ? NONE : new HeldText(Arrays.copyOfRange(ranges, drop, ranges.length), coarse);
+    return drop == ranges.length ? NONE : new HeldText(Arrays.copyOfRange(ranges, drop, ranges.length), false);
   }
 
   /**

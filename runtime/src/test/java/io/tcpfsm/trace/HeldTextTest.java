@@ -24,10 +24,10 @@ class HeldTextTest {
   @Test
   void rangesPassedByRcvNxtAreDropped() {
     HeldText h = HeldText.NONE.plus(200, 300, 100).plus(400, 500, 100);
-    assertThat(h.from(300)).hasToString("[400,500)");
-    assertThat(h.from(250)).as("a range RCV.NXT is inside stays").hasToString("[200,300) [400,500)");
-    assertThat(h.from(500)).isSameAs(HeldText.NONE);
-    assertThat(h.from(250).reach(250, 500)).isEqualTo(300);
+    assertThat(h.from(300, 500)).hasToString("[400,500)");
+    assertThat(h.from(250, 500)).as("a range RCV.NXT is inside stays").hasToString("[200,300) [400,500)");
+    assertThat(h.from(500, 500)).isSameAs(HeldText.NONE);
+    assertThat(h.from(250, 500).reach(250, 500)).isEqualTo(300);
   }
 
   @Test
@@ -45,5 +45,8 @@ class HeldTextTest {
       h = h.plus(200 + 20L * i, 210 + 20L * i, 100);
     }
     assertThat(h.reach(100, 530)).as("coarse: any ACK up to RCV.HIGH, the old rule").isEqualTo(530);
+    assertThat(h.from(300, 530)).as("still past RCV.NXT: still coarse").isSameAs(h);
+    assertThat(h.from(530, 530)).as("RCV.NXT reached the highest end: nothing is held").isSameAs(HeldText.NONE);
+    assertThat(HeldText.NONE.plus(600, 610, 530).reach(530, 610)).as("ranges again after").isEqualTo(530);
   }
 }
