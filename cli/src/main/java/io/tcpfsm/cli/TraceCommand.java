@@ -44,6 +44,8 @@ import picocli.CommandLine.Spec;
           + " 4,096 frames (524,288 for all connections) kept to check it again with them all where those"
           + " fail. A frame no kept hypothesis explains after either bound was passed is inconclusive,"
           + " with the bound as its reason. --coverage checks every connection with all hypotheses (slower).",
+      "Timeouts are bounded by the timestamps for TIME-WAIT: it ends no sooner than --time-wait seconds"
+          + " after its timer started (RFC 9293 3.10.8; Linux keeps 60 s, RFC 9293's MSL makes 4 minutes).",
       "",
       "Exit codes: 0 no connection deviates (conforming and inconclusive ones); 1 some connection"
           + " deviates; 2 usage, or a capture that cannot be read (`tcpfsm: FILE: offset N: reason`)."
@@ -65,6 +67,10 @@ final class TraceCommand implements Callable<Integer> {
 
   @Option(names = "--coverage", description = "Also report which rules and cells of the profile the captures exercised, and which rules never.")
   boolean coverage;
+
+  @Option(names = "--time-wait", paramLabel = "SECONDS", description = "The shortest TIME-WAIT an endpoint is taken to keep (default: 30):"
+      + " one that answers as CLOSED sooner after its TIME-WAIT began deviates.")
+  double timeWait = TraceChecker.MIN_TIME_WAIT_NANOS / 1e9;
 
   @Override
   public Integer call() throws IOException {
@@ -96,6 +102,12 @@ final class TraceCommand implements Callable<Integer> {
           profileSet = true;
           t.profile = args[++i];
         }
+        case "--time-wait" -> {
+          if (i + 1 >= args.length || !args[i + 1].matches("[0-9]{1,9}(\\.[0-9]{1,9})?")) {
+            return null; // picocli says what is wrong
+          }
+          t.timeWait = Double.parseDouble(args[++i]);
+        }
         default -> {
           if (a.isEmpty() || (!a.equals("-") && (a.charAt(0) == '-' || a.charAt(0) == '@'))) {
             return null;
@@ -125,6 +137,10 @@ final class TraceCommand implements Callable<Integer> {
           + String.join(", ", Arrays.stream(TcpProfile.values()).map(TcpProfile::specName).toList()));
       return Main.EXIT_USAGE;
     }
+    if (!(timeWait >= 0 && timeWait <= 1e9)) {
+      err.println("tcpfsm: trace: --time-wait takes seconds, from 0 to 1000000000, not " + timeWait);
+      return Main.EXIT_USAGE;
+    }
     Map<Verdict.Kind, Long> counts = new EnumMap<>(Verdict.Kind.class);
     for (Verdict.Kind k : Verdict.Kind.values()) {
       counts.put(k, 0L);
@@ -137,7 +153,7 @@ final class TraceCommand implements Callable<Integer> {
         counts.merge(v.kind(), 1L, Long::sum);
         out.println(json ? TraceFormat.json(name, v) : TraceFormat.text(name, v));
       };
-      FrameChecker checker = Checker.of(p, threads(), print, coverage);
+      FrameChecker checker = Checker.of(p, threads(), print, coverage).minTimeWait(Math.round(timeWait * 1e9));
       try (checker; Progress progress = Progress.onTerminal(err, quiet, name)) {
         if (!read(file, name, checker, err, progress)) {
           unreadable = true;

@@ -55,6 +55,7 @@ class TraceCommandTest {
   private static final long ACK = Segment.ACK;
   private static final long FIN = Segment.FIN;
   private static final long PSH = Segment.PSH;
+  private static final long RST = Segment.RST;
 
   /** a closes (frame 4), b acknowledges (5), a sends text from FIN-WAIT-2 (6). */
   private Path finWait2Data() throws IOException {
@@ -110,6 +111,27 @@ class TraceCommandTest {
   void coverageCountsTheProfilesCells() {
     CliRun r = CliRun.run("trace", "--coverage", CliRun.capture("dns_tcp.pcap").toString());
     assertThat(r.out()).containsPattern("coverage of rfc9293: \\d+ of \\d+ rules, \\d+ of 677 cells; rules never exercised: .*passive_open_call");
+  }
+
+  /**
+   * a closes first and enters TIME-WAIT (frame 6, b's FIN); b's FIN comes again (8) and a answers with a
+   * reset (9), as a CLOSED endpoint does, 3 microseconds into TIME-WAIT: early for the default
+   * shortest TIME-WAIT (30 s), in time for a --time-wait of 0.000002 s.
+   */
+  @Test
+  void timeWaitIsTheShortestTimeWaitTaken() throws IOException {
+    Path p = capture("tw.pcap", new long[] {1, SYN, 1000, 0, 0}, new long[] {0, SYN | ACK, 5000, 1001, 0}, new long[] {1, ACK, 1001, 5001, 0},
+        new long[] {1, FIN | ACK, 1001, 5001, 0}, new long[] {0, ACK, 5001, 1002, 0}, new long[] {0, FIN | ACK, 5001, 1002, 0},
+        new long[] {1, ACK, 1002, 5002, 0}, new long[] {0, FIN | ACK, 5001, 1002, 0}, new long[] {1, RST, 1002, 0, 0});
+    CliRun early = CliRun.run("trace", p.toString());
+    assertThat(early.exit()).as(early.out()).isEqualTo(1);
+    assertThat(early.out()).contains("deviates at frame 9");
+    CliRun shortTimeWait = CliRun.run("trace", "--time-wait", "0.000002", p.toString());
+    assertThat(shortTimeWait.exit()).as(shortTimeWait.out()).isZero();
+    assertThat(shortTimeWait.out()).contains("final 10.0.0.1:40000 CLOSED");
+    CliRun negative = CliRun.run("trace", "--time-wait", "-5", p.toString());
+    assertThat(negative.exit()).isEqualTo(2);
+    assertThat(negative.err()).doesNotContain("Exception");
   }
 
   @Test

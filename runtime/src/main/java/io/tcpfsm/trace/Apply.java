@@ -3,6 +3,7 @@ package io.tcpfsm.trace;
 import io.tcpfsm.machine.TcpAction;
 import io.tcpfsm.machine.TcpCondition;
 import io.tcpfsm.machine.TcpRule;
+import io.tcpfsm.machine.TcpTimer;
 import io.tcpfsm.machine.TcpValue;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,6 +72,9 @@ final class Apply {
   /** An {@code if} with its body in the form {@link #run} reads. */
   private record Guarded(TcpCondition condition, Object[] then) {}
 
+  /** A start or restart of the TIME-WAIT timer: what a capture's timestamps can bound (its expiry is no sooner than the checker's shortest TIME-WAIT). */
+  private static final Object TIME_WAIT_STARTS = new Object();
+
   /**
    * Each rule's actions (by ordinal) as {@link #run} reads them: an array, {@code if} bodies too, with
    * the actions that leave nothing in a capture left out once, here, through {@link #UNSEEN} (which
@@ -86,6 +90,8 @@ final class Apply {
         kept.add(a);
       } else if (a instanceof TcpAction.If f) {
         kept.add(new Guarded(f.condition(), seen(f.then())));
+      } else if (a instanceof TcpAction.Timer t && t.timer() == TcpTimer.TIME_WAIT && t.op() != TcpAction.Timer.Op.CANCEL) {
+        kept.add(TIME_WAIT_STARTS);
       } else {
         a.accept(UNSEEN);
       }
@@ -109,6 +115,8 @@ final class Apply {
         if (c.test(g.condition())) {
           run(c, rule, owe, g.then());
         }
+      } else if (a == TIME_WAIT_STARTS) {
+        c.timeWaitSince = c.now;
       } else if (owe) {
         send(c, rule, (TcpAction.Send) a);
       }

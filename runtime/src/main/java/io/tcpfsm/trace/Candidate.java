@@ -96,6 +96,16 @@ final class Candidate implements ToLongFunction<TcpVariable> {
   /** What this endpoint sent since {@link #arrival}, or null: sent again from {@link #beforeArrival} if the arrival crossed them. */
   LaterSends laterSends;
 
+  /**
+   * The capture time at which this endpoint's TIME-WAIT timer last started (RFC 9293 3.10.7.4 "start
+   * the time-wait timer", "restart the 2 MSL time-wait timeout"), or {@link #NEVER}: its expiry is
+   * no earlier than the checker's shortest TIME-WAIT after it. Part of equality in TIME-WAIT only.
+   */
+  long timeWaitSince = NEVER;
+  static final long NEVER = Long.MIN_VALUE;
+  /** The capture time of the frame being processed: not part of equality. */
+  long now;
+
   // The segment or call being processed (SEG.SEQ, SEG.ACK, SEG.LEN, SEG.WND): not part of equality.
   long segSeq;
   long segAck;
@@ -154,6 +164,8 @@ final class Candidate implements ToLongFunction<TcpVariable> {
     c.arrivalRcvWnd = arrivalRcvWnd;
     c.arrivalSegWnd = arrivalSegWnd;
     c.laterSends = laterSends;
+    c.timeWaitSince = timeWaitSince;
+    c.now = now;
     return c;
   }
 
@@ -332,7 +344,7 @@ final class Candidate implements ToLongFunction<TcpVariable> {
         && (passiveOpen == c.passiveOpen || state != TcpState.SYN_RECV) && finSent == c.finSent && finSeq == c.finSeq && rcvHigh == c.rcvHigh
         && held.equals(c.held)
         && heldFin == c.heldFin && afterClose == c.afterClose && historySize == c.historySize && Arrays.equals(rcvHistory, 0, historySize, c.rcvHistory, 0, c.historySize) && lastAckSent == c.lastAckSent
-        && owed.same(c.owed);
+        && owed.same(c.owed) && (state != TcpState.TIME_WAIT || timeWaitSince == c.timeWaitSince);
   }
 
   /**

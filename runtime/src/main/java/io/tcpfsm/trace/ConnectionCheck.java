@@ -70,6 +70,10 @@ final class ConnectionCheck {
   long unkeptBefore = -1;
   /** Why tier 0 could not replay (its bound on kept frames), for {@link #unkeptBefore}'s reason. */
   String unkeptWhy = "";
+  /** The shortest TIME-WAIT an endpoint is taken to keep ({@link TraceChecker#minTimeWait}). */
+  long minTimeWait = TraceChecker.MIN_TIME_WAIT_NANOS;
+  /** The capture time of the frame being processed. */
+  private long now;
   /** Tier 0: the list a frame's successors replaced, emptied for the next frame's (no list per end and frame). */
   private CandidateList spare;
 
@@ -116,6 +120,7 @@ final class ConnectionCheck {
 
   void process(TraceSegment s, long time) {
     frames++;
+    now = time;
     int from = s.fromA() ? 0 : 1;
     sent[from]++;
     if (s.checksumBad()) {
@@ -153,10 +158,12 @@ final class ConnectionCheck {
 
   /** {@code s} sent by one of {@code side}'s candidates, then arriving (or not) at the other's; false when tier 0 finds no sender ({@link #maxCost}). */
   private boolean step(TraceSegment s, int side, boolean copy, boolean windowChanged) {
+    stamp(a);
+    stamp(b);
     if (maxCost == 0 && replayable && a.size() == 1 && b.size() == 1) {
       Candidate receiver = (side == 0 ? b : a).get(0);
       long rcvWnd = window(1 - side, lastWindow[1 - side], false);
-      if (receiver.state != TcpState.TIME_WAIT && !atHiddenEdge(receiver, s, rcvWnd, slack(1 - side))) {
+      if (!(receiver.state == TcpState.TIME_WAIT && expired(receiver)) && !atHiddenEdge(receiver, s, rcvWnd, slack(1 - side))) {
         return stepOne(s, side, windowChanged, rcvWnd);
       }
     }
@@ -253,7 +260,7 @@ final class ConnectionCheck {
         // Tier 0: the arrival only. Being lost after the capture point is a hidden event, and so is a
         // crossing, so neither the lost variant nor the state before the arrival is made; the
         // candidate itself arrives (the list is dropped after this frame; the sender's step is past).
-        Candidate gone = c.state == TcpState.TIME_WAIT ? goneArrival(c, s, rcvWnd, segWnd) : null; // costs nothing: a timeout is no hidden event of the network
+        Candidate gone = c.state == TcpState.TIME_WAIT && expired(c) ? goneArrival(c, s, rcvWnd, segWnd) : null; // costs nothing: a timeout is no hidden event of the network
         // The window's hidden low bits: as wide as the field allows too (costs nothing, as the field's rounding is no event).
         Candidate wide = atHiddenEdge(c, s, rcvWnd, slack) ? Arrival.arrive(machine, rfc5961, c, s, rcvWnd + slack, segWnd, coverage) : null;
         add(next, Arrival.arriveAt(machine, rfc5961, c, s, rcvWnd, segWnd, coverage));
@@ -273,7 +280,7 @@ final class ConnectionCheck {
       Candidate wide = atHiddenEdge(c, s, rcvWnd, slack)
           ? remember(Arrival.arrive(machine, rfc5961, c, s, rcvWnd + slack, segWnd, coverage), before, s, rcvWnd + slack, segWnd) : null;
       Candidate goneArrived = null;
-      if (c.state == TcpState.TIME_WAIT) {
+      if (c.state == TcpState.TIME_WAIT && expired(c)) {
         goneArrived = remember(goneArrival(c, s, rcvWnd, segWnd), before, s, rcvWnd, segWnd);
       }
       // Or the segment was lost after the capture point: the candidate itself, since the list it came
@@ -306,8 +313,24 @@ final class ConnectionCheck {
     return true;
   }
 
+  /** Every candidate of {@code l} is processing the frame at {@link #now}. */
+  private void stamp(List<Candidate> l) {
+    for (int i = 0; i < l.size(); i++) {
+      l.get(i).now = now;
+    }
+  }
+
   /**
-   * Tier 0 with one hypothesis per end, the receiver's not in TIME-WAIT (whose timeout is a second
+   * Whether {@code c}'s TIME-WAIT may have timed out by now (RFC 9293 3.10.8: 2 MSL after its timer
+   * last started): not before {@link #minTimeWait} of capture time. The timestamps bound this hidden
+   * timeout; an endpoint that answers as CLOSED sooner ended its TIME-WAIT early.
+   */
+  private boolean expired(Candidate c) {
+    return c.timeWaitSince == Candidate.NEVER || now - c.timeWaitSince >= minTimeWait;
+  }
+
+  /**
+   * Tier 0 with one hypothesis per end, the receiver's not in a TIME-WAIT that may have timed out (then a second
    * successor) and {@code s} not in its window's hidden low bits (a second arrival, {@link #slack}):
    * what {@link #step} does then, without building lists; {@code rcvWnd} is the receiver's window. The sender explains {@code s}
    * without a hidden event or tier 0 stops; the receiver takes it. Each list then holds its one

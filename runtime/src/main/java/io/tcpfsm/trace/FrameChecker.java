@@ -29,4 +29,7 @@ public interface FrameChecker extends AutoCloseable {
   /** Releases what the checker holds (its threads, if any); after {@link #finish} that is nothing. */
   @Override
   default void close() {}
+
+  /** As {@link TraceChecker#minTimeWait}; before the first frame. */
+  FrameChecker minTimeWait(long nanos);
 }

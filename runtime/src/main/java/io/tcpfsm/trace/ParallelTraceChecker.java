@@ -80,6 +80,14 @@ public final class ParallelTraceChecker implements FrameChecker {
     }
   }
 
+  /** As {@link TraceChecker#minTimeWait}, for every thread's checker; before the first frame. */
+  public ParallelTraceChecker minTimeWait(long nanos) {
+    for (Worker w : workers) {
+      w.checker.minTimeWait(nanos);
+    }
+    return this;
+  }
+
   /** As {@link TraceChecker#accept}: decoded here, checked on the connection's thread. */
   @Override
   public void accept(Frame f, long frameNumber, long time) {

@@ -39,6 +39,14 @@ public final class TraceChecker implements FrameChecker {
   /** Capture time after which a closed connection is retired: late retransmissions come sooner. */
   public static final long RETIRE_AFTER_NANOS = 60_000_000_000L;
   static final int MAX_RETIRING = 4096;
+  /**
+   * The shortest TIME-WAIT an endpoint is taken to keep, unless {@link #minTimeWait} says otherwise:
+   * an endpoint answers as CLOSED no sooner after its TIME-WAIT timer started. RFC 9293 3.4.2 takes
+   * MSL as 2 minutes (TIME-WAIT 4) and leaves it an engineering choice; Linux keeps 60 s
+   * (include/net/tcp.h TCP_TIMEWAIT_LEN), FreeBSD 2 x 30 s. Half of that leaves room for stacks
+   * with a shorter MSL and for the path's delay between the capture point and the endpoint.
+   */
+  public static final long MIN_TIME_WAIT_NANOS = 30_000_000_000L;
 
   private final Consumer<Verdict> out;
   private final Coverage coverage;
@@ -51,6 +59,7 @@ public final class TraceChecker implements FrameChecker {
   int replayFrames = ReplayBuffer.MAX_FRAMES;
   /** Closed connections kept at most: {@link ParallelTraceChecker} gives each of its checkers a share of {@link #MAX_RETIRING}. */
   int maxRetiring = MAX_RETIRING;
+  private long minTimeWait = MIN_TIME_WAIT_NANOS;
   private final FlowTable<Conn> open = new FlowTable<>();
   private final ArrayDeque<Conn> retiring = new ArrayDeque<>();
   private long connections;
@@ -162,7 +171,7 @@ public final class TraceChecker implements FrameChecker {
     if (c == null) {
       s = t.segment();
       c = new Conn(addrs, ports, key, t.src6(), s4, t.srcPort(), new TieredCheck(explainer, name(t.src(), t.srcPort()), name(t.dst(), t.dstPort()), s,
-          mode == Mode.TIERED ? replayBudget : null, replayFrames, reference));
+          mode == Mode.TIERED ? replayBudget : null, replayFrames, reference, minTimeWait));
       if (key == null) {
         open.put(addrs, ports, c);
       } else {
@@ -202,6 +211,19 @@ public final class TraceChecker implements FrameChecker {
       }
       out.accept(c.check.verdict());
     }
+  }
+
+  /**
+   * The shortest TIME-WAIT the endpoints of connections not seen yet are taken to keep, in ns
+   * ({@link #MIN_TIME_WAIT_NANOS} unless set): for a stack whose TIME-WAIT is shorter (a test
+   * network's, say) or known to be longer.
+   */
+  public TraceChecker minTimeWait(long nanos) {
+    if (nanos < 0) {
+      throw new IllegalArgumentException("a TIME-WAIT cannot be negative: " + nanos);
+    }
+    minTimeWait = nanos;
+    return this;
   }
 
   /** Frames judged corrupted on the way (bad IPv4 header checksum, or a lone frame with a bad TCP checksum) and left out. */

@@ -67,6 +67,12 @@ final class HandCapture {
     return this;
   }
 
+  /** The next frame comes {@code seconds} later (each frame is otherwise 1 ms after the one before). */
+  HandCapture after(int seconds) {
+    micros += seconds * 1_000_000L;
+    return this;
+  }
+
   /** The three-way handshake: a's ISS 1000, b's 5000 (frames 1 to 3). */
   HandCapture handshake() {
     return a(SYN, 1000, 0, 0).b(SYN | ACK, 5000, 1001, 0).a(ACK, 1001, 5001, 0);

@@ -50,6 +50,34 @@ class TraceDeviationTest {
     assertThat(v.deviation().statesA()).isEqualTo("CLOSED");
   }
 
+  /**
+   * a closes first (FIN, frame 4), b acknowledges and closes (5, 6), a acknowledges b's FIN from
+   * TIME-WAIT (7); b sends its FIN again (8: a's ACK was lost on the way, one loss). TIME-WAIT
+   * acknowledges it (RFC 9293 3.10.7.4, "Acknowledge it, and restart the 2 MSL timeout"). A reset
+   * instead, 2 ms into TIME-WAIT, is a CLOSED endpoint's answer (3.10.7.1): a's TIME-WAIT ended
+   * early, which the timestamps show (no TIME-WAIT is that short: TraceChecker.MIN_TIME_WAIT_NANOS);
+   * 40 s later the same reset conforms.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"rfc793", "rfc9293", "linux"})
+  void timeWaitEndedEarly(String profile) throws Exception {
+    conforms(closed().a(ACK, 1002, 5002, 0).bytes(), profile);
+    deviatesAt(closed().a(RST, 1002, 0, 0).bytes(), profile, 9);
+    Verdict late = only(closedAfter(40).a(RST, 1002, 0, 0).bytes(), profile);
+    assertThat(late.kind()).as("%s", late).isEqualTo(Verdict.Kind.CONFORMS);
+    assertThat(late.finalA()).as("%s", late).isEqualTo("CLOSED");
+  }
+
+  /** Frames 1 to 8 of {@link #timeWaitEndedEarly}, b's FIN again {@code seconds} after a's ACK of it. */
+  private static HandCapture closedAfter(int seconds) {
+    return new HandCapture().handshake().a(FIN | ACK, 1001, 5001, 0).b(ACK, 5001, 1002, 0).b(FIN | ACK, 5001, 1002, 0).a(ACK, 1002, 5002, 0)
+        .after(seconds).b(FIN | ACK, 5001, 1002, 0);
+  }
+
+  private static HandCapture closed() {
+    return closedAfter(0);
+  }
+
   /** b sent 100 octets (5001..5100); a acknowledges up to 5200 (frame 5): octets b never sent. */
   @ParameterizedTest
   @ValueSource(strings = {"rfc793", "rfc9293"})

@@ -52,7 +52,7 @@ class TraceFastPathTest {
     assertThat(files).hasSizeGreaterThan(10);
     for (Path f : files) {
       for (TcpProfile p : TcpProfile.values()) {
-        lockstep(f + " under " + p.specName(), Files.readAllBytes(f), p);
+        lockstep(f + " under " + p.specName(), Files.readAllBytes(f), p, TraceChecker.MIN_TIME_WAIT_NANOS);
       }
     }
   }
@@ -68,17 +68,18 @@ class TraceFastPathTest {
       @ForAll @IntRange(min = 1, max = 50) int delayMs,
       @ForAll @IntRange(min = 0, max = 40_000) int bytes,
       @ForAll TcpProfile profile) throws Exception {
-    lockstep(scenario + " seed " + seed, SimulatedCapture.of(scenario, seed, loss, reorder, duplicate, corrupt, delayMs, bytes, profile), profile);
+    lockstep(scenario + " seed " + seed, SimulatedCapture.of(scenario, seed, loss, reorder, duplicate, corrupt, delayMs, bytes, profile), profile,
+        SimulatedCapture.CHECKER_TIME_WAIT);
   }
 
   /** Both checkers over {@code capture}, compared after every frame. */
-  private static void lockstep(String what, byte[] capture, TcpProfile profile) throws Exception {
+  private static void lockstep(String what, byte[] capture, TcpProfile profile, long minTimeWait) throws Exception {
     List<Verdict> fast = new ArrayList<>();
     List<Verdict> plain = new ArrayList<>();
     List<Verdict> tiered = new ArrayList<>();
-    TraceChecker f = new TraceChecker(profile, fast::add, TraceChecker.Mode.FULL);
-    TraceChecker p = new TraceChecker(profile, plain::add, true);
-    TraceChecker t = new TraceChecker(profile, tiered::add, TraceChecker.Mode.TIERED);
+    TraceChecker f = new TraceChecker(profile, fast::add, TraceChecker.Mode.FULL).minTimeWait(minTimeWait);
+    TraceChecker p = new TraceChecker(profile, plain::add, true).minTimeWait(minTimeWait);
+    TraceChecker t = new TraceChecker(profile, tiered::add, TraceChecker.Mode.TIERED).minTimeWait(minTimeWait);
     try (CaptureReader r = CaptureReader.open(new ByteArrayInputStream(capture))) {
       long n = 0;
       for (Record rec = r.next(); rec != null; rec = r.next()) {

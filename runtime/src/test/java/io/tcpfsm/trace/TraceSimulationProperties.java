@@ -171,7 +171,7 @@ class TraceSimulationProperties {
     if (System.getProperty("tcpfsm.dumpSim") != null) {
       java.nio.file.Files.write(java.nio.file.Path.of(System.getProperty("tcpfsm.dumpSim")), capture);
     }
-    List<Verdict> verdicts = Traces.check(capture, profile.specName());
+    List<Verdict> verdicts = Traces.check(capture, profile.specName(), SimulatedCapture.CHECKER_TIME_WAIT);
     assertThat(verdicts).allSatisfy(v -> {
       assertThat(v.kind()).as("%s", v).isNotEqualTo(Verdict.Kind.DEVIATES);
       if (v.kind() == Verdict.Kind.INCONCLUSIVE) {

@@ -16,8 +16,13 @@ final class Traces {
   private Traces() {}
 
   static List<Verdict> check(byte[] capture, String profile) throws IOException, io.tcpfsm.capture.CaptureException {
+    return check(capture, profile, TraceChecker.MIN_TIME_WAIT_NANOS);
+  }
+
+  /** With the shortest TIME-WAIT {@code minTimeWait}: a simulated network's endpoints keep {@link SimulatedCapture#TIME_WAIT}. */
+  static List<Verdict> check(byte[] capture, String profile, long minTimeWait) throws IOException, io.tcpfsm.capture.CaptureException {
     List<Verdict> out = new ArrayList<>();
-    run(capture, new TraceChecker(TcpProfile.named(profile).orElseThrow(), out::add));
+    run(capture, new TraceChecker(TcpProfile.named(profile).orElseThrow(), out::add).minTimeWait(minTimeWait));
     return out;
   }
 
