@@ -83,6 +83,17 @@ final class Apply {
    */
   private static final Object[][] ACTIONS = Arrays.stream(TcpRule.values()).map(r -> seen(r.actions())).toArray(Object[][]::new);
 
+  /** Each rule's sends, in order (those inside an {@code if} are not the rule's own: the checker reads only these). */
+  private static final TcpAction.Send[][] SENDS = Arrays.stream(TcpRule.values())
+      .map(r -> r.actions().stream().filter(a -> a instanceof TcpAction.Send).toArray(TcpAction.Send[]::new)).toArray(TcpAction.Send[][]::new);
+  private static final boolean[] RETRANSMITS = new boolean[TcpRule.values().length];
+
+  static {
+    for (TcpRule r : TcpRule.values()) {
+      RETRANSMITS[r.ordinal()] = r.actions().contains(TcpAction.Simple.RETRANSMIT);
+    }
+  }
+
   private static Object[] seen(List<TcpAction> actions) {
     List<Object> kept = new ArrayList<>();
     for (TcpAction a : actions) {
@@ -125,10 +136,8 @@ final class Apply {
 
   /** Whether {@code rule} sends a segment with all of {@code flags} (and with text, if asked). */
   static boolean sends(TcpRule rule, int flags, boolean text) {
-    List<TcpAction> actions = rule.actions();
-    for (int i = 0; i < actions.size(); i++) { // indexed: no iterator under C1
-      TcpAction a = actions.get(i);
-      if (a instanceof TcpAction.Send s && (s.flags() & flags) == flags && (!text || s.withText())) {
+    for (TcpAction.Send s : SENDS[rule.ordinal()]) {
+      if ((s.flags() & flags) == flags && (!text || s.withText())) {
         return true;
       }
     }
@@ -137,8 +146,8 @@ final class Apply {
 
   /** The first send of {@code rule} with all of {@code flags}, or null: its exact control bits are what the wire must show. */
   static TcpAction.Send sendWith(TcpRule rule, int flags) {
-    for (TcpAction a : rule.actions()) {
-      if (a instanceof TcpAction.Send s && (s.flags() & flags) == flags) {
+    for (TcpAction.Send s : SENDS[rule.ordinal()]) {
+      if ((s.flags() & flags) == flags) {
         return s;
       }
     }
@@ -146,7 +155,7 @@ final class Apply {
   }
 
   static boolean retransmits(TcpRule rule) {
-    return rule.actions().contains(TcpAction.Simple.RETRANSMIT);
+    return RETRANSMITS[rule.ordinal()];
   }
 
   private static boolean usesIss(TcpValue v) {

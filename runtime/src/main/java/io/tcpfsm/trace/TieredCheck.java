@@ -89,7 +89,7 @@ final class TieredCheck {
   }
 
   boolean closed() {
-    if (tier0() && closedUnsure(check)) {
+    if (tier0() && !(check.candidatesA().size() == 1 && check.candidatesB().size() == 1) && closedUnsure(check)) { // one each: never unsure
       replay();
     }
     return check.closed();
