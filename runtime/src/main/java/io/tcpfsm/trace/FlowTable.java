@@ -7,14 +7,14 @@ import java.util.Map;
 
 /**
  * The open connections by 4-tuple, direction-free. IPv4 4-tuples, nearly every frame of a capture,
- * are kept inline in primitive arrays (open addressing, linear probing): a lookup reads one slot
- * of each array where a {@code HashMap} of {@link FlowKey}s followed a node, a key and two address
+ * are kept inline in primitive arrays (open addressing, linear probing): a lookup reads a slot's
+ * key (addresses and ports side by side) and its value where a {@code HashMap} of {@link FlowKey}s followed a node, a key and two address
  * arrays, each a likely cache miss once thousands of connections are open (a sixth of the
  * checker's samples on the benchmark capture). Other 4-tuples (IPv6) go to a {@code HashMap}.
  */
 final class FlowTable<V> {
-  private long[] addrs = new long[1024];
-  private int[] ports = new int[1024];
+  /** Slot i's addresses at 2i and ports at 2i + 1: one cache line read per probe, where two arrays cost two. */
+  private long[] keys = new long[2048];
   private Object[] values = new Object[1024];
   private int size;
   private final Map<FlowKey, V> other = new HashMap<>();
@@ -44,7 +44,7 @@ final class FlowTable<V> {
   V get(long a, int p) {
     int mask = values.length - 1;
     for (int i = slot(a, p, mask); values[i] != null; i = (i + 1) & mask) {
-      if (addrs[i] == a && ports[i] == p) {
+      if (keys[2 * i] == a && keys[2 * i + 1] == p) {
         return (V) values[i];
       }
     }
@@ -65,8 +65,8 @@ final class FlowTable<V> {
     while (values[i] != null) {
       i = (i + 1) & mask;
     }
-    addrs[i] = a;
-    ports[i] = p;
+    keys[2 * i] = a;
+    keys[2 * i + 1] = p;
     values[i] = v;
     size++;
   }
@@ -79,7 +79,7 @@ final class FlowTable<V> {
   void remove(long a, int p, V v) {
     int mask = values.length - 1;
     int i = slot(a, p, mask);
-    while (values[i] != null && !(addrs[i] == a && ports[i] == p && values[i] == v)) {
+    while (values[i] != null && !(keys[2 * i] == a && keys[2 * i + 1] == p && values[i] == v)) {
       i = (i + 1) & mask;
     }
     if (values[i] == null) {
@@ -88,10 +88,10 @@ final class FlowTable<V> {
     size--;
     // Backward-shift deletion (Knuth 6.4, algorithm R): later entries of the probe run move up, so no tombstones.
     for (int j = (i + 1) & mask; values[j] != null; j = (j + 1) & mask) {
-      int home = slot(addrs[j], ports[j], mask);
+      int home = slot(keys[2 * j], (int) keys[2 * j + 1], mask);
       if (((j - home) & mask) >= ((j - i) & mask)) {
-        addrs[i] = addrs[j];
-        ports[i] = ports[j];
+        keys[2 * i] = keys[2 * j];
+        keys[2 * i + 1] = keys[2 * j + 1];
         values[i] = values[j];
         i = j;
       }
@@ -104,18 +104,16 @@ final class FlowTable<V> {
   }
 
   private void grow() {
-    long[] oldAddrs = addrs;
-    int[] oldPorts = ports;
+    long[] oldKeys = keys;
     Object[] oldValues = values;
-    addrs = new long[oldValues.length * 2];
-    ports = new int[oldValues.length * 2];
+    keys = new long[oldKeys.length * 2];
     values = new Object[oldValues.length * 2];
     size = 0;
     for (int i = 0; i < oldValues.length; i++) {
       if (oldValues[i] != null) {
         @SuppressWarnings("unchecked")
         V v = (V) oldValues[i];
-        put(oldAddrs[i], oldPorts[i], v);
+        put(oldKeys[2 * i], (int) oldKeys[2 * i + 1], v);
       }
     }
   }
