@@ -82,6 +82,9 @@ final class Arrival {
     if (c.state == TcpState.LISTEN && from != TcpState.LISTEN) {
       Candidate l = new Candidate(TcpState.LISTEN, Candidate.U_SND | Candidate.U_RCV | Candidate.U_ISS);
       l.owed = c.owed;
+      if (c.owed.owner != null) {
+        c.owed.owner = null; // shared (c itself is done with, but no list changes under anyone's feet)
+      }
       // Its hidden events stay counted: a hypothesis is no likelier for having returned to LISTEN, and
       // TieredCheck's tier 0 rests on a hypothesis's cost never falling.
       l.losses = c.losses;

@@ -153,6 +153,9 @@ final class Candidate implements ToLongFunction<TcpVariable> {
     c.heldFinAck = heldFinAck;
     c.afterClose = afterClose;
     c.owed = owed;
+    if (owed.owner != null) {
+      owed.owner = null; // shared from now on: either side copies before changing it (EMPTY, shared by every thread, is never written)
+    }
     c.lastRule = lastRule;
     c.losses = losses;
     c.crossings = crossings;
@@ -183,7 +186,7 @@ final class Candidate implements ToLongFunction<TcpVariable> {
 
   /** Owes {@code o} once more: two arrivals that each ask for the same ACK are answered twice. */
   void addOwed(Owed o) {
-    owed = owed.plus(o, MAX_OWED);
+    owed = owed.plus(o, MAX_OWED, this);
   }
 
   /**
@@ -191,7 +194,7 @@ final class Candidate implements ToLongFunction<TcpVariable> {
    * without the search: callers that found it by scanning from the start with a test on its fields know it).
    */
   void removeOwedAt(int i) {
-    owed = owed.minus(i);
+    owed = owed.minus(i, this);
   }
 
   void removeOwed(Owed o) {
@@ -199,7 +202,7 @@ final class Candidate implements ToLongFunction<TcpVariable> {
     if (i < 0) {
       return;
     }
-    owed = owed.minus(i);
+    owed = owed.minus(i, this);
   }
 
   /** RCV.NXT moves on; the old value stays acceptable in a delayed segment's ACK field. */

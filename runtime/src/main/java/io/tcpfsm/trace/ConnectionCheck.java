@@ -158,8 +158,6 @@ final class ConnectionCheck {
 
   /** {@code s} sent by one of {@code side}'s candidates, then arriving (or not) at the other's; false when tier 0 finds no sender ({@link #maxCost}). */
   private boolean step(TraceSegment s, int side, boolean copy, boolean windowChanged) {
-    stamp(a);
-    stamp(b);
     if (maxCost == 0 && replayable && a.size() == 1 && b.size() == 1) {
       Candidate receiver = (side == 0 ? b : a).get(0);
       long rcvWnd = window(1 - side, lastWindow[1 - side], false);
@@ -178,6 +176,7 @@ final class ConnectionCheck {
       boolean maybeCorrupted = s.checksumBad() && badSent[side] <= SUSPECT_BAD;
       for (int i = 0; i < sender.size(); i++) { // indexed: C1 (the launcher's compiler for trace) allocates iterators
         Candidate c = sender.get(i);
+        c.now = now; // the capture time a TIME-WAIT timer its steps start is stamped with (Apply)
         // Tier 0 that can replay changes its candidates in place: the list is dropped after this frame,
         // and should no candidate send s, the frames run again from the start (no copy per frame).
         Candidate r = maxCost == 0 && replayable ? explainer.explainAt(c, s, windowChanged) : explainer.explain(c, s, windowChanged);
@@ -256,6 +255,7 @@ final class ConnectionCheck {
     long segWnd = window(side, s.window(), s.syn());
     for (int i = 0; i < receiver.size(); i++) {
       Candidate c = receiver.get(i);
+      c.now = now;
       if (maxCost == 0) {
         // Tier 0: the arrival only. Being lost after the capture point is a hidden event, and so is a
         // crossing, so neither the lost variant nor the state before the arrival is made; the
@@ -313,13 +313,6 @@ final class ConnectionCheck {
     return true;
   }
 
-  /** Every candidate of {@code l} is processing the frame at {@link #now}. */
-  private void stamp(List<Candidate> l) {
-    for (int i = 0; i < l.size(); i++) {
-      l.get(i).now = now;
-    }
-  }
-
   /**
    * Whether {@code c}'s TIME-WAIT may have timed out by now (RFC 9293 3.10.8: 2 MSL after its timer
    * last started): not before {@link #minTimeWait} of capture time. The timestamps bound this hidden
@@ -337,7 +330,9 @@ final class ConnectionCheck {
    * successor, as merging it into an empty list would.
    */
   private boolean stepOne(TraceSegment s, int side, boolean windowChanged, long rcvWnd) {
-    Candidate r = explainer.explainAt((side == 0 ? a : b).get(0), s, windowChanged);
+    Candidate x = (side == 0 ? a : b).get(0);
+    x.now = now;
+    Candidate r = explainer.explainAt(x, s, windowChanged);
     if (r == null || r.cost() > 0) {
       return false;
     }
@@ -347,7 +342,9 @@ final class ConnectionCheck {
     }
     lastWindow[side] = s.window();
     long segWnd = window(side, s.window(), s.syn());
-    Candidate arrived = Arrival.arriveAt(machine, rfc5961, (side == 0 ? b : a).get(0), s, rcvWnd, segWnd, coverage);
+    Candidate y = (side == 0 ? b : a).get(0);
+    y.now = now;
+    Candidate arrived = Arrival.arriveAt(machine, rfc5961, y, s, rcvWnd, segWnd, coverage);
     if (side == 0) {
       a = only(a, r);
       b = only(b, arrived);

@@ -4,63 +4,82 @@ import java.util.AbstractList;
 import java.util.RandomAccess;
 
 /**
- * A candidate's owed segments ({@link Candidate#owed}), oldest first: immutable, shared between
- * copies, with a hash of every element. In a bulk transfer each arrival owes an ACK and a stack that
+ * A candidate's owed segments ({@link Candidate#owed}), oldest first, with a hash of every element:
+ * shared between copies, and changed in place only by the one candidate that owns it (made it and
+ * never shared it: {@link Candidate#copy} gives up ownership, as its RCV.NXT history does), so
+ * that tier 0's hypothesis, which owes and is answered about once a frame, allocates no list to do so. In a bulk transfer each arrival owes an ACK and a stack that
  * acknowledges every other segment leaves dozens owed; {@code List.of(array)} copied each list twice
  * per arrival, and candidates whose newest owed ACKs matched compared the whole lists. One class for
  * every owed list also keeps the checker's calls on it monomorphic.
  */
 final class OwedList extends AbstractList<Owed> implements RandomAccess {
-  static final OwedList EMPTY = new OwedList(new Owed[0]);
-  private final Owed[] items;
-  /** Of every element in order, as {@link java.util.List#hashCode} defines it; computed once. */
-  private final int hash;
+  static final OwedList EMPTY = new OwedList(new Owed[0], 0, 1, null);
+  private Owed[] items;
+  private int size;
+  /** Of every element in order, as {@link java.util.List#hashCode} defines it; kept up to date. */
+  private int hash;
+  /** The candidate that may change this list in place, or null once shared. */
+  Candidate owner;
 
-  /** Takes {@code items} as it is: the caller never writes it again. */
-  private OwedList(Owed[] items) {
-    this(items, hash(items));
-  }
-
-  private OwedList(Owed[] items, int hash) {
+  private OwedList(Owed[] items, int size, int hash, Candidate owner) {
     this.items = items;
+    this.size = size;
     this.hash = hash;
+    this.owner = owner;
   }
 
-  private static int hash(Owed[] items) {
+  private static int hash(Owed[] items, int size) {
     int h = 1;
-    for (Owed o : items) {
-      h = 31 * h + o.hashCode();
+    for (int i = 0; i < size; i++) {
+      h = 31 * h + items[i].hashCode();
     }
     return h;
   }
 
-  /** {@code this} with {@code o} appended, the oldest dropped first when {@code max} are listed already. */
-  OwedList plus(Owed o, int max) {
-    int n = items.length;
-    int drop = n + 1 > max ? 1 : 0;
-    Owed[] l = new Owed[n + 1 - drop];
-    System.arraycopy(items, drop, l, 0, n - drop);
-    l[l.length - 1] = o;
-    return drop == 0 ? new OwedList(l, 31 * hash + o.hashCode()) : new OwedList(l); // appending extends the hash
+  /**
+   * This list with {@code o} appended, the oldest dropped first when {@code max} are listed already:
+   * this very list when {@code by} owns it and it has room, else a new one {@code by} owns.
+   */
+  OwedList plus(Owed o, int max, Candidate by) {
+    if (owner == by && size < items.length && size < max) {
+      items[size++] = o;
+      hash = 31 * hash + o.hashCode();
+      return this;
+    }
+    int drop = size + 1 > max ? 1 : 0;
+    int n = size + 1 - drop;
+    Owed[] l = new Owed[Math.min(max, Math.max(4, n + n / 2))];
+    System.arraycopy(items, drop, l, 0, size - drop);
+    l[n - 1] = o;
+    return new OwedList(l, n, drop == 0 ? 31 * hash + o.hashCode() : hash(l, n), by); // appending extends the hash
   }
 
-  /** {@code this} without its element at {@code i}. */
-  OwedList minus(int i) {
-    Owed[] l = new Owed[items.length - 1];
+  /** This list without its element at {@code i}: this very list when {@code by} owns it, else a new one {@code by} owns. */
+  OwedList minus(int i, Candidate by) {
+    if (size == 1) {
+      return EMPTY;
+    }
+    if (owner == by) {
+      System.arraycopy(items, i + 1, items, i, size - i - 1);
+      items[--size] = null;
+      hash = hash(items, size);
+      return this;
+    }
+    Owed[] l = new Owed[Math.max(4, size)];
     System.arraycopy(items, 0, l, 0, i);
-    System.arraycopy(items, i + 1, l, i, l.length - i);
-    return l.length == 0 ? EMPTY : new OwedList(l);
+    System.arraycopy(items, i + 1, l, i, size - i - 1);
+    return new OwedList(l, size - 1, hash(l, size - 1), by);
   }
 
-  /** Whether {@code other} lists equal segments in the same order: the cached hashes first, then newest first. */
+  /** Whether {@code other} lists equal segments in the same order: the hashes first, then newest first. */
   boolean same(OwedList other) {
     if (other == this) {
       return true;
     }
-    if (other.hash != hash || other.items.length != items.length) {
+    if (other.hash != hash || other.size != size) {
       return false;
     }
-    for (int i = items.length - 1; i >= 0; i--) { // newest first: lists that differ mostly differ there
+    for (int i = size - 1; i >= 0; i--) { // newest first: lists that differ mostly differ there
       if (!items[i].equals(other.items[i])) {
         return false;
       }
@@ -70,17 +89,20 @@ final class OwedList extends AbstractList<Owed> implements RandomAccess {
 
   @Override
   public Owed get(int i) {
+    if (i >= size) {
+      throw new IndexOutOfBoundsException(i);
+    }
     return items[i];
   }
 
   @Override
   public int size() {
-    return items.length;
+    return size;
   }
 
   @Override
   public int indexOf(Object o) {
-    for (int i = 0; i < items.length; i++) {
+    for (int i = 0; i < size; i++) {
       if (items[i].equals(o)) {
         return i;
       }
