@@ -97,6 +97,7 @@ public final class ScenarioRunner {
     Host.Listening l = listening;
     boolean simultaneousClose = scenario == Scenario.SIMULTANEOUS_CLOSE;
     long[] peerGoneAt = {-1};
+    long[] neverAcceptedSince = {-1};
     long expected = client.toSend.length() + srv.toSend.length();
     boolean finished = pair.run(() -> done(pair, client, srv), LIMIT, () -> {
       long now = pair.now();
@@ -109,6 +110,7 @@ public final class ScenarioRunner {
       client.act(now);
       srv.act(now);
       abandonHalfOpen(client, srv, peerGoneAt, now);
+      abandonNeverAccepted(client, srv, pair.server, neverAcceptedSince, now);
       progress.progress(client.received + srv.received, expected, now);
     });
     return result(scenario, pair, client, srv, finished);
@@ -137,6 +139,32 @@ public final class ScenarioRunner {
       left.closed = true;
       left.connection.abort(now);
     }
+  }
+
+  /**
+   * The client is established but the server's end never was: its SYN-RECEIVED gave up (every
+   * SYN,ACK again and the ACK of the first lost, RFC 9293 3.8.3) before the listener had a
+   * connection to hand its application, so no application was told anything, and the server's
+   * host holds no connection for it. The client, with nothing to send, waits for a peer that is
+   * gone; its application gives up after five idle minutes, as in {@link #abandonHalfOpen}.
+   */
+  private static void abandonNeverAccepted(Endpoint client, Endpoint server, Host serverHost, long[] since, long now) {
+    Connection c = client.connection;
+    boolean alone = server.connection == null && c != null && !c.isDeleted() && past(c.state())
+        && serverHost.connectionCount() == 0;
+    if (!alone) {
+      since[0] = -1;
+    } else if (since[0] < 0) {
+      since[0] = now;
+    } else if (now - since[0] > IDLE_ABORT) {
+      client.closed = true;
+      c.abort(now);
+    }
+  }
+
+  /** ESTABLISHED or a later state: past the handshake. */
+  private static boolean past(TcpState s) {
+    return s != TcpState.CLOSED && s != TcpState.LISTEN && s != TcpState.SYN_SENT && s != TcpState.SYN_RECV;
   }
 
   /** Both close at the same instant, once each has sent everything and it is acknowledged. */

@@ -51,4 +51,15 @@ class ScenarioProperties {
   void aPeerGoneByUserTimeoutLeavesFinWait2ToTheApplication() {
     everyByteArrivesOnceInOrderAndBothEndsClose(Scenario.SERVER_CLOSE, 3801, 0.28, 0, 0, 0.02, 1, 4381, TcpProfile.RFC793);
   }
+
+  /**
+   * Found by a random seed (CI, 2 December): the client's ACK of the SYN,ACK was lost, then every
+   * SYN,ACK again, until the server's SYN-RECEIVED gave up, before its listener had a connection for
+   * the application. The client, ESTABLISHED with nothing to send, waited the hour for a close from
+   * a server that had none; its application now gives up as it does on any peer that is gone.
+   */
+  @Example
+  void aServerThatNeverAcceptedLeavesTheClientToItsApplication() {
+    everyByteArrivesOnceInOrderAndBothEndsClose(Scenario.SERVER_CLOSE, 152221, 0.29, 0, 0, 0, 1, 0, TcpProfile.RFC793);
+  }
 }
