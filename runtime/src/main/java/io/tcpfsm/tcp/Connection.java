@@ -3,6 +3,7 @@ package io.tcpfsm.tcp;
 import io.tcpfsm.congestion.CongestionControl;
 import io.tcpfsm.congestion.NewReno;
 import io.tcpfsm.machine.TcpEvent;
+import io.tcpfsm.machine.TcpGuard;
 import io.tcpfsm.machine.TcpMachine;
 import io.tcpfsm.machine.TcpRule;
 import io.tcpfsm.machine.TcpState;
@@ -83,6 +84,15 @@ public final class Connection {
   boolean finSent;
   long finSeq;
   boolean closePending;
+  /**
+   * Whether received text was unread when the application called the CLOSE that waits ({@link
+   * #closePending}): text_pending is the call's (RFC 1122 4.2.2.13 "issues a CLOSE call while
+   * received data is still pending"; Linux's __tcp_close reads data_was_unread in the call), not
+   * what has arrived by the time the last SEND is segmentized and the FIN can follow.
+   */
+  boolean unreadAtClose;
+  /** The waiting CLOSE is being issued: its text_pending is {@link #unreadAtClose}. */
+  boolean issuingPendingClose;
   boolean deleted;
   /** Our window-scale shift, and the peer's; both 0 unless both sides sent the option (RFC 7323 2.2). */
   int rcvScale;
@@ -216,8 +226,13 @@ public final class Connection {
    */
   public void close(long at) {
     now = at;
-    if (sendBuffer.after(tcb.sndNxt) > 0 && acceptsText()) {
+    boolean unread = receiveBuffer.size() > 0;
+    // A profile whose CLOSE reads text_pending (linux: unread text resets) decides at the call, with
+    // the text still unsent, as Linux's close() resets at once and drops what it had not sent.
+    boolean decidesNow = unread && (machine.needed(state, TcpEvent.CLOSE) & TcpGuard.TEXT_PENDING.bit()) != 0;
+    if (!decidesNow && sendBuffer.after(tcb.sndNxt) > 0 && acceptsText()) {
       closePending = true;
+      unreadAtClose = unread;
       if (state == TcpState.SYN_RECV) {
         call(TcpEvent.CLOSE); // the model queues it (send_pending): its rule, not ours, says so
       }
@@ -294,7 +309,7 @@ public final class Connection {
 
   SegmentClassifier.Context classifierContext() {
     return new SegmentClassifier.Context(tcb, receiveBuffer.window(), passiveOpen, finSent, finSeq,
-        receiveBuffer.size() > 0, sendBuffer.after(tcb.sndNxt) > 0, config.rfc5961());
+        issuingPendingClose ? unreadAtClose : receiveBuffer.size() > 0, sendBuffer.after(tcb.sndNxt) > 0, config.rfc5961());
   }
 
   /** Bytes sent and not acknowledged (RFC 5681's FlightSize). */

@@ -105,7 +105,12 @@ final class Sender {
       }
       if (c.closePending && c.sendBuffer.after(c.tcb.sndNxt) == 0 && c.isSynchronized()) {
         c.closePending = false;
-        c.call(TcpEvent.CLOSE);
+        c.issuingPendingClose = true;
+        try {
+          c.call(TcpEvent.CLOSE);
+        } finally {
+          c.issuingPendingClose = false;
+        }
         continue;
       }
       Segment next = SegmentArrival.nextHeld(c);
