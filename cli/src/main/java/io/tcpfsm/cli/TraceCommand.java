@@ -78,7 +78,7 @@ final class TraceCommand implements Callable<Integer> {
   }
 
   /**
-   * {@code tcpfsm trace [--profile P] [--json] [--quiet] [--coverage] FILE...} as picocli would run
+   * {@code tcpfsm trace [--profile P] [--json] [--quiet] [--coverage] [--time-wait SECONDS] FILE...} as picocli would run
    * it, without picocli's start-up cost (as {@link DecodeCommand#quick}); null, having done nothing,
    * for anything else (help, an unknown option, a FILE starting with - or @): picocli answers those.
    */

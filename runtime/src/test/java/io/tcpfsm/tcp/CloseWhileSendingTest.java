@@ -19,13 +19,21 @@ class CloseWhileSendingTest {
   private final TcpConfig config = TcpConfig.defaults().withProfile(TcpProfile.LINUX);
   private final TwoHosts net = new TwoHosts(config, config);
 
-  @Test
-  void textArrivingAfterTheCallDoesNotTurnTheFinIntoAReset() {
+  /** The client's connection and the server's, established. */
+  private Connection[] established() {
     Host.Listening l = net.server.listen(80, 4);
     Connection c = net.client.connect(Addresses.parse("10.0.0.2"), 80, net.now);
     net.run(net.now + 10_000_000L, () -> {});
     Connection s = l.accept();
     assertThat(s).isNotNull();
+    return new Connection[] {c, s};
+  }
+
+  @Test
+  void textArrivingAfterTheCallDoesNotTurnTheFinIntoAReset() {
+    Connection[] ends = established();
+    Connection c = ends[0];
+    Connection s = ends[1];
     assertThat(c.send(new byte[200_000], net.now)).isEqualTo(200_000); // more than the first flights carry
     c.close(net.now); // nothing unread: the FIN is to follow the text
     assertThat(c.closePending).isTrue();
@@ -38,10 +46,9 @@ class CloseWhileSendingTest {
 
   @Test
   void textUnreadAtTheCallResets() {
-    Host.Listening l = net.server.listen(80, 4);
-    Connection c = net.client.connect(Addresses.parse("10.0.0.2"), 80, net.now);
-    net.run(net.now + 10_000_000L, () -> {});
-    Connection s = l.accept();
+    Connection[] ends = established();
+    Connection c = ends[0];
+    Connection s = ends[1];
     s.send(new byte[1000], net.now);
     net.run(net.now + 10_000_000L, () -> {});
     assertThat(c.available()).isEqualTo(1000);
