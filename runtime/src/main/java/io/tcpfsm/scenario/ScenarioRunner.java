@@ -133,12 +133,18 @@ public final class ScenarioRunner {
     if (!gone.connection.signals().stream().anyMatch(ScenarioRunner::told) && !told(gone.connection.response())) {
       return;
     }
-    if (goneAt[0] < 0) {
-      goneAt[0] = now;
-    } else if (now - goneAt[0] > IDLE_ABORT) {
+    if (idleTooLong(goneAt, now)) {
       left.closed = true;
       left.connection.abort(now);
     }
+  }
+
+  /** Whether the wait that {@code since} times (from now, if it has not begun) has passed {@link #IDLE_ABORT}. */
+  private static boolean idleTooLong(long[] since, long now) {
+    if (since[0] < 0) {
+      since[0] = now;
+    }
+    return now - since[0] > IDLE_ABORT;
   }
 
   /**
@@ -154,9 +160,7 @@ public final class ScenarioRunner {
         && serverHost.connectionCount() == 0;
     if (!alone) {
       since[0] = -1;
-    } else if (since[0] < 0) {
-      since[0] = now;
-    } else if (now - since[0] > IDLE_ABORT) {
+    } else if (idleTooLong(since, now)) {
       client.closed = true;
       c.abort(now);
     }

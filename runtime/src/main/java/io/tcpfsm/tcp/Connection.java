@@ -85,13 +85,12 @@ public final class Connection {
   long finSeq;
   boolean closePending;
   /**
-   * Whether received text was unread when the application called the CLOSE that waits ({@link
-   * #closePending}): text_pending is the call's (RFC 1122 4.2.2.13 "issues a CLOSE call while
-   * received data is still pending"; Linux's __tcp_close reads data_was_unread in the call), not
-   * what has arrived by the time the last SEND is segmentized and the FIN can follow.
+   * The waiting CLOSE ({@link #closePending}) is being issued: its text_pending is the call's (RFC
+   * 1122 4.2.2.13 "issues a CLOSE call while received data is still pending"; Linux's __tcp_close
+   * reads data_was_unread in the call), not what has arrived by the time the last SEND is
+   * segmentized. A CLOSE waits only when the call found nothing unread or its cell does not read
+   * text_pending ({@link #close}), so it is issued with none.
    */
-  boolean unreadAtClose;
-  /** The waiting CLOSE is being issued: its text_pending is {@link #unreadAtClose}. */
   boolean issuingPendingClose;
   boolean deleted;
   /** Our window-scale shift, and the peer's; both 0 unless both sides sent the option (RFC 7323 2.2). */
@@ -232,7 +231,6 @@ public final class Connection {
     boolean decidesNow = unread && (machine.needed(state, TcpEvent.CLOSE) & TcpGuard.TEXT_PENDING.bit()) != 0;
     if (!decidesNow && sendBuffer.after(tcb.sndNxt) > 0 && acceptsText()) {
       closePending = true;
-      unreadAtClose = unread;
       if (state == TcpState.SYN_RECV) {
         call(TcpEvent.CLOSE); // the model queues it (send_pending): its rule, not ours, says so
       }
@@ -309,7 +307,7 @@ public final class Connection {
 
   SegmentClassifier.Context classifierContext() {
     return new SegmentClassifier.Context(tcb, receiveBuffer.window(), passiveOpen, finSent, finSeq,
-        issuingPendingClose ? unreadAtClose : receiveBuffer.size() > 0, sendBuffer.after(tcb.sndNxt) > 0, config.rfc5961());
+        !issuingPendingClose && receiveBuffer.size() > 0, sendBuffer.after(tcb.sndNxt) > 0, config.rfc5961());
   }
 
   /** Bytes sent and not acknowledged (RFC 5681's FlightSize). */
