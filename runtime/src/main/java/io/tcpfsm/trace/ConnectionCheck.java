@@ -70,8 +70,6 @@ final class ConnectionCheck {
   long unkeptBefore = -1;
   /** Why tier 0 could not replay (its bound on kept frames), for {@link #unkeptBefore}'s reason. */
   String unkeptWhy = "";
-  /** The shortest TIME-WAIT an endpoint is taken to keep ({@link TraceChecker#minTimeWait}). */
-  long minTimeWait = TraceChecker.MIN_TIME_WAIT_NANOS;
   /** The capture time of the frame being processed. */
   private long now;
   /** Tier 0: the list a frame's successors replaced, emptied for the next frame's (no list per end and frame). */
@@ -315,11 +313,12 @@ final class ConnectionCheck {
 
   /**
    * Whether {@code c}'s TIME-WAIT may have timed out by now (RFC 9293 3.10.8: 2 MSL after its timer
-   * last started): not before {@link #minTimeWait} of capture time. The timestamps bound this hidden
-   * timeout; an endpoint that answers as CLOSED sooner ended its TIME-WAIT early.
+   * last started): not before the checker's shortest TIME-WAIT ({@link TraceChecker#minTimeWait})
+   * of capture time. The timestamps bound this hidden timeout; an endpoint that answers as CLOSED
+   * sooner ended its TIME-WAIT early.
    */
   private boolean expired(Candidate c) {
-    return c.timeWaitSince == Candidate.NEVER || now - c.timeWaitSince >= minTimeWait;
+    return c.timeWaitSince == Candidate.NEVER || now - c.timeWaitSince >= explainer.minTimeWait;
   }
 
   /**

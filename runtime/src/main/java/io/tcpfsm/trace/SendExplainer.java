@@ -23,6 +23,8 @@ final class SendExplainer {
   private final TcpMachine m;
   private final boolean rfc5961;
   private final Coverage coverage;
+  /** The shortest TIME-WAIT the connections' endpoints are taken to keep ({@link TraceChecker#minTimeWait}). */
+  long minTimeWait = TraceChecker.MIN_TIME_WAIT_NANOS;
   /** Why the last {@link #explain} returned null: built only when asked, since most rejections are never reported. */
   private java.util.function.Supplier<Expectation> why;
 
@@ -32,7 +34,7 @@ final class SendExplainer {
     this.coverage = coverage;
   }
 
-  /** The explainer for {@code m}'s profile, counting cells in {@code coverage}: one per checker, shared by its connections (it keeps nothing between calls but the last failure's reason). */
+  /** The explainer for {@code m}'s profile, counting cells in {@code coverage}: one per checker, shared by its connections (it keeps nothing between calls but the last failure's reason, and the checker's shortest TIME-WAIT). */
   static SendExplainer of(TcpMachine m, Coverage coverage) {
     // A profile implements RFC 5961 when its RST cells read rst_seq_exact (its ACK test then has the lower bound too).
     return new SendExplainer(m, (m.needed(TcpState.ESTABLISHED, TcpEvent.RST) & TcpGuard.RST_SEQ_EXACT.bit()) != 0, coverage);

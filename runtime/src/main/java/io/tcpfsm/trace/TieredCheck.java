@@ -28,14 +28,12 @@ final class TieredCheck {
   private final ReplayBuffer.Budget budget;
 
   /** Tier 0 with a replay buffer of at most {@code maxFrames} frames ({@code budget} shared by the checker), or the full checker alone ({@code budget} null). */
-  TieredCheck(SendExplainer explainer, String nameA, String nameB, TraceSegment first, ReplayBuffer.Budget budget, int maxFrames, boolean plainLists,
-      long minTimeWait) {
+  TieredCheck(SendExplainer explainer, String nameA, String nameB, TraceSegment first, ReplayBuffer.Budget budget, int maxFrames, boolean plainLists) {
     this.explainer = explainer;
     this.maxFrames = maxFrames;
     this.budget = budget;
     this.check = new ConnectionCheck(explainer, nameA, nameB, first);
     check.plainLists = plainLists;
-    check.minTimeWait = minTimeWait;
     if (budget != null) {
       buffer = new ReplayBuffer(budget, maxFrames);
       check.maxCost = 0;
@@ -78,7 +76,6 @@ final class TieredCheck {
       return;
     }
     ConnectionCheck full = new ConnectionCheck(explainer, check.nameA, check.nameB, buffer.segment(0));
-    full.minTimeWait = check.minTimeWait;
     for (int i = 0; i < buffer.size(); i++) {
       full.process(buffer.segment(i), buffer.time(i));
     }

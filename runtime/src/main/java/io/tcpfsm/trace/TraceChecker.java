@@ -59,7 +59,6 @@ public final class TraceChecker implements FrameChecker {
   int replayFrames = ReplayBuffer.MAX_FRAMES;
   /** Closed connections kept at most: {@link ParallelTraceChecker} gives each of its checkers a share of {@link #MAX_RETIRING}. */
   int maxRetiring = MAX_RETIRING;
-  private long minTimeWait = MIN_TIME_WAIT_NANOS;
   private final FlowTable<Conn> open = new FlowTable<>();
   private final ArrayDeque<Conn> retiring = new ArrayDeque<>();
   private long connections;
@@ -171,7 +170,7 @@ public final class TraceChecker implements FrameChecker {
     if (c == null) {
       s = t.segment();
       c = new Conn(addrs, ports, key, t.src6(), s4, t.srcPort(), new TieredCheck(explainer, name(t.src(), t.srcPort()), name(t.dst(), t.dstPort()), s,
-          mode == Mode.TIERED ? replayBudget : null, replayFrames, reference, minTimeWait));
+          mode == Mode.TIERED ? replayBudget : null, replayFrames, reference));
       if (key == null) {
         open.put(addrs, ports, c);
       } else {
@@ -214,15 +213,15 @@ public final class TraceChecker implements FrameChecker {
   }
 
   /**
-   * The shortest TIME-WAIT the endpoints of connections not seen yet are taken to keep, in ns
-   * ({@link #MIN_TIME_WAIT_NANOS} unless set): for a stack whose TIME-WAIT is shorter (a test
-   * network's, say) or known to be longer.
+   * The shortest TIME-WAIT the endpoints are taken to keep, in ns ({@link #MIN_TIME_WAIT_NANOS}
+   * unless set), before the first frame: for a stack whose TIME-WAIT is shorter (a test network's,
+   * say) or known to be longer.
    */
   public TraceChecker minTimeWait(long nanos) {
     if (nanos < 0) {
       throw new IllegalArgumentException("a TIME-WAIT cannot be negative: " + nanos);
     }
-    minTimeWait = nanos;
+    explainer.minTimeWait = nanos;
     return this;
   }
 
