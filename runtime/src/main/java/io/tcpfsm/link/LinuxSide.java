@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import jdk.net.ExtendedSocketOptions;
 
 /**
  * The kernel's end of a {@link Transfer}: an ordinary Linux socket (java.net) on {@link
@@ -70,12 +71,23 @@ final class LinuxSide implements Runnable {
   }
 
   private Socket open() throws IOException {
+    Socket s;
     if (t.linuxOpens()) {
-      Socket s = new Socket();
+      s = new Socket();
       s.connect(new InetSocketAddress(TunLink.STACK, port), 30_000);
-      return s;
+    } else {
+      s = server == null ? null : server.accept();
     }
-    return server == null ? null : server.accept();
+    if (s != null && t.end() == Transfer.End.STACK_ABORTS) {
+      // This end waits for tcpfsm's RST, which is never sent again: if the lossy path drops it,
+      // the kernel's keep-alive probe (tcp(7) TCP_KEEPIDLE) draws another from tcpfsm's host,
+      // which no longer has the connection. A second idle, as on tcpfsm's side for LINUX_ABORTS.
+      s.setKeepAlive(true);
+      s.setOption(ExtendedSocketOptions.TCP_KEEPIDLE, 1);
+      s.setOption(ExtendedSocketOptions.TCP_KEEPINTERVAL, 1);
+      s.setOption(ExtendedSocketOptions.TCP_KEEPCOUNT, 5);
+    }
+    return s;
   }
 
   private void read(Socket s) {

@@ -4,6 +4,8 @@ import io.tcpfsm.machine.TcpState;
 import io.tcpfsm.tcp.Addresses;
 import io.tcpfsm.tcp.Connection;
 import io.tcpfsm.tcp.Host;
+import io.tcpfsm.tcp.KeepAlive;
+import io.tcpfsm.tcp.TcpConfig;
 import java.util.function.LongConsumer;
 
 /**
@@ -14,6 +16,12 @@ import java.util.function.LongConsumer;
 final class StackSide implements LongConsumer {
   private static final int STACK_SEED = 0x53;
   private static final int CHUNK = 1 << 16;
+  /**
+   * Keep-alive for the end that waits for its peer's RST (LINUX_ABORTS): a RST is never sent
+   * again, so when the lossy path drops it, or the challenge ACK that would draw another, only a
+   * probe of the silent connection finds that the kernel forgot it (RFC 9293 3.8.4). A second idle.
+   */
+  static final KeepAlive WAITING_FOR_RESET = new KeepAlive(TcpConfig.SECOND, TcpConfig.SECOND, 5);
 
   private final Transfer t;
   private final Host host;
@@ -53,6 +61,9 @@ final class StackSide implements LongConsumer {
     }
     if (c == null) {
       return;
+    }
+    if (t.end() == Transfer.End.LINUX_ABORTS && c.keepAlive() == null && !c.isDeleted()) {
+      c.keepAlive(WAITING_FOR_RESET, now);
     }
     if (c.isDeleted()) {
       // A reset can delete the TCB in the round the last text arrived (a kernel's RST for our

@@ -36,10 +36,16 @@ public final class TransferRun {
    * (null: none); gives up after {@code timeoutNanos}.
    */
   public static Result run(Transfer t, int port, double loss, long seed, Path pcap, long timeoutNanos) throws IOException {
+    return run(t, port, loss, seed, 0, pcap, timeoutNanos);
+  }
+
+  /** As {@link #run(Transfer, int, double, long, Path, long)}, losing RSTs as {@link TunLink#loseResets} says. */
+  public static Result run(Transfer t, int port, double loss, long seed, long loseResetsNanos, Path pcap, long timeoutNanos)
+      throws IOException {
     // The tcpfsm end runs the linux profile, so the whole pcap can be judged under linux (a
     // capture cannot say which end runs which profile); 2 MSL of 1 s keeps runs short.
     TcpConfig config = TcpConfig.defaults().withProfile(io.tcpfsm.machine.TcpProfile.LINUX).withTwoMsl(TcpConfig.SECOND);
-    try (TunLink link = TunLink.open("tcpfsm0", config, loss, seed, pcap)) {
+    try (TunLink link = TunLink.open("tcpfsm0", config, loss, seed, pcap).loseResets(loseResetsNanos)) {
       StackSide stack = new StackSide(t, link.host(), port);
       LinuxSide linux = new LinuxSide(t, port);
       Thread linuxThread = new Thread(linux, "linux-" + t.name());

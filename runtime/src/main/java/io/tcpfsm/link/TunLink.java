@@ -42,6 +42,9 @@ public final class TunLink implements AutoCloseable {
   private final byte[] buffer = new byte[65_536];
   private long dropped;
   private long packets;
+  /** RSTs are lost for this long after the first one either side sends; 0: not on purpose. */
+  private long loseResetsNanos;
+  private long firstResetAt = -1;
   private final long epochNanos = System.currentTimeMillis() * 1_000_000L;
   private final long startNanos = System.nanoTime();
 
@@ -96,6 +99,29 @@ public final class TunLink implements AutoCloseable {
     return host;
   }
 
+  /**
+   * Loses every RST either side sends within {@code nanos} of the first one: the abort's RST and
+   * those answering segments still on their way, so an end learns of the abort only from what
+   * follows (a keep-alive probe answered by a RST, RFC 9293 3.8.4). TCP never sends a RST again.
+   */
+  public TunLink loseResets(long nanos) {
+    this.loseResetsNanos = nanos;
+    return this;
+  }
+
+  /** Whether {@code packet}, an IPv4 TCP segment with RST, is one {@link #loseResets} loses. */
+  private boolean loseReset(byte[] packet) {
+    int ihl = (packet[0] & 0x0F) * 4;
+    if (loseResetsNanos == 0 || packet[9] != 6 || packet.length < ihl + 14 || (packet[ihl + 13] & 0x04) == 0) {
+      return false;
+    }
+    long now = System.nanoTime();
+    if (firstResetAt < 0) {
+      firstResetAt = now;
+    }
+    return now - firstResetAt < loseResetsNanos;
+  }
+
   public String deviceName() {
     return tun.name();
   }
@@ -142,7 +168,7 @@ public final class TunLink implements AutoCloseable {
     if ((packet[0] >> 4) != 4) {
       return; // the host speaks IPv4 only; the device has no IPv6 address, so none should come
     }
-    if (loss > 0 && random.nextDouble() < loss) {
+    if ((loss > 0 && random.nextDouble() < loss) || loseReset(packet)) {
       dropped++;
       return;
     }
@@ -151,7 +177,7 @@ public final class TunLink implements AutoCloseable {
 
   private void fromHost(byte[] packet) {
     packets++;
-    if (loss > 0 && random.nextDouble() < loss) {
+    if ((loss > 0 && random.nextDouble() < loss) || loseReset(packet)) {
       dropped++;
       return;
     }

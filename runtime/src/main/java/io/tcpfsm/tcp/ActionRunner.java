@@ -80,6 +80,15 @@ final class ActionRunner implements TcpAction.Handler<Void> {
   }
 
   /**
+   * A keep-alive probe (RFC 9293 3.8.4): "a segment with SEG.SEQ = SND.NXT-1", sent without data
+   * (SHLD-12). It lies before the peer's window, so a live peer answers with an ACK (3.10.7.4) and
+   * one that has no connection with a RST (3.10.7.1).
+   */
+  void sendKeepAlive() {
+    transmit(Tcb.add(c.tcb.sndNxt, -1), c.tcb.rcvNxt, Segment.ACK, NO_TEXT, false);
+  }
+
+  /**
    * Sends the segment at the front of the retransmission queue again (RFC 9293 3.10.8): the SYN
    * (or SYN,ACK) while it is unacknowledged, whatever the state, else the first MSS of unacknowledged text, else the
    * FIN.

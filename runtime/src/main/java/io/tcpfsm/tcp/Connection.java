@@ -117,6 +117,8 @@ public final class Connection {
   final ActionRunner runner = new ActionRunner(this);
   /** Timer handles by {@link ConnectionTimers.Kind}, each made when scheduled and dropped when idle; null when none. */
   TimerWheel.Timer[] timers;
+  /** Keep-alive, when the application turned it on ({@link KeepAlives}); null when off (MUST-25). */
+  KeepAlives.State keepAlive;
   /** The window of the last segment, for RFC 5681's duplicate ACK ({@link Sender}). */
   int lastWindow = -1;
   /** Retransmission timeouts since the last new ACK (RFC 9293 3.8.3's R2, {@link ConnectionTimers}). */
@@ -251,6 +253,23 @@ public final class Connection {
   public void abort(long at) {
     now = at;
     call(TcpEvent.ABORT);
+  }
+
+  /**
+   * Turns keep-alive on for this connection with {@code settings}, idle time counted from
+   * {@code at}, or off with null (RFC 9293 3.8.4: "the application MUST be able to turn them on
+   * or off for each TCP connection", MUST-24). Off by default (MUST-25).
+   */
+  public void keepAlive(KeepAlive settings, long at) {
+    now = at;
+    if (!deleted) {
+      KeepAlives.set(this, settings, at);
+    }
+  }
+
+  /** The keep-alive settings, or null when keep-alive is off. */
+  public KeepAlive keepAlive() {
+    return keepAlive == null ? null : keepAlive.settings;
   }
 
   // ---- events -----------------------------------------------------------------------------------

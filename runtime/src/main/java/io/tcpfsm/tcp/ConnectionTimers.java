@@ -7,9 +7,9 @@ import io.tcpfsm.time.TimerWheel;
 /**
  * A {@link Connection}'s timers on its host's {@link TimerWheel}: retransmission (RFC 6298), the
  * persist timer that probes a zero window (RFC 9293 3.8.6.1), the user timeout (RFC 9293 3.8.3,
- * RFC 5482) and TIME-WAIT's 2 MSL (RFC 9293 3.6). The model starts and cancels RETRANSMIT, USER
- * and TIME_WAIT through its actions; what happens when one fires is decided here, mostly by
- * handing the machine a timeout event.
+ * RFC 5482), TIME-WAIT's 2 MSL (RFC 9293 3.6) and keep-alive (RFC 9293 3.8.4, {@link
+ * KeepAlives}). The model starts and cancels RETRANSMIT, USER and TIME_WAIT through its actions;
+ * what happens when one fires is decided here, mostly by handing the machine a timeout event.
  *
  * <p>Static methods on the connection, as in {@link SegmentArrival}: the handles live in the
  * connection's {@code timers} array, made when first scheduled and dropped when idle, so an idle
@@ -17,7 +17,7 @@ import io.tcpfsm.time.TimerWheel;
  */
 final class ConnectionTimers {
   /** The connection's timers on the host's wheel. */
-  enum Kind { RETRANSMIT, TIME_WAIT, USER, PERSIST }
+  enum Kind { RETRANSMIT, TIME_WAIT, USER, PERSIST, KEEPALIVE }
 
   private static final Kind[] KINDS = Kind.values();
 
@@ -87,6 +87,7 @@ final class ConnectionTimers {
       case TIME_WAIT -> c.call(TcpEvent.TIMEOUT_TIME_WAIT);
       case USER -> userTimeout(c);
       case PERSIST -> persistTimeout(c);
+      case KEEPALIVE -> KeepAlives.timeout(c);
     }
     if (c.timers != null && c.timers[kind.ordinal()] != null && !isScheduled(c, kind)) {
       drop(c, kind); // it ran and was not scheduled again

@@ -30,6 +30,7 @@ final class SegmentArrival {
     if (c.deleted) {
       return;
     }
+    KeepAlives.heard(c, at);
     Tcb tcb = c.tcb;
     c.segmentEvent = true;
     int flags = s.flags();

@@ -35,6 +35,8 @@ class TunLinuxTransferTest {
   static final Path PCAPS = Path.of("target", "tun-pcaps");
   private static final Map<String, String> REPORTS = new LinkedHashMap<>();
   private static String skipReason;
+  private static final List<String> ABORTS = List.of("tcpfsm-aborts", "linux-aborts");
+  private static final String RESET_LOST = "-reset-lost";
 
   static List<String> names() {
     return Transfer.standard(1).stream().map(Transfer::name).toList();
@@ -51,6 +53,10 @@ class TunLinuxTransferTest {
     // seconds on a path without SACK, so 10 MB took from 1 s to over a minute per transfer, too
     // long for CI's budget for ten; each gives up after 300 s.
     runChild(List.of("--bytes", "1000000", "--loss", "0.01", "--seed", "7", "--pcap-dir", PCAPS.toString()), "-loss");
+    // The aborts once more, every RST of the first half second lost: the end waiting for one
+    // learns of the abort only from keep-alive (RFC 9293 3.8.4), a second idle on either end.
+    runChild(List.of("--bytes", "1000000", "--only", String.join(",", ABORTS), "--lose-resets-ms", "500",
+        "--suffix", RESET_LOST, "--pcap-dir", PCAPS.toString()), RESET_LOST);
   }
 
   private static void runChild(List<String> args, String suffix) throws Exception {
@@ -86,6 +92,47 @@ class TunLinuxTransferTest {
   @MethodSource("names")
   void lossyPath(String name) {
     check(name, "-loss");
+  }
+
+  /**
+   * The abort's RST, and those answering segments still on their way, are lost: the kernel's
+   * keep-alive probe (tcpfsm-aborts) or tcpfsm's (linux-aborts) finds the connection gone, the
+   * other end answers with a RST, and the waiting end hears the reset as on a clean path. The
+   * pcap shows the probe: a segment without text or flags but ACK, one below what its sender sent
+   * next, from the end that did not abort, after the abort.
+   */
+  @ParameterizedTest(name = "{0} with its reset lost")
+  @MethodSource("aborts")
+  void resetLost(String name) throws Exception {
+    check(name, RESET_LOST);
+    String waitingEnd = name.equals("linux-aborts") ? TunLink.STACK : TunLink.KERNEL;
+    byte[] waiting = java.net.InetAddress.getByName(waitingEnd).getAddress();
+    long nextSeq = -1;
+    boolean probed = false;
+    try (CaptureReader r = CaptureReader.open(Files.newInputStream(PCAPS.resolve(name + RESET_LOST + ".pcap")))) {
+      for (var rec = r.next(); rec != null; rec = r.next()) {
+        Frame f = FrameDecoder.decode(rec);
+        if (!java.util.Arrays.equals(f.ip().src(), waiting)) {
+          continue;
+        }
+        io.tcpfsm.wire.Segment s = f.segment();
+        long seq = s.seq() & 0xFFFF_FFFFL;
+        if (s.length() == 0 && s.flags() == io.tcpfsm.wire.Segment.ACK && nextSeq >= 0 && seq == ((nextSeq - 1) & 0xFFFF_FFFFL)) {
+          probed = true;
+        }
+        if (s.segLen() > 0) {
+          nextSeq = (seq + s.segLen()) & 0xFFFF_FFFFL; // the waiting end sends its SYN, then only ACKs
+        }
+      }
+    }
+    assertTrue(probed, name + RESET_LOST + ".pcap shows no keep-alive probe from " + waitingEnd);
+    List<Verdict> verdicts = judgeUnderLinux(PCAPS.resolve(name + RESET_LOST + ".pcap"));
+    assertEquals(1, verdicts.size(), verdicts.toString());
+    assertEquals(Verdict.Kind.CONFORMS, verdicts.get(0).kind(), verdicts.get(0).toString());
+  }
+
+  static List<String> aborts() {
+    return ABORTS;
   }
 
   private static void check(String name, String suffix) {
@@ -128,15 +175,7 @@ class TunLinuxTransferTest {
     assumeTrue(skipReason == null, skipReason);
     for (String suffix : List.of("", "-loss")) {
       Path pcap = PCAPS.resolve(name + suffix + ".pcap");
-      List<Verdict> verdicts = new java.util.ArrayList<>();
-      TraceChecker checker = new TraceChecker(TcpProfile.named("linux").orElseThrow(), verdicts::add);
-      long n = 0;
-      try (CaptureReader r = CaptureReader.open(Files.newInputStream(pcap))) {
-        for (var rec = r.next(); rec != null; rec = r.next()) {
-          checker.accept(FrameDecoder.decode(rec), ++n, rec.epochSecond() * 1_000_000_000L + rec.nanos());
-        }
-      }
-      checker.finish();
+      List<Verdict> verdicts = judgeUnderLinux(pcap);
       assertTrue(!verdicts.isEmpty(), pcap + ": no connection judged");
       for (Verdict v : verdicts) {
         if (suffix.isEmpty()) {
@@ -146,6 +185,19 @@ class TunLinuxTransferTest {
         }
       }
     }
+  }
+
+  private static List<Verdict> judgeUnderLinux(Path pcap) throws Exception {
+    List<Verdict> verdicts = new java.util.ArrayList<>();
+    TraceChecker checker = new TraceChecker(TcpProfile.named("linux").orElseThrow(), verdicts::add);
+    long n = 0;
+    try (CaptureReader r = CaptureReader.open(Files.newInputStream(pcap))) {
+      for (var rec = r.next(); rec != null; rec = r.next()) {
+        checker.accept(FrameDecoder.decode(rec), ++n, rec.epochSecond() * 1_000_000_000L + rec.nanos());
+      }
+    }
+    checker.finish();
+    return verdicts;
   }
 
   /** The namespaces are gone: none named tcpfsm-test-PID-* is left. */
