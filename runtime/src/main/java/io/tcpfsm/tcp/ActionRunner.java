@@ -114,9 +114,37 @@ final class ActionRunner implements TcpAction.Handler<Void> {
     }
   }
 
+  /**
+   * Within one arrival ({@link SegmentArrival#arrive}), ACKs are held back and sent as one at the
+   * end, with what RCV.NXT and the window are then; a segment sent meanwhile that carries the
+   * same ACK takes its place.
+   */
+  boolean coalescing;
+  /** An ACK was held back while {@link #coalescing}. */
+  private boolean ackHeld;
+
+  /** Sends the ACK held back during an arrival, if no later segment carried it. */
+  void flushAck() {
+    if (ackHeld) {
+      ackHeld = false;
+      if (!c.deleted) {
+        transmit(c.tcb.sndNxt, c.tcb.rcvNxt, Segment.ACK, NO_TEXT, false);
+      }
+    }
+  }
+
   /** Builds a segment and hands it to the host, which encodes it at once (so {@code payload} may be a view). */
   private void transmit(long seq, long ack, int flags, ByteBuffer payload, boolean retransmission) {
     transmitted++;
+    if (coalescing) {
+      if (flags == Segment.ACK && !payload.hasRemaining() && seq == c.tcb.sndNxt) {
+        ackHeld = true; // answered, and sent by flushAck with the ACK field as it ends up
+        return;
+      }
+      if ((flags & Segment.ACK) != 0 && ack == c.tcb.rcvNxt) {
+        ackHeld = false; // this segment carries the held ACK
+      }
+    }
     boolean syn = (flags & Segment.SYN) != 0;
     long window = c.receiveBuffer.window();
     // RFC 7323 2.2: "The window field in a segment where the SYN bit is set ... MUST NOT be scaled".

@@ -24,8 +24,30 @@ final class SegmentArrival {
 
   private SegmentArrival() {}
 
-  /** SEGMENT ARRIVES (RFC 9293 3.10.7) at {@code c}. */
+  /**
+   * SEGMENT ARRIVES (RFC 9293 3.10.7) at {@code c}, and the held segments it lets through. The
+   * ACKs their steps send are one ACK, sent last ({@link ActionRunner#coalescing}): a segment
+   * that fills a gap is answered by one cumulative ACK, as RFC 5681 4.2 ("an immediate ACK when
+   * the incoming segment fills in all or part of a gap") and every common stack do. One ACK per
+   * released segment, within a millisecond, made a sender without timestamps take the wait for its
+   * retransmission as the round-trip time of each segment after it (Karn's rule excludes only
+   * the retransmitted one): Linux's RTO grew to its 120 s ceiling over TUN with 1% loss.
+   */
   static void arrive(Connection c, Segment s, long at) {
+    if (c.runner.coalescing) {
+      process(c, s, at); // a held segment, let through within the arrival that filled its gap
+      return;
+    }
+    c.runner.coalescing = true;
+    try {
+      process(c, s, at);
+    } finally {
+      c.runner.coalescing = false;
+      c.runner.flushAck();
+    }
+  }
+
+  private static void process(Connection c, Segment s, long at) {
     c.now = at;
     if (c.deleted) {
       return;

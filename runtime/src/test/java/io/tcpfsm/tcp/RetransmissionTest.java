@@ -57,4 +57,31 @@ class RetransmissionTest {
     assertThat(c.history()).endsWith(TcpState.FIN_WAIT1, TcpState.FIN_WAIT2, TcpState.TIME_WAIT, TcpState.CLOSED);
     assertThat(s[0].history()).endsWith(TcpState.CLOSE_WAIT, TcpState.LAST_ACK, TcpState.CLOSED);
   }
+
+  /**
+   * RFC 5681 4.2: "A TCP receiver SHOULD send an immediate duplicate ACK when an out-of-order
+   * segment arrives" and "an immediate ACK when the incoming segment fills in all or part of a gap
+   * in the sequence space": the first of three segments is lost, the two behind it draw one
+   * duplicate ACK each, and its retransmission one ACK of all three, not one per segment let
+   * through (which a sender without timestamps reads as three round trips as long as its RTO).
+   */
+  @Test
+  void aRetransmissionThatFillsAGapIsAnsweredByOneCumulativeAck() {
+    int[] dropped = {0};
+    TwoHosts w = losingFirst(s -> s.length() > 0, dropped);
+    Host.Listening l = w.server.listen(80, 4);
+    Connection c = w.client.connect(Addresses.parse("10.0.0.2"), 80, 0);
+    w.run(50 * MS, () -> {});
+    assertThat(l.accept()).isNotNull();
+    long firstOctet = (w.fromClient.get(0).seq() + 1L) & 0xFFFF_FFFFL;
+    int handshake = w.fromServer.size();
+    c.send(new byte[3 * 1460], w.now); // RFC 5681's initial window for MSS 1460: 3 segments
+    w.run(3_000 * MS, () -> {});
+    assertThat(dropped[0]).isEqualTo(1);
+    assertThat(c.retransmissions()).isEqualTo(1);
+    assertThat(w.fromServer.subList(handshake, w.fromServer.size()))
+        .allMatch(s -> s.flags() == Segment.ACK && s.length() == 0)
+        .extracting(s -> ((s.ack() & 0xFFFF_FFFFL) - firstOctet) & 0xFFFF_FFFFL)
+        .containsExactly(0L, 0L, 3 * 1460L);
+  }
 }
