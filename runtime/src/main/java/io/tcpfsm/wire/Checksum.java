@@ -16,20 +16,30 @@ import java.nio.ByteOrder;
 public final class Checksum {
   private Checksum() {}
 
-  private static final VarHandle LONG_BE =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+  /** Native order on the common (little-endian) machine: no byte swap per load. */
+  private static final VarHandle LONG_NATIVE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
+  private static final boolean BIG_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN;
 
   /**
    * Adds {@code len} bytes of {@code data} from {@code off} to the running sum {@code acc}, as
    * 16-bit big-endian words. {@code off} need not be even, but the bytes summed must start on a
    * word boundary of the checksummed message (callers sum whole headers, then the payload).
+   *
+   * <p>Whole 8-byte words are loaded in the machine's order and summed apart: RFC 1071 2(B),
+   * "the sum of 16-bit integers can be computed in either byte order", so their folded sum,
+   * its two bytes swapped, is the big-endian words' sum.
    */
   public static long sum(byte[] data, int off, int len, long acc) {
     int i = off;
     int end = off + len;
-    for (; i + 8 <= end; i += 8) {
-      long v = (long) LONG_BE.get(data, i);
-      acc += (v >>> 32) + (v & 0xFFFF_FFFFL);
+    if (len >= 8) {
+      long wide = 0;
+      for (; i + 8 <= end; i += 8) {
+        long v = (long) LONG_NATIVE.get(data, i);
+        wide += (v >>> 32) + (v & 0xFFFF_FFFFL);
+      }
+      int folded = fold(wide);
+      acc += BIG_ENDIAN ? folded : (folded >>> 8 | folded << 8) & 0xFFFF;
     }
     for (; i + 2 <= end; i += 2) {
       acc += ((data[i] & 0xFF) << 8) | (data[i + 1] & 0xFF);
