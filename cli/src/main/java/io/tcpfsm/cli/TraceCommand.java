@@ -42,8 +42,9 @@ import picocli.CommandLine.Spec;
       "Bounds: at most 64 hypotheses per endpoint (those assuming the most hidden events are dropped"
           + " beyond); a connection is checked first with hypotheses assuming no hidden event, its first"
           + " 4,096 frames (524,288 for all connections) kept to check it again with them all where those"
-          + " fail. A frame no kept hypothesis explains after either bound was passed is inconclusive,"
-          + " with the bound as its reason. --coverage checks every connection with all hypotheses (slower).",
+          + " fail, and again with up to 256 per endpoint where pruning left a frame unexplained. A frame"
+          + " no kept hypothesis explains after a bound was passed is inconclusive, with the bound as its"
+          + " reason. --coverage checks every connection with all hypotheses (slower).",
       "Timeouts are bounded by the timestamps for TIME-WAIT: it ends no sooner than --time-wait seconds"
           + " after its timer started (RFC 9293 3.10.8; Linux keeps 60 s, RFC 9293's MSL makes 4 minutes).",
       "",

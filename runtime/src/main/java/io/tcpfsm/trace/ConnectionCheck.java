@@ -49,6 +49,10 @@ final class ConnectionCheck {
   private final int[] recentCount = new int[2];
   private final int[] ackWindowCount = new int[2];
   private long prunedAt = -1;
+  /** Hypotheses kept per end: {@link TraceChecker#MAX_CANDIDATES}, or {@link TraceChecker#WIDE_CANDIDATES} on a second look. */
+  int maxCandidates = TraceChecker.MAX_CANDIDATES;
+  /** The verdict is inconclusive because hypotheses were pruned: a check keeping more might decide. */
+  boolean inconclusiveFromPruning;
   private Verdict.Kind kind;
   private Verdict.Deviation deviation;
   private String reason = "";
@@ -295,9 +299,9 @@ final class ConnectionCheck {
         add(next, goneArrived);
       }
     }
-    if (next.size() > TraceChecker.MAX_CANDIDATES) {
+    if (next.size() > maxCandidates) {
       next.sort(BY_COST);
-      next = new ArrayList<>(next.subList(0, TraceChecker.MAX_CANDIDATES));
+      next = new ArrayList<>(next.subList(0, maxCandidates));
       if (prunedAt < 0) {
         prunedAt = s.frame();
       }
@@ -581,8 +585,9 @@ final class ConnectionCheck {
           + unkeptBefore + " were not kept: " + unkeptWhy;
     } else if (prunedAt >= 0) {
       kind = Verdict.Kind.INCONCLUSIVE;
+      inconclusiveFromPruning = true;
       reason = "no hypothesis explains frame " + s.frame() + ", but some were dropped at frame " + prunedAt + " when more than "
-          + TraceChecker.MAX_CANDIDATES + " fitted: one of those might have";
+          + maxCandidates + " fitted: one of those might have";
     } else {
       kind = Verdict.Kind.DEVIATES;
     }

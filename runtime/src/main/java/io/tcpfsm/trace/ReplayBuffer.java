@@ -22,6 +22,8 @@ final class ReplayBuffer {
     long peak;
     /** Connections checked again from their first frame. */
     long replays;
+    /** Connections checked a second time with {@link TraceChecker#WIDE_CANDIDATES} hypotheses. */
+    long widened;
     final long total;
 
     Budget(long total) {

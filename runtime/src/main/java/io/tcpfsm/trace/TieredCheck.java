@@ -12,7 +12,9 @@ import java.util.List;
  * ReplayBuffer}); when its hypotheses run out, or an answer could depend on the ones it never made,
  * the frames run again from the start through the full checker, which then goes on alone. The
  * verdict is then the full checker's, and where tier 0 explains every frame it is too:
- * docs/architecture.md, "Tier 0", has the argument.
+ * docs/architecture.md, "Tier 0", has the argument. Where the full checker then finds no
+ * hypothesis for a frame because pruning dropped some, the frames run once more keeping {@link
+ * TraceChecker#WIDE_CANDIDATES} per end ({@link #widen}); the buffer is kept for that until then.
  *
  * <p>Memory stays bounded: a connection's buffer is dropped beyond {@link ReplayBuffer#MAX_FRAMES}
  * frames or the checker's {@link ReplayBuffer.Budget}. Should tier 0 fail after that, the full
@@ -22,20 +24,28 @@ import java.util.List;
 final class TieredCheck {
   private final SendExplainer explainer;
   private ConnectionCheck check;
-  /** Null when checking with the full checker from the start, after a replay, or once dropped. */
+  /** The frames so far, while a replay may still come: null without a budget, after the second look, or once dropped. */
   private ReplayBuffer buffer;
   private final int maxFrames;
   private final ReplayBuffer.Budget budget;
+  private final boolean plainLists;
 
-  /** Tier 0 with a replay buffer of at most {@code maxFrames} frames ({@code budget} shared by the checker), or the full checker alone ({@code budget} null). */
-  TieredCheck(SendExplainer explainer, String nameA, String nameB, TraceSegment first, ReplayBuffer.Budget budget, int maxFrames, boolean plainLists) {
+  /**
+   * Tier 0 ({@code tier0}) or the full checker from the start, with a replay buffer of at most
+   * {@code maxFrames} frames ({@code budget} shared by the checker; null for none: no second look).
+   */
+  TieredCheck(SendExplainer explainer, String nameA, String nameB, TraceSegment first, ReplayBuffer.Budget budget, int maxFrames,
+      boolean plainLists, boolean tier0) {
     this.explainer = explainer;
     this.maxFrames = maxFrames;
     this.budget = budget;
+    this.plainLists = plainLists;
     this.check = new ConnectionCheck(explainer, nameA, nameB, first);
     check.plainLists = plainLists;
     if (budget != null) {
       buffer = new ReplayBuffer(budget, maxFrames);
+    }
+    if (tier0 && buffer != null) {
       check.maxCost = 0;
       check.replayable = true;
     }
@@ -46,16 +56,16 @@ final class TieredCheck {
   }
 
   void process(TraceSegment s, long time) {
-    if (!tier0()) {
-      check.process(s, time);
-      return;
-    }
     if (buffer != null && !buffer.add(s, time)) {
       drop(s);
     }
     check.process(s, time);
-    if (check.failed || (check.maxCost == 0 && orderMatters(check))) {
-      replay();
+    if (tier0()) {
+      if (check.failed || (check.maxCost == 0 && orderMatters(check))) {
+        replay();
+      }
+    } else if (check.inconclusiveFromPruning && check.maxCandidates < TraceChecker.WIDE_CANDIDATES) {
+      widen();
     }
   }
 
@@ -75,14 +85,38 @@ final class TieredCheck {
     if (buffer == null) {
       return;
     }
+    check = rerun(TraceChecker.MAX_CANDIDATES);
+    budget.replays++;
+    if (check.inconclusiveFromPruning) {
+      widen();
+    }
+  }
+
+  /**
+   * A second look where pruning left the full checker with no hypothesis for a frame: the kept
+   * frames run again keeping up to {@link TraceChecker#WIDE_CANDIDATES} hypotheses per end, and
+   * that check goes on alone (its verdict stands, inconclusive too, with its own reason).
+   */
+  private void widen() {
+    if (buffer == null) {
+      return;
+    }
+    ConnectionCheck wide = rerun(TraceChecker.WIDE_CANDIDATES);
+    buffer.release();
+    buffer = null;
+    check = wide;
+    budget.widened++;
+  }
+
+  /** A full checker keeping {@code maxCandidates} per end, run over every kept frame. */
+  private ConnectionCheck rerun(int maxCandidates) {
     ConnectionCheck full = new ConnectionCheck(explainer, check.nameA, check.nameB, buffer.segment(0));
+    full.plainLists = plainLists;
+    full.maxCandidates = maxCandidates;
     for (int i = 0; i < buffer.size(); i++) {
       full.process(buffer.segment(i), buffer.time(i));
     }
-    buffer.release();
-    buffer = null;
-    check = full;
-    budget.replays++;
+    return full;
   }
 
   boolean closed() {

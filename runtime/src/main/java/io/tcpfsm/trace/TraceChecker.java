@@ -36,6 +36,12 @@ public final class TraceChecker implements FrameChecker {
 
   /** Hypotheses kept per endpoint; beyond it those assuming the most losses are dropped. */
   public static final int MAX_CANDIDATES = 64;
+  /**
+   * Hypotheses kept per endpoint on a second look at a connection that pruning left inconclusive
+   * ({@link TieredCheck}): its kept frames run again with this bound. Loss makes hypotheses
+   * multiply by the segments in flight whose fate the ACKs have not yet shown, 2^k for k of them.
+   */
+  public static final int WIDE_CANDIDATES = 256;
   /** Capture time after which a closed connection is retired: late retransmissions come sooner. */
   public static final long RETIRE_AFTER_NANOS = 60_000_000_000L;
   static final int MAX_RETIRING = 4096;
@@ -170,7 +176,7 @@ public final class TraceChecker implements FrameChecker {
     if (c == null) {
       s = t.segment();
       c = new Conn(addrs, ports, key, t.src6(), s4, t.srcPort(), new TieredCheck(explainer, name(t.src(), t.srcPort()), name(t.dst(), t.dstPort()), s,
-          mode == Mode.TIERED ? replayBudget : null, replayFrames, reference));
+          replayBudget, replayFrames, reference, mode == Mode.TIERED));
       if (key == null) {
         open.put(addrs, ports, c);
       } else {
@@ -267,6 +273,11 @@ public final class TraceChecker implements FrameChecker {
   /** Connections checked again from their first frame by the full checker, because tier 0 did not explain them. */
   long replays() {
     return replayBudget.replays;
+  }
+
+  /** Connections checked a second time keeping {@link #WIDE_CANDIDATES} hypotheses, because pruning left them inconclusive. */
+  long widened() {
+    return replayBudget.widened;
   }
 
   /** TCP frames seen so far. */
