@@ -7,6 +7,10 @@ import io.tcpfsm.tcp.Host;
 import io.tcpfsm.tcp.TcpConfig;
 import io.tcpfsm.time.SystemClock;
 import io.tcpfsm.time.TimerWheel;
+import io.tcpfsm.wire.DecodeException;
+import io.tcpfsm.wire.IpHeader;
+import io.tcpfsm.wire.Ipv4;
+import io.tcpfsm.wire.SegmentCodec;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -109,17 +113,25 @@ public final class TunLink implements AutoCloseable {
     return this;
   }
 
-  /** Whether {@code packet}, an IPv4 TCP segment with RST, is one {@link #loseResets} loses. */
+  /** Whether {@code packet} is a RST that {@link #loseResets} loses. */
   private boolean loseReset(byte[] packet) {
-    int ihl = (packet[0] & 0x0F) * 4;
-    if (loseResetsNanos == 0 || packet[9] != 6 || packet.length < ihl + 14 || (packet[ihl + 13] & 0x04) == 0) {
+    if (loseResetsNanos == 0 || !isReset(packet)) {
       return false;
     }
-    long now = System.nanoTime();
+    long now = SystemClock.INSTANCE.nanos();
     if (firstResetAt < 0) {
       firstResetAt = now;
     }
     return now - firstResetAt < loseResetsNanos;
+  }
+
+  private static boolean isReset(byte[] packet) {
+    try {
+      IpHeader ip = Ipv4.decode(packet, 0, packet.length);
+      return ip.protocol() == 6 && SegmentCodec.decode(packet, ip.payloadOffset(), ip.payloadLength()).rst();
+    } catch (DecodeException e) {
+      return false; // not a segment: the host drops it anyway
+    }
   }
 
   public String deviceName() {

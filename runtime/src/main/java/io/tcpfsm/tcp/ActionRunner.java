@@ -71,7 +71,7 @@ final class ActionRunner implements TcpAction.Handler<Void> {
     return (int) Math.max(0, Math.min(Math.min(unsent, usable), SynOptions.sendMss(c)));
   }
 
-  /** Segments handed to the host so far: tells the connection whether a step already answered. */
+  /** Segments handed to the host or held back as ACKs so far: tells the connection whether a step already answered. */
   long transmitted;
 
   /** An ACK of what we have, outside the model: a window update or RFC 5681's duplicate ACK. */
@@ -123,12 +123,12 @@ final class ActionRunner implements TcpAction.Handler<Void> {
   /** An ACK was held back while {@link #coalescing}. */
   private boolean ackHeld;
 
-  /** Sends the ACK held back during an arrival, if no later segment carried it. */
+  /** Sends the ACK held back during an arrival (once it is over), if no later segment carried it. */
   void flushAck() {
     if (ackHeld) {
       ackHeld = false;
       if (!c.deleted) {
-        transmit(c.tcb.sndNxt, c.tcb.rcvNxt, Segment.ACK, NO_TEXT, false);
+        sendAck();
       }
     }
   }

@@ -64,8 +64,8 @@ final class TieredCheck {
       if (check.failed || (check.maxCost == 0 && orderMatters(check))) {
         replay();
       }
-    } else if (check.inconclusiveFromPruning && check.maxCandidates < TraceChecker.WIDE_CANDIDATES) {
-      widen();
+    } else if (check.inconclusiveFromPruning) {
+      widen(); // once: the buffer goes with it
     }
   }
 

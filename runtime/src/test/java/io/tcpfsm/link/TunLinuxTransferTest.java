@@ -10,11 +10,15 @@ import io.tcpfsm.capture.FrameDecoder;
 import io.tcpfsm.machine.TcpProfile;
 import io.tcpfsm.trace.TraceChecker;
 import io.tcpfsm.trace.Verdict;
+import io.tcpfsm.wire.Segment;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,18 +111,18 @@ class TunLinuxTransferTest {
   void resetLost(String name) throws Exception {
     check(name, RESET_LOST);
     String waitingEnd = name.equals("linux-aborts") ? TunLink.STACK : TunLink.KERNEL;
-    byte[] waiting = java.net.InetAddress.getByName(waitingEnd).getAddress();
+    byte[] waiting = InetAddress.getByName(waitingEnd).getAddress();
     long nextSeq = -1;
     boolean probed = false;
     try (CaptureReader r = CaptureReader.open(Files.newInputStream(PCAPS.resolve(name + RESET_LOST + ".pcap")))) {
       for (var rec = r.next(); rec != null; rec = r.next()) {
         Frame f = FrameDecoder.decode(rec);
-        if (!java.util.Arrays.equals(f.ip().src(), waiting)) {
+        if (!Arrays.equals(f.ip().src(), waiting)) {
           continue;
         }
-        io.tcpfsm.wire.Segment s = f.segment();
+        Segment s = f.segment();
         long seq = s.seq() & 0xFFFF_FFFFL;
-        if (s.length() == 0 && s.flags() == io.tcpfsm.wire.Segment.ACK && nextSeq >= 0 && seq == ((nextSeq - 1) & 0xFFFF_FFFFL)) {
+        if (s.length() == 0 && s.flags() == Segment.ACK && nextSeq >= 0 && seq == ((nextSeq - 1) & 0xFFFF_FFFFL)) {
           probed = true;
         }
         if (s.segLen() > 0) {
@@ -189,7 +193,7 @@ class TunLinuxTransferTest {
   }
 
   private static List<Verdict> judgeUnderLinux(Path pcap) throws Exception {
-    List<Verdict> verdicts = new java.util.ArrayList<>();
+    List<Verdict> verdicts = new ArrayList<>();
     TraceChecker checker = new TraceChecker(TcpProfile.named("linux").orElseThrow(), verdicts::add);
     long n = 0;
     try (CaptureReader r = CaptureReader.open(Files.newInputStream(pcap))) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tcpfsm.capture.CaptureReader;
+import io.tcpfsm.capture.PcapWriter;
 import io.tcpfsm.capture.FrameDecoder;
 import io.tcpfsm.machine.TcpProfile;
 import io.tcpfsm.machine.TcpState;
@@ -45,8 +46,14 @@ class Rfc9293KeepAliveTest {
   private long established;
 
   private void establish(TcpConfig c) {
+    establish(c, null);
+  }
+
+  /** Connects the client to the server's port 80, every packet written to {@code capture} (null: none). */
+  private void establish(TcpConfig c, PcapWriter capture) {
     net = new TwoHosts(c, c);
-    net.dropToServer = s -> fromClient.add(new Sent(net.now, s)) && isLost(s);
+    net.capture = capture;
+    net.dropToServer = s -> fromClient.add(new Sent(net.now, s)) && net.now >= silentFrom;
     Host.Listening l = net.server.listen(80, 4);
     client = net.client.connect(Addresses.parse("10.0.0.2"), 80, net.now);
     net.run(net.now + 10 * MS, () -> {});
@@ -54,10 +61,6 @@ class Rfc9293KeepAliveTest {
     assertThat(server).isNotNull();
     assertThat(client.state()).isEqualTo(TcpState.ESTABLISHED);
     established = net.now;
-  }
-
-  private boolean isLost(Segment s) {
-    return net.now >= silentFrom;
   }
 
   /** The client's keep-alive probes: no text, ACK alone, SEG.SEQ = SND.NXT-1 = the ISS its SYN carried. */
@@ -208,13 +211,7 @@ class Rfc9293KeepAliveTest {
   @EnumSource(value = TcpProfile.class)
   void aCaptureOfProbesConforms(TcpProfile profile) throws Exception {
     ByteArrayOutputStream pcap = new ByteArrayOutputStream();
-    TcpConfig c = config.withProfile(profile);
-    net = new TwoHosts(c, c);
-    net.capture = SimLink.pcapWriter(pcap);
-    Host.Listening l = net.server.listen(80, 4);
-    client = net.client.connect(Addresses.parse("10.0.0.2"), 80, net.now);
-    net.run(net.now + 10 * MS, () -> {});
-    server = l.accept();
+    establish(config.withProfile(profile), SimLink.pcapWriter(pcap));
     client.keepAlive(QUICK, net.now);
     server.send(new byte[300], net.now);
     net.run(net.now + 25 * SECOND, () -> client.read(1 << 16, net.now)); // two probes, answered
