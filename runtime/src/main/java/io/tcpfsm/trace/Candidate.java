@@ -29,7 +29,7 @@ final class Candidate implements ToLongFunction<TcpVariable> {
    * CI machine; 128 leaves room for a window of 185 KB at MSS 1,448.
    */
   private static final int HISTORY = 128;
-  /** Most connections never need more: the array doubles up to {@link #HISTORY} as a flight grows. */
+  /** Most connections never need more: the array doubles up to twice {@link #HISTORY} as a flight grows. */
   private static final int HISTORY_START = 8;
 
   TcpState state;
@@ -55,9 +55,14 @@ final class Candidate implements ToLongFunction<TcpVariable> {
   long heldFinAck;
   /** The TCB was deleted: its last variables stay, so that segments it sent before and that arrive late are recognized. */
   boolean afterClose;
-  /** Earlier values of RCV.NXT and the edges of held text, newest first: the ACK fields a delayed segment may carry. */
-  long[] rcvHistory;
-  int historySize;
+  /**
+   * Earlier values of RCV.NXT and the edges of held text, the ACK fields a delayed segment may carry:
+   * {@link #historySize} of them from {@link #historyStart}, oldest first (a push appends; the oldest
+   * goes beyond {@link #HISTORY}).
+   */
+  private long[] rcvHistory;
+  private int historyStart;
+  private int historySize;
   /** A value no entry of {@link #rcvHistory} is ahead of (in sequence space), while it has any: a push beyond it needs no search. Not part of equality. */
   private long historyTop;
   /** Whether {@link #rcvHistory} is shared with a copy: copied before the first write. */
@@ -146,6 +151,7 @@ final class Candidate implements ToLongFunction<TcpVariable> {
     c.rcvHistory = rcvHistory; // shared until either side writes it (pushHistory copies first)
     historyShared = true;
     c.historyShared = true;
+    c.historyStart = historyStart;
     c.historySize = historySize;
     c.historyTop = historyTop;
     c.lastAckSent = lastAckSent;
@@ -227,30 +233,42 @@ final class Candidate implements ToLongFunction<TcpVariable> {
     } else if (inHistory(v)) {
       return;
     }
-    int capacity = rcvHistory.length;
-    if (historySize == capacity && capacity < HISTORY) {
-      capacity = Math.min(HISTORY, capacity * 2);
-    }
-    if (historyShared) {
-      // A copy of what is used, with room to grow: a shared array may be 128 long for a few entries.
-      capacity = Math.min(HISTORY, Math.max(HISTORY_START, historySize + historySize / 2 + 1));
-    }
-    if (historyShared || capacity != rcvHistory.length) {
-      rcvHistory = Arrays.copyOf(rcvHistory, capacity);
+    int end = historyStart + historySize;
+    if (historyShared || end == rcvHistory.length) {
+      // A copy of what is kept (the oldest dropped when full), with room to grow: appends then need no
+      // shift, and a full window moves back to the front once per HISTORY pushes, not on every push.
+      int keep = Math.min(historySize, HISTORY - 1);
+      int capacity = historyShared ? Math.max(HISTORY_START, keep + keep / 2 + 1)
+          : Math.min(2 * HISTORY, Math.max(HISTORY_START, rcvHistory.length * 2));
+      long[] to = historyShared || capacity != rcvHistory.length ? new long[capacity] : rcvHistory;
+      System.arraycopy(rcvHistory, end - keep, to, 0, keep);
+      rcvHistory = to;
       historyShared = false;
+      historyStart = 0;
+      historySize = keep;
+    } else if (historySize == HISTORY) {
+      historyStart++; // the oldest goes
+      historySize--;
     }
-    System.arraycopy(rcvHistory, 0, rcvHistory, 1, Math.min(historySize, capacity - 1));
-    rcvHistory[0] = v;
-    historySize = Math.min(capacity, historySize + 1);
+    rcvHistory[historyStart + historySize++] = v;
   }
 
   boolean inHistory(long ack) {
-    for (int i = 0; i < historySize; i++) {
+    for (int i = historyStart, end = historyStart + historySize; i < end; i++) {
       if (rcvHistory[i] == ack) {
         return true;
       }
     }
     return false;
+  }
+
+  /** The history, newest first. */
+  private long[] history() {
+    long[] h = new long[historySize];
+    for (int i = 0; i < historySize; i++) {
+      h[i] = rcvHistory[historyStart + historySize - 1 - i];
+    }
+    return h;
   }
 
   @Override
@@ -316,6 +334,7 @@ final class Candidate implements ToLongFunction<TcpVariable> {
         irs = value;
         rcvHigh = rcvNxt;
         held = HeldText.NONE;
+        historyStart = 0;
         historySize = 0;
         unknown &= ~U_RCV;
       }
@@ -346,7 +365,8 @@ final class Candidate implements ToLongFunction<TcpVariable> {
     return state == c.state && unknown == c.unknown && iss == c.iss && irs == c.irs && sndNxt == c.sndNxt && rcvNxt == c.rcvNxt
         && (passiveOpen == c.passiveOpen || state != TcpState.SYN_RECV) && finSent == c.finSent && finSeq == c.finSeq && rcvHigh == c.rcvHigh
         && held.equals(c.held)
-        && heldFin == c.heldFin && afterClose == c.afterClose && historySize == c.historySize && Arrays.equals(rcvHistory, 0, historySize, c.rcvHistory, 0, c.historySize) && lastAckSent == c.lastAckSent
+        && heldFin == c.heldFin && afterClose == c.afterClose && historySize == c.historySize
+        && Arrays.equals(rcvHistory, historyStart, historyStart + historySize, c.rcvHistory, c.historyStart, c.historyStart + c.historySize) && lastAckSent == c.lastAckSent
         && owed.same(c.owed) && (state != TcpState.TIME_WAIT || timeWaitSince == c.timeWaitSince);
   }
 
@@ -370,7 +390,7 @@ final class Candidate implements ToLongFunction<TcpVariable> {
   String details() {
     return "irs " + irs + " wnd " + sndWnd + " wl " + sndWl1 + "/" + sndWl2 + " max " + maxSndWnd + " passive " + passiveOpen
         + " closed " + afterClose + " heldFinAck " + heldFinAck + " rule " + lastRule + " history "
-        + Arrays.toString(Arrays.copyOf(rcvHistory, historySize)) + " owed " + owed;
+        + Arrays.toString(history()) + " owed " + owed;
   }
 
   /** Of fields {@link #equals} compares, cheap to read: {@link CandidateList} compares field by field only on a match. */

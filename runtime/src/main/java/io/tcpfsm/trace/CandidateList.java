@@ -25,16 +25,46 @@ final class CandidateList extends AbstractList<Candidate> implements RandomAcces
    * {@link TieredCheck}'s tier 0 cannot vouch for, so it replays.
    */
   boolean tiesDiffer;
+  /** The first candidate's hash is not computed yet ({@link #only}: most such lists never take a second candidate). */
+  private boolean firstUnhashed;
   /** Up to this many candidates a scan of the hashes is as fast as a table (most frames have fewer than 8). */
   private static final int SCAN = 8;
 
+  /**
+   * Merge by scanning the list with {@link Candidate#equals}, no hashes: the reference the hashed merge
+   * is tested against ({@code TraceFastPathTest}).
+   */
+  private final boolean plain;
+
   CandidateList(int capacity) {
+    this(capacity, false);
+  }
+
+  CandidateList(int capacity, boolean plain) {
     items = new Candidate[Math.max(4, Math.min(capacity, 16))];
     hashes = new int[items.length];
+    this.plain = plain;
+  }
+
+  /** A list of {@code cs}, merged in order. */
+  static CandidateList of(Candidate... cs) {
+    CandidateList l = new CandidateList(cs.length);
+    for (Candidate c : cs) {
+      l.merge(c);
+    }
+    return l;
   }
 
   /** Adds {@code c} unless an equal candidate is listed; that one is replaced by {@code c} if {@code c} assumes fewer hidden events ({@link Candidate#cost()}). */
   void merge(Candidate c) {
+    if (plain) {
+      mergePlain(c);
+      return;
+    }
+    if (firstUnhashed) {
+      hashes[0] = items[0].hashCode();
+      firstUnhashed = false;
+    }
     int h = c.hashCode();
     int i = find(c, h);
     if (i >= 0) {
@@ -55,6 +85,22 @@ final class CandidateList extends AbstractList<Candidate> implements RandomAcces
     if (table != null && !stale) {
       index(size - 1);
     }
+  }
+
+  private void mergePlain(Candidate c) {
+    for (int i = 0; i < size; i++) {
+      if (items[i].equals(c)) {
+        if (c.cost() < items[i].cost()) {
+          items[i] = c;
+        }
+        return;
+      }
+    }
+    if (size == items.length) {
+      items = Arrays.copyOf(items, size * 2);
+      hashes = Arrays.copyOf(hashes, size * 2);
+    }
+    items[size++] = c;
   }
 
   /** The position of the candidate equal to {@code c}, or -1: by scanning the hashes while few, by the table beyond. */
@@ -118,11 +164,20 @@ final class CandidateList extends AbstractList<Candidate> implements RandomAcces
     return old;
   }
 
+  /** Keeps the first {@code n} candidates (after sorting them: pruning to the bound). */
+  void truncate(int n) {
+    if (n < size) {
+      Arrays.fill(items, n, size, null);
+      size = n;
+      stale = true;
+    }
+  }
+
   /** Empties the list but for {@code c}, as merging {@code c} into the emptied list would leave it. */
   void only(Candidate c) {
     clear();
     items[0] = c;
-    hashes[0] = c.hashCode();
+    firstUnhashed = true;
     size = 1;
   }
 
@@ -134,6 +189,7 @@ final class CandidateList extends AbstractList<Candidate> implements RandomAcces
     table = null;
     stale = false;
     tiesDiffer = false;
+    firstUnhashed = false;
   }
 
   @Override

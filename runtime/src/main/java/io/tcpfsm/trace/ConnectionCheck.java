@@ -39,8 +39,9 @@ final class ConnectionCheck {
   private final long[] badSent = new long[2];
   long lastTime;
   private final boolean midStart;
-  private List<Candidate> a;
-  private List<Candidate> b;
+  /** Each end's hypotheses: always a {@link CandidateList}, so that C1 binds their calls statically (an interface call per read cost a tenth of a frame's time). */
+  private CandidateList a;
+  private CandidateList b;
   private final int[] wscale = {-1, -1};
   private final boolean[] synSeen = new boolean[2];
   private final int[] lastWindow = {-1, -1};
@@ -92,10 +93,10 @@ final class ConnectionCheck {
     if (f == io.tcpfsm.wire.Segment.SYN) {
       // An active open: the other end listens (a hidden passive OPEN) or has no connection at all.
       midStart = false;
-      a = List.of(new Candidate(TcpState.CLOSED, 0));
+      a = CandidateList.of(new Candidate(TcpState.CLOSED, 0));
       // Or it opened actively too, its SYN still on the way (a simultaneous open, RFC 9293 3.5 figure 8).
       int u = Candidate.U_SND | Candidate.U_RCV | Candidate.U_ISS;
-      b = List.of(new Candidate(TcpState.LISTEN, u), new Candidate(TcpState.CLOSED, 0), new Candidate(TcpState.SYN_SENT, u));
+      b = CandidateList.of(new Candidate(TcpState.LISTEN, u), new Candidate(TcpState.CLOSED, 0), new Candidate(TcpState.SYN_SENT, u));
     } else {
       // RFC-less ground: the capture starts mid-connection. Each end is in a synchronized state that
       // a quiet connection can sit in, with variables learned from the first segments.
@@ -105,14 +106,14 @@ final class ConnectionCheck {
     }
   }
 
-  private static List<Candidate> midStates() {
+  private static CandidateList midStates() {
     int u = Candidate.U_SND | Candidate.U_RCV | Candidate.U_ISS | Candidate.U_MAXWND;
     Candidate fw2 = new Candidate(TcpState.FIN_WAIT2, u);
     fw2.finSent = true;
     fw2.assumedFin = 1;
     Candidate closeWait = new Candidate(TcpState.CLOSE_WAIT, u);
     closeWait.assumedFin = 1;
-    return List.of(new Candidate(TcpState.ESTABLISHED, u), closeWait, fw2);
+    return CandidateList.of(new Candidate(TcpState.ESTABLISHED, u), closeWait, fw2);
   }
 
   /** Whether every frame so far failed its TCP checksum. */
@@ -169,8 +170,8 @@ final class ConnectionCheck {
     }
     int from = side;
     {
-      List<Candidate> sender = side == 0 ? a : b;
-      List<Candidate> next = successors(sender.size() + 1);
+      CandidateList sender = side == 0 ? a : b;
+      CandidateList next = successors(sender.size() + 1);
       List<java.util.function.Supplier<Expectation>> whys = null;
       List<Integer> whyLosses = null;
       // A bad checksum among the first frames of its sender: offload (the checksum is filled in after
@@ -250,8 +251,8 @@ final class ConnectionCheck {
       recycle(sender);
     }
     lastWindow[side] = s.window();
-    List<Candidate> receiver = side == 0 ? b : a;
-    List<Candidate> next = successors(receiver.size() * 2);
+    CandidateList receiver = side == 0 ? b : a;
+    CandidateList next = successors(receiver.size() * 2);
     long rcvWnd = window(1 - side, lastWindow[1 - side], false);
     long slack = slack(1 - side);
     long segWnd = window(side, s.window(), s.syn());
@@ -301,7 +302,7 @@ final class ConnectionCheck {
     }
     if (next.size() > maxCandidates) {
       next.sort(BY_COST);
-      next = new ArrayList<>(next.subList(0, maxCandidates));
+      next.truncate(maxCandidates);
       if (prunedAt < 0) {
         prunedAt = s.frame();
       }
@@ -359,17 +360,16 @@ final class ConnectionCheck {
   }
 
   /** {@code l} holding just {@code c}: the same list where it is tier 0's own, else a new one. */
-  private static List<Candidate> only(List<Candidate> l, Candidate c) {
-    CandidateList to = l instanceof CandidateList own ? own : new CandidateList(4);
-    to.only(c);
-    return to;
+  private static CandidateList only(CandidateList l, Candidate c) {
+    l.only(c);
+    return l;
   }
 
   /** Tier 0 keeps the list {@code l} for the next frame's successors: nothing else refers to it (no hypothesis keeps its state before an arrival there). */
-  private void recycle(List<Candidate> l) {
-    if (maxCost == 0 && l instanceof CandidateList c) {
-      c.clear();
-      spare = c;
+  private void recycle(CandidateList l) {
+    if (maxCost == 0) {
+      l.clear();
+      spare = l;
     }
   }
 
@@ -405,7 +405,7 @@ final class ConnectionCheck {
    * (RFC 9293 3.6 figure 13: each FIN is sent before the other arrives). One hidden event, however
    * many sends it crossed. Each hypothesis that explains {@code s} so is added to {@code next}.
    */
-  private void crossed(Candidate c, TraceSegment s, boolean windowChanged, boolean failed, List<Candidate> next) {
+  private void crossed(Candidate c, TraceSegment s, boolean windowChanged, boolean failed, CandidateList next) {
     Candidate before = c.beforeArrival;
     // A SYN, FIN or RST whose ACK is not RCV.NXT: what it acknowledges says which arrivals came before it.
     // (Text and ACKs with an older ACK are explained as sent earlier and delayed; trying them too would
@@ -525,30 +525,17 @@ final class ConnectionCheck {
   }
 
   /** A list for a frame's successors: {@link CandidateList} merges as {@link #add} does, faster; {@link #plainLists} for the reference. */
-  private List<Candidate> successors(int capacity) {
+  private CandidateList successors(int capacity) {
     if (spare != null && maxCost == 0) {
       CandidateList l = spare;
       spare = null;
       return l;
     }
-    return plainLists ? new ArrayList<>(capacity) : new CandidateList(capacity);
+    return new CandidateList(capacity, plainLists);
   }
 
-  private static void add(List<Candidate> list, Candidate c) {
-    if (list instanceof CandidateList l) {
-      l.merge(c);
-      return;
-    }
-    for (int i = 0; i < list.size(); i++) {
-      Candidate o = list.get(i);
-      if (o.equals(c)) {
-        if (c.cost() < o.cost()) {
-          list.set(i, c);
-        }
-        return;
-      }
-    }
-    list.add(c);
+  private static void add(CandidateList list, Candidate c) {
+    list.merge(c);
   }
 
   /** The deviation at {@code s}: the expectations of the hypotheses assuming the fewest losses first. */
@@ -591,8 +578,8 @@ final class ConnectionCheck {
     } else {
       kind = Verdict.Kind.DEVIATES;
     }
-    a = List.of();
-    b = List.of();
+    a = new CandidateList(1);
+    b = new CandidateList(1);
   }
 
   /** Whether the likeliest hypothesis has both ends closed: the connection may be retired. */
@@ -600,7 +587,7 @@ final class ConnectionCheck {
     return kind != null || (ended(a) && ended(b));
   }
 
-  private static boolean ended(List<Candidate> l) {
+  private static boolean ended(CandidateList l) {
     TcpState s = l.isEmpty() ? TcpState.CLOSED : likeliest(l).state;
     return s == TcpState.CLOSED || s == TcpState.TIME_WAIT;
   }
@@ -614,7 +601,7 @@ final class ConnectionCheck {
     if (s.checksumBad() && (badSent[from] + 1) * 2 <= sent[from] + 1) {
       return false; // corrupted on the way, as process() will judge it (its SYN bit may be the corruption's): no new connection
     }
-    List<Candidate> l = s.fromA() ? a : b;
+    CandidateList l = s.fromA() ? a : b;
     boolean reopened = false;
     for (Candidate c : l) {
       boolean ended = c.state == TcpState.TIME_WAIT || (c.state == TcpState.CLOSED && c.afterClose);
@@ -636,11 +623,11 @@ final class ConnectionCheck {
   }
 
   /** Each end's candidates, for {@link TieredCheck}'s questions about tier 0's. */
-  List<Candidate> candidatesA() {
+  CandidateList candidatesA() {
     return a;
   }
 
-  List<Candidate> candidatesB() {
+  CandidateList candidatesB() {
     return b;
   }
 
@@ -690,7 +677,7 @@ final class ConnectionCheck {
   /** The candidates, one per line, for debugging. */
   String dump() {
     StringBuilder sb = new StringBuilder();
-    for (List<Candidate> l : List.of(a, b)) {
+    for (CandidateList l : List.of(a, b)) {
       sb.append(l == a ? "A" : "B").append(":\n");
       for (Candidate c : l) {
         sb.append("  ").append(c).append(' ').append(c.details()).append('\n');
@@ -699,7 +686,7 @@ final class ConnectionCheck {
     return sb.toString();
   }
 
-  private static Candidate likeliest(List<Candidate> l) {
+  private static Candidate likeliest(CandidateList l) {
     Candidate best = l.get(0);
     for (int i = 1; i < l.size(); i++) { // indexed: no iterator per frame under C1
       Candidate c = l.get(i);
@@ -711,7 +698,7 @@ final class ConnectionCheck {
   }
 
   /** The states of {@code l}, those of the hypotheses assuming fewer hidden events first: {@code ESTABLISHED|CLOSE_WAIT}. */
-  private static String states(List<Candidate> l) {
+  private static String states(CandidateList l) {
     List<Candidate> sorted = new ArrayList<>(l);
     sorted.sort(BY_COST);
     Set<String> names = new LinkedHashSet<>();

@@ -2,7 +2,6 @@ package io.tcpfsm.trace;
 
 import io.tcpfsm.wire.Segment;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -59,7 +58,7 @@ final class Likelihood {
     return c != 0 ? c : Integer.compare(unsent(x), unsent(y));
   }
 
-  static Candidate likeliestAtEnd(List<Candidate> l) {
+  static Candidate likeliestAtEnd(CandidateList l) {
     Candidate best = l.get(0);
     for (int i = 1; i < l.size(); i++) {
       Candidate c = l.get(i);
@@ -75,7 +74,7 @@ final class Likelihood {
    * equally likely and disagree, each of their states, joined by "|" ({@code TIME_WAIT|CLOSED}): the
    * capture does not say which.
    */
-  static String finalStates(List<Candidate> l) {
+  static String finalStates(CandidateList l) {
     if (l.isEmpty()) {
       return "CLOSED";
     }

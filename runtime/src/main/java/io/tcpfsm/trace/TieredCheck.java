@@ -1,7 +1,6 @@
 package io.tcpfsm.trace;
 
 import io.tcpfsm.machine.TcpState;
-import java.util.List;
 
 /**
  * One connection checked by iterative deepening on the hidden events a hypothesis assumes
@@ -156,7 +155,7 @@ final class TieredCheck {
   }
 
   /** 1 when every candidate's state is ended, 0 when none is, -1 when they disagree. */
-  private static int endedAll(List<Candidate> l) {
+  private static int endedAll(CandidateList l) {
     int n = 0;
     for (int i = 0; i < l.size(); i++) {
       TcpState st = l.get(i).state;
@@ -180,11 +179,11 @@ final class TieredCheck {
     return endTiesDisagree(check.candidatesA()) || endTiesDisagree(check.candidatesB());
   }
 
-  private static boolean tiesDiffer(List<Candidate> l) {
-    return l instanceof CandidateList c && c.tiesDiffer;
+  private static boolean tiesDiffer(CandidateList l) {
+    return l.tiesDiffer;
   }
 
-  private static boolean endTiesDisagree(List<Candidate> l) {
+  private static boolean endTiesDisagree(CandidateList l) {
     if (l.size() < 2) {
       return false;
     }
