@@ -34,21 +34,30 @@ final class ConnectionCheck {
   final long firstFrame;
   long frames;
   private long badChecksums;
-  /** Frames each end sent, and how many of them failed their checksum: mostly bad means offload, not corruption. */
-  private final long[] sent = new long[2];
-  private final long[] badSent = new long[2];
+  /** What the checker keeps of each end apart from its hypotheses: two small objects, not seven two-element arrays per connection. */
+  private static final class End {
+    /** Frames this end sent, and how many of them failed their checksum: mostly bad means offload, not corruption. */
+    long sent;
+    long badSent;
+    /** The window-scale shift of its SYN, or -1 (none yet, or none offered). */
+    int wscale = -1;
+    boolean synSeen;
+    /** The window field of its last frame, or -1. */
+    int lastWindow = -1;
+    /** Frame signatures and ACK-window pairs entered in the connection's {@code recent}. */
+    int recentCount;
+    int ackWindowCount;
+  }
+
+  private final End endA = new End();
+  private final End endB = new End();
   long lastTime;
   private final boolean midStart;
   /** Each end's hypotheses: always a {@link CandidateList}, so that C1 binds their calls statically (an interface call per read cost a tenth of a frame's time). */
   private CandidateList a;
   private CandidateList b;
-  private final int[] wscale = {-1, -1};
-  private final boolean[] synSeen = new boolean[2];
-  private final int[] lastWindow = {-1, -1};
   /** Per end, its last frames' signatures ({@link #duplicate}), then its last ACK and window pairs ({@link #newAckWindow}): one array, not four. */
   private final long[] recent = new long[4 * RECENT];
-  private final int[] recentCount = new int[2];
-  private final int[] ackWindowCount = new int[2];
   private long prunedAt = -1;
   /** Hypotheses kept per end: {@link TraceChecker#MAX_CANDIDATES}, or {@link TraceChecker#WIDE_CANDIDATES} on a second look. */
   int maxCandidates = TraceChecker.MAX_CANDIDATES;
@@ -116,6 +125,10 @@ final class ConnectionCheck {
     return CandidateList.of(new Candidate(TcpState.ESTABLISHED, u), closeWait, fw2);
   }
 
+  private End end(int side) {
+    return side == 0 ? endA : endB;
+  }
+
   /** Whether every frame so far failed its TCP checksum. */
   boolean onlyBadChecksums() {
     return badChecksums == frames;
@@ -125,11 +138,12 @@ final class ConnectionCheck {
     frames++;
     now = time;
     int from = s.fromA() ? 0 : 1;
-    sent[from]++;
+    End sender = end(from);
+    sender.sent++;
     if (s.checksumBad()) {
       badChecksums++;
-      badSent[from]++;
-      if (badSent[from] * 2 <= sent[from]) {
+      sender.badSent++;
+      if (sender.badSent * 2 <= sender.sent) {
         return; // most of this end's checksums are right, so this one was corrupted on the way: its receiver dropped it
       }
     }
@@ -139,8 +153,8 @@ final class ConnectionCheck {
     }
     int side = s.fromA() ? 0 : 1;
     if (s.syn()) {
-      synSeen[side] = true;
-      wscale[side] = s.wscale();
+      sender.synSeen = true;
+      sender.wscale = s.wscale();
     }
     // An exact copy of a recent frame of this end: the network's copy (nothing new was sent, a hidden
     // event costed like a loss), or sent again (a retransmitted SYN, a duplicate ACK): both are kept.
@@ -163,7 +177,7 @@ final class ConnectionCheck {
   private boolean step(TraceSegment s, int side, boolean copy, boolean windowChanged) {
     if (maxCost == 0 && replayable && a.size() == 1 && b.size() == 1) {
       Candidate receiver = (side == 0 ? b : a).get(0);
-      long rcvWnd = window(1 - side, lastWindow[1 - side], false);
+      long rcvWnd = window(1 - side, end(1 - side).lastWindow, false);
       if (!(receiver.state == TcpState.TIME_WAIT && expired(receiver)) && !atHiddenEdge(receiver, s, rcvWnd, slack(1 - side))) {
         return stepOne(s, side, windowChanged, rcvWnd);
       }
@@ -176,7 +190,7 @@ final class ConnectionCheck {
       List<Integer> whyLosses = null;
       // A bad checksum among the first frames of its sender: offload (the checksum is filled in after
       // the capture point), or corruption on the way. Too few frames to tell, so both are kept.
-      boolean maybeCorrupted = s.checksumBad() && badSent[side] <= SUSPECT_BAD;
+      boolean maybeCorrupted = s.checksumBad() && end(side).badSent <= SUSPECT_BAD;
       for (int i = 0; i < sender.size(); i++) { // indexed: C1 (the launcher's compiler for trace) allocates iterators
         Candidate c = sender.get(i);
         c.now = now; // the capture time a TIME-WAIT timer its steps start is stamped with (Apply)
@@ -230,7 +244,7 @@ final class ConnectionCheck {
         if (maxCost == 0) {
           return false;
         }
-        if (s.checksumBad() && (badSent[from] < sent[from] || sent[from] == 1)) {
+        if (s.checksumBad() && (end(from).badSent < end(from).sent || end(from).sent == 1)) {
           // Corrupted on the way: no endpoint sent it, and its receiver drops it. Not where every frame
           // this end sent before had a bad checksum too and was explained (offload, loopback): there a
           // bad checksum says nothing, and excusing it would hide every deviation of that end.
@@ -250,10 +264,10 @@ final class ConnectionCheck {
       }
       recycle(sender);
     }
-    lastWindow[side] = s.window();
+    end(side).lastWindow = s.window();
     CandidateList receiver = side == 0 ? b : a;
     CandidateList next = successors(receiver.size() * 2);
-    long rcvWnd = window(1 - side, lastWindow[1 - side], false);
+    long rcvWnd = window(1 - side, end(1 - side).lastWindow, false);
     long slack = slack(1 - side);
     long segWnd = window(side, s.window(), s.syn());
     for (int i = 0; i < receiver.size(); i++) {
@@ -344,7 +358,7 @@ final class ConnectionCheck {
       r.beforeArrival = null; // tier 0 tries no crossing, so it keeps no state before an arrival
       r.laterSends = null;
     }
-    lastWindow[side] = s.window();
+    end(side).lastWindow = s.window();
     long segWnd = window(side, s.window(), s.syn());
     Candidate y = (side == 0 ? b : a).get(0);
     y.now = now;
@@ -457,6 +471,11 @@ final class ConnectionCheck {
     return after;
   }
 
+  /** Whether both SYNs were seen and offered window scaling (RFC 7323 2.2). */
+  private boolean scaled() {
+    return endA.synSeen && endB.synSeen && endA.wscale >= 0 && endB.wscale >= 0;
+  }
+
   /** A window in octets: scaled once both SYNs offered scaling (RFC 7323 2.2), never on a SYN; unknown mid-connection. */
   private long window(int side, int raw, boolean syn) {
     if (raw < 0) {
@@ -468,8 +487,7 @@ final class ConnectionCheck {
     if (midStart) {
       return Guards.UNKNOWN_WINDOW;
     }
-    boolean scaled = synSeen[0] && synSeen[1] && wscale[0] >= 0 && wscale[1] >= 0;
-    return scaled ? (long) raw << Math.min(14, wscale[side]) : raw;
+    return scaled() ? (long) raw << Math.min(14, end(side).wscale) : raw;
   }
 
   /**
@@ -479,8 +497,7 @@ final class ConnectionCheck {
    * not the field), one that offers no more than the field (Linux) does not.
    */
   private long slack(int side) {
-    boolean scaled = !midStart && synSeen[0] && synSeen[1] && wscale[0] >= 0 && wscale[1] >= 0;
-    return scaled && wscale[side] > 0 ? (1L << Math.min(14, wscale[side])) - 1 : 0;
+    return !midStart && scaled() && end(side).wscale > 0 ? (1L << Math.min(14, end(side).wscale)) - 1 : 0;
   }
 
   /** Whether {@code s} starts where only the hidden part of the receiver's window ({@link #slack}) reaches: both answers fit. */
@@ -500,27 +517,29 @@ final class ConnectionCheck {
   private boolean newAckWindow(int side, TraceSegment s) {
     long pair = s.ack() << 20 ^ s.window();
     int base = (2 + side) * RECENT;
-    int n = Math.min(ackWindowCount[side], RECENT);
+    End e = end(side);
+    int n = Math.min(e.ackWindowCount, RECENT);
     for (int i = 0; i < n; i++) {
       if (recent[base + i] == pair) {
         return false;
       }
     }
-    recent[base + ackWindowCount[side]++ % RECENT] = pair;
-    return ackWindowCount[side] > 1;
+    recent[base + e.ackWindowCount++ % RECENT] = pair;
+    return e.ackWindowCount > 1;
   }
 
   /** An exact copy of one of the sender's last frames: maybe the network duplicated it (nothing new was sent). */
   private boolean duplicate(int side, TraceSegment s) {
     long sig = ((s.seq() * 31 + s.ack()) * 31 + s.flags()) * 31 + ((long) s.window() << 20 | s.dataLen());
     int base = side * RECENT;
-    int n = Math.min(recentCount[side], RECENT);
+    End e = end(side);
+    int n = Math.min(e.recentCount, RECENT);
     for (int i = 0; i < n; i++) {
       if (recent[base + i] == sig) {
         return true;
       }
     }
-    recent[base + recentCount[side]++ % RECENT] = sig;
+    recent[base + e.recentCount++ % RECENT] = sig;
     return false;
   }
 
@@ -598,7 +617,7 @@ final class ConnectionCheck {
       return true; // the first frame was a SYN corrupted on the way (its flags too): the connection starts here
     }
     int from = s.fromA() ? 0 : 1;
-    if (s.checksumBad() && (badSent[from] + 1) * 2 <= sent[from] + 1) {
+    if (s.checksumBad() && (end(from).badSent + 1) * 2 <= end(from).sent + 1) {
       return false; // corrupted on the way, as process() will judge it (its SYN bit may be the corruption's): no new connection
     }
     CandidateList l = s.fromA() ? a : b;
@@ -646,7 +665,7 @@ final class ConnectionCheck {
       return true;
     }
     int from = s.fromA() ? 0 : 1;
-    if (s.checksumBad() && (badSent[from] + 1) * 2 <= sent[from] + 1) {
+    if (s.checksumBad() && (end(from).badSent + 1) * 2 <= end(from).sent + 1) {
       return false;
     }
     for (Candidate c : s.fromA() ? a : b) {

@@ -40,12 +40,7 @@ final class Likelihood {
    * Owed ACKs are not counted: a stack may delay and combine them (RFC 9293 3.8.6.3).
    */
   static int lostAtEnd(Candidate c) {
-    int controls = 0;
-    for (int i = 0; i < c.owed.size(); i++) {
-      Owed o = c.owed.get(i);
-      controls += o.flags() != Segment.ACK ? 1 : 0;
-    }
-    return c.losses + controls;
+    return c.losses + c.owed.controls();
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.tcpfsm.trace;
 
+import io.tcpfsm.wire.Segment;
 import java.util.AbstractList;
 import java.util.RandomAccess;
 
@@ -13,19 +14,31 @@ import java.util.RandomAccess;
  * every owed list also keeps the checker's calls on it monomorphic.
  */
 final class OwedList extends AbstractList<Owed> implements RandomAccess {
-  static final OwedList EMPTY = new OwedList(new Owed[0], 0, 1, null);
+  static final OwedList EMPTY = new OwedList(new Owed[0], 0, 1, 0, null);
   private Owed[] items;
   private int size;
   /** Of every element in order, as {@link java.util.List#hashCode} defines it; kept up to date. */
   private int hash;
+  /** Elements other than a plain ACK (a SYN,ACK, a reset, a FIN): most lists have none, and their readers then need not look. */
+  private int controls;
   /** The candidate that may change this list in place, or null once shared. */
   Candidate owner;
 
-  private OwedList(Owed[] items, int size, int hash, Candidate owner) {
+  private OwedList(Owed[] items, int size, int hash, int controls, Candidate owner) {
     this.items = items;
     this.size = size;
     this.hash = hash;
+    this.controls = controls;
     this.owner = owner;
+  }
+
+  private static int control(Owed o) {
+    return o.flags() != Segment.ACK ? 1 : 0;
+  }
+
+  /** How many listed segments are other than a plain ACK. */
+  int controls() {
+    return controls;
   }
 
   private static int hash(Owed[] items, int size) {
@@ -44,6 +57,7 @@ final class OwedList extends AbstractList<Owed> implements RandomAccess {
     if (owner == by && size < items.length && size < max) {
       items[size++] = o;
       hash = 31 * hash + o.hashCode();
+      controls += control(o);
       return this;
     }
     int drop = size + 1 > max ? 1 : 0;
@@ -51,7 +65,8 @@ final class OwedList extends AbstractList<Owed> implements RandomAccess {
     Owed[] l = new Owed[Math.min(max, Math.max(4, n + n / 2))];
     System.arraycopy(items, drop, l, 0, size - drop);
     l[n - 1] = o;
-    return new OwedList(l, n, drop == 0 ? 31 * hash + o.hashCode() : hash(l, n), by); // appending extends the hash
+    int ctl = controls - (drop == 1 ? control(items[0]) : 0) + control(o);
+    return new OwedList(l, n, drop == 0 ? 31 * hash + o.hashCode() : hash(l, n), ctl, by); // appending extends the hash
   }
 
   /** This list without its element at {@code i}: this very list when {@code by} owns it, else a new one {@code by} owns. */
@@ -59,7 +74,9 @@ final class OwedList extends AbstractList<Owed> implements RandomAccess {
     if (size == 1) {
       return EMPTY;
     }
+    int ctl = controls - control(items[i]);
     if (owner == by) {
+      controls = ctl;
       System.arraycopy(items, i + 1, items, i, size - i - 1);
       items[--size] = null;
       hash = hash(items, size);
@@ -68,7 +85,7 @@ final class OwedList extends AbstractList<Owed> implements RandomAccess {
     Owed[] l = new Owed[Math.max(4, size)];
     System.arraycopy(items, 0, l, 0, i);
     System.arraycopy(items, i + 1, l, i, size - i - 1);
-    return new OwedList(l, size - 1, hash(l, size - 1), by);
+    return new OwedList(l, size - 1, hash(l, size - 1), ctl, by);
   }
 
   /** Whether {@code other} lists equal segments in the same order: the hashes first, then newest first. */

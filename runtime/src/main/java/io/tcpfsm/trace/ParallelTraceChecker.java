@@ -7,37 +7,53 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 
 /**
- * A {@link TraceChecker} per thread, frames split among them by connection (the 4-tuple's hash,
- * the same both ways), so a capture is checked on several cores while the caller's thread reads
- * and decodes it. The checker holds no global state, so a connection's verdict does not depend on
- * the split, with one exception: each thread retires its closed connections on its own bound
- * ({@link TraceChecker#RETIRE_AFTER_NANOS}, or its share of {@code MAX_RETIRING}), so a frame that comes
- * after a connection closed can meet it retired in one layout and still open in another.
+ * A capture checked on several cores while the caller's thread reads and decodes it: connections are
+ * split by the 4-tuple's hash (the same both ways) among {@link #PARTITIONS} checkers, each a
+ * {@link TraceChecker} fed its frames in capture order, and a pool of threads runs whichever
+ * partition has frames waiting. More partitions than threads keep every thread busy: with one
+ * checker per thread, a thread that fell behind (its core shared with the reader for a while) left
+ * the other waiting for frames the reader could not hand out until the slow one caught up, 15 % of
+ * the two cores idle on capture B (BENCHMARKS.md, "Trace checking").
  *
- * <p>The output does not depend on thread timing: frames go out in batches ({@link #BATCH} frames), and
- * each batch's verdicts are handed to {@code out} on the caller's thread, in the order of the
- * frames that retired them (threads in index order for the same frame); those of {@link #finish}
- * in the order of their connections' first frames, as a single checker's. Memory is bounded:
- * at most {@link #IN_FLIGHT} batches wait per thread.
+ * <p>The output depends neither on thread timing nor on the number of threads: frames go out in
+ * batches ({@link #BATCH} frames), and each batch's verdicts are handed to {@code out} on the
+ * caller's thread in the order of the frames that retired them (a frame belongs to one partition,
+ * whose verdicts keep their order); those of {@link #finish} in the order of their connections'
+ * first frames, as a single checker's. The checker holds no global state, so a connection's verdict
+ * does not depend on the split, with one exception: each partition retires its closed connections on
+ * its own bound ({@link TraceChecker#RETIRE_AFTER_NANOS}, or its share of {@code MAX_RETIRING}), so
+ * a frame that comes after its connection closed can meet it retired here and still open in a single
+ * checker. Memory is bounded: at most {@link #IN_FLIGHT} batches are out at once, and the
+ * partitions share a single checker's bounds on closed connections and kept frames.
  */
 public final class ParallelTraceChecker implements FrameChecker {
   static final int BATCH = 2048;
-  static final int IN_FLIGHT = 3;
+  /**
+   * Batches handed out whose verdicts are not yet collected: enough that a thread that finished its
+   * share of them finds more while another is still on the oldest (4 left a tenth of the two cores
+   * idle on capture B, 16 about half that, for 3 MB more).
+   */
+  static final int IN_FLIGHT = 16;
+  /** Checkers the connections are split among: several per thread, so that no thread waits while another has work. */
+  static final int PARTITIONS = 16;
   private static final TcpFrame[] FINISH = new TcpFrame[0];
 
   private final Consumer<Verdict> out;
-  private final Worker[] workers;
+  private final Partition[] partitions;
+  private final Thread[] threads;
+  /** Partitions with frames waiting, each listed at most once ({@link Partition#scheduled}). */
+  private final BlockingQueue<Partition> ready = new LinkedBlockingQueue<>();
   private final List<List<TcpFrame>> pending = new ArrayList<>();
   private final Coverage coverage;
   private final int batch;
   private int inBatch;
   private int batchesOut;
-  /** Closed: the threads were stopped, and queues they no longer take from must not be waited on. */
+  /** Closed: the threads were stopped, and results they will not produce must not be waited for. */
   private boolean closed;
   private long connections;
   private long tcpFrames;
@@ -46,15 +62,15 @@ public final class ParallelTraceChecker implements FrameChecker {
   /** A verdict and the frame that retired it ({@link Long#MAX_VALUE} at the end: then ordered by first frame). */
   private record Emitted(long frame, Verdict verdict) {}
 
-  /** What one thread returns for one batch. */
+  /** What one partition returns for one batch: its verdicts, and its checker's counts after it. */
   private record Result(List<Emitted> verdicts, long connections, long tcpFrames, long ignored, Throwable failure) {}
 
-  /** {@code threads} checkers for {@code machine}, each verdict handed to {@code out} on the caller's thread. */
+  /** {@code threads} threads checking for {@code machine}, each verdict handed to {@code out} on the caller's thread. */
   public ParallelTraceChecker(TcpMachine machine, int threads, Consumer<Verdict> out) {
     this(machine, threads, BATCH, out, TraceChecker.Mode.TIERED);
   }
 
-  /** As above, each thread's checker of {@code mode} ({@link TraceChecker.Mode#FULL} where coverage is wanted). */
+  /** As above, each partition's checker of {@code mode} ({@link TraceChecker.Mode#FULL} where coverage is wanted). */
   public ParallelTraceChecker(TcpMachine machine, int threads, Consumer<Verdict> out, TraceChecker.Mode mode) {
     this(machine, threads, BATCH, out, mode);
   }
@@ -71,29 +87,34 @@ public final class ParallelTraceChecker implements FrameChecker {
     this.batch = batch;
     this.out = out;
     this.coverage = new Coverage(machine);
-    workers = new Worker[threads];
-    for (int i = 0; i < threads; i++) {
-      workers[i] = new Worker(machine, i, mode, threads);
-      workers[i].checker.maxRetiring = Math.max(1, TraceChecker.MAX_RETIRING / threads); // memory as a single checker's
+    partitions = new Partition[PARTITIONS];
+    for (int i = 0; i < PARTITIONS; i++) {
+      partitions[i] = new Partition(machine, mode);
       pending.add(new ArrayList<>());
-      workers[i].thread.start();
+    }
+    this.threads = new Thread[threads];
+    for (int i = 0; i < threads; i++) {
+      Thread t = new Thread(this::work, "tcpfsm-trace-" + i);
+      t.setDaemon(true);
+      this.threads[i] = t;
+      t.start();
     }
   }
 
-  /** As {@link TraceChecker#minTimeWait}, for every thread's checker; before the first frame. */
+  /** As {@link TraceChecker#minTimeWait}, for every partition's checker; before the first frame. */
   public ParallelTraceChecker minTimeWait(long nanos) {
-    for (Worker w : workers) {
-      w.checker.minTimeWait(nanos);
+    for (Partition p : partitions) {
+      p.checker.minTimeWait(nanos);
     }
     return this;
   }
 
-  /** As {@link TraceChecker#accept}: decoded here, checked on the connection's thread. */
+  /** As {@link TraceChecker#accept}: decoded here, checked by the connection's partition. */
   @Override
   public void accept(Frame f, long frameNumber, long time) {
     TcpFrame t = TcpFrame.of(f, frameNumber, time);
     if (t != null) {
-      pending.get(Math.floorMod(t.flowHash(), workers.length)).add(t);
+      pending.get(partition(t)).add(t);
     }
     if (++inBatch == batch) {
       flush();
@@ -107,38 +128,53 @@ public final class ParallelTraceChecker implements FrameChecker {
     if (t == null) {
       return false;
     }
-    pending.get(Math.floorMod(t.flowHash(), workers.length)).add(t);
+    pending.get(partition(t)).add(t);
     if (++inBatch == batch) {
       flush();
     }
     return true;
   }
 
+  private static int partition(TcpFrame t) {
+    return t.flowHash() & (PARTITIONS - 1);
+  }
+
   private void flush() {
-    for (int i = 0; i < workers.length; i++) {
+    for (int i = 0; i < PARTITIONS; i++) {
       List<TcpFrame> l = pending.get(i);
-      put(workers[i].in, l.toArray(new TcpFrame[0]));
+      submit(partitions[i], l.toArray(new TcpFrame[0])); // every partition, frames or not: its result marks the batch done there
       l.clear();
     }
     inBatch = 0;
-    if (++batchesOut >= IN_FLIGHT) {
+    if (++batchesOut > IN_FLIGHT) {
       drainOne();
     }
   }
 
-  /** The results of the oldest batch out, merged and handed on. */
+  private void submit(Partition p, TcpFrame[] frames) {
+    synchronized (p) {
+      p.inbox.add(frames);
+      if (p.scheduled) {
+        return;
+      }
+      p.scheduled = true;
+    }
+    ready.add(p);
+  }
+
+  /** The oldest batch's results, merged and handed on. */
   private void drainOne() {
     List<Emitted> all = new ArrayList<>();
     long conns = 0;
     long frames = 0;
     long ign = 0;
-    for (Worker w : workers) {
-      Result r = take(w.out);
+    for (Partition p : partitions) {
+      Result r = p.take();
       if (r.failure() != null) {
         close();
         throw new IllegalStateException("a checker thread failed: " + r.failure(), r.failure());
       }
-      all.addAll(r.verdicts()); // threads in index order: the sort below is stable
+      all.addAll(r.verdicts()); // partitions in index order: the sort below is stable
       conns += r.connections();
       frames += r.tcpFrames();
       ign += r.ignored();
@@ -153,30 +189,29 @@ public final class ParallelTraceChecker implements FrameChecker {
     batchesOut--;
   }
 
-  /** As {@link TraceChecker#finish}: every verdict still owed, then the threads end; nothing once closed (a thread failed). */
+  /** As {@link TraceChecker#finish}: every verdict still owed; nothing once closed (a thread failed). */
   @Override
   public void finish() {
     if (closed) {
       return;
     }
     flush();
-    for (Worker w : workers) {
-      put(w.in, FINISH);
-    }
-    batchesOut++;
-    while (batchesOut > 1) {
+    while (batchesOut > 0) {
       drainOne();
     }
-    // The last results: each thread's remaining verdicts, which a single checker orders by first frame.
+    for (Partition p : partitions) {
+      submit(p, FINISH);
+    }
+    // The last results: each partition's remaining verdicts, which a single checker orders by first frame.
     List<Emitted> all = new ArrayList<>();
-    for (Worker w : workers) {
-      Result r = take(w.out);
+    for (Partition p : partitions) {
+      Result r = p.take();
       if (r.failure() != null) {
+        close();
         throw new IllegalStateException("a checker thread failed: " + r.failure(), r.failure());
       }
       all.addAll(r.verdicts());
     }
-    batchesOut = 0;
     all.sort(Comparator.comparingLong((Emitted e) -> e.frame()).thenComparingLong(e -> e.verdict().firstFrame()));
     for (Emitted e : all) {
       out.accept(e.verdict());
@@ -184,15 +219,16 @@ public final class ParallelTraceChecker implements FrameChecker {
     long conns = 0;
     long frames = 0;
     long ign = 0;
-    for (Worker w : workers) {
-      conns += w.checker.connections();
-      frames += w.checker.tcpFrames();
-      ign += w.checker.ignoredFrames();
-      coverage.add(w.checker.coverage());
+    for (Partition p : partitions) {
+      conns += p.checker.connections();
+      frames += p.checker.tcpFrames();
+      ign += p.checker.ignoredFrames();
+      coverage.add(p.checker.coverage());
     }
     connections = conns;
     tcpFrames = frames;
     ignored = ign;
+    close(); // the threads have nothing left to do
   }
 
   /** Connections seen, as of the last batch whose verdicts were handed on (all of them after {@link #finish}). */
@@ -211,90 +247,104 @@ public final class ParallelTraceChecker implements FrameChecker {
     return ignored;
   }
 
-  /** What every thread's frames exercised; complete after {@link #finish}. */
+  /** What every partition's frames exercised; complete after {@link #finish}. */
   @Override
   public Coverage coverage() {
     return coverage;
   }
 
-  /** Stops the threads (after {@link #finish} they have ended already). */
+  /** Stops the threads. */
   @Override
   public void close() {
     closed = true;
-    for (Worker w : workers) {
-      w.thread.interrupt();
+    for (Thread t : threads) {
+      t.interrupt();
     }
   }
 
-  private static <T> void put(BlockingQueue<T> q, T t) {
+  /** A pool thread: runs a ready partition's waiting batches, in order, until none is left; then the next partition. */
+  private void work() {
     try {
-      q.put(t);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
-  }
-
-  private static <T> T take(BlockingQueue<T> q) {
-    try {
-      return q.take();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
-  }
-
-  /** One checker and its thread: batches in, each batch's verdicts out, in order. */
-  private static final class Worker implements Runnable {
-    final BlockingQueue<TcpFrame[]> in = new ArrayBlockingQueue<>(IN_FLIGHT + 1);
-    final BlockingQueue<Result> out = new ArrayBlockingQueue<>(IN_FLIGHT + 1);
-    final TraceChecker checker;
-    final Thread thread;
-    private final ArrayDeque<Emitted> emitted = new ArrayDeque<>();
-    private long frame;
-
-    Worker(TcpMachine machine, int index, TraceChecker.Mode mode, int threads) {
-      // each thread's share of the frames kept for replays, as of the closed connections: memory as a single checker's
-      checker = new TraceChecker(machine, v -> emitted.add(new Emitted(frame, v)), false, mode, Math.max(1, ReplayBuffer.MAX_TOTAL / threads));
-      thread = new Thread(this, "tcpfsm-trace-" + index);
-      thread.setDaemon(true);
-    }
-
-    @Override
-    public void run() {
-      Throwable failure = null;
-      try {
+      while (true) {
+        Partition p = ready.take();
         while (true) {
-          TcpFrame[] batch = in.take();
-          if (failure == null) {
-            try {
-              if (batch == FINISH) {
-                frame = Long.MAX_VALUE;
-                checker.finish();
-              } else {
-                for (TcpFrame t : batch) {
-                  frame = t.segment().frame();
-                  checker.accept(t);
-                }
-              }
-            } catch (RuntimeException | Error e) {
-              failure = e; // reported with this batch's result; later batches are still taken, so the reader never blocks
+          TcpFrame[] frames;
+          synchronized (p) {
+            frames = p.inbox.poll();
+            if (frames == null) {
+              p.scheduled = false;
+              break;
             }
           }
-          out.put(failure != null ? new Result(List.of(), 0, 0, 0, failure) : result());
-          if (batch == FINISH) {
-            return;
-          }
+          p.put(p.run(frames));
         }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // closed
+    }
+  }
+
+  /** One checker, its batches waiting and its results not yet collected; run by one pool thread at a time. */
+  private static final class Partition {
+    final TraceChecker checker;
+    /** Guarded by this, as {@link #results} and {@link #scheduled}. */
+    final ArrayDeque<TcpFrame[]> inbox = new ArrayDeque<>();
+    private final ArrayDeque<Result> results = new ArrayDeque<>();
+    /** Listed in {@code ready}, or being run: a batch added now will be run without listing it again. */
+    boolean scheduled;
+    private final List<Emitted> emitted = new ArrayList<>();
+    /** The frame being checked, which retires the verdicts it hands on. */
+    private long frame;
+    /** Set by the thread that ran the failing batch; later batches are passed over (and still answered, so the reader never waits forever). */
+    private Throwable failure;
+
+    Partition(TcpMachine machine, TraceChecker.Mode mode) {
+      // each partition's share of a single checker's bounds on closed connections and kept frames
+      checker = new TraceChecker(machine, v -> emitted.add(new Emitted(frame, v)), false, mode, Math.max(1, ReplayBuffer.MAX_TOTAL / PARTITIONS));
+      checker.maxRetiring = Math.max(1, TraceChecker.MAX_RETIRING / PARTITIONS);
     }
 
-    private Result result() {
+    /** Checks one batch of this partition's frames ({@link #FINISH}: the end of the capture). */
+    Result run(TcpFrame[] frames) {
+      if (failure == null) {
+        try {
+          if (frames == FINISH) {
+            frame = Long.MAX_VALUE;
+            checker.finish();
+          } else {
+            for (TcpFrame t : frames) {
+              frame = t.segment().frame();
+              checker.accept(t);
+            }
+          }
+        } catch (RuntimeException | Error e) {
+          failure = e;
+        }
+      }
+      if (failure != null) {
+        return new Result(List.of(), 0, 0, 0, failure);
+      }
       Result r = new Result(new ArrayList<>(emitted), checker.connections(), checker.tcpFrames(), checker.ignoredFrames(), null);
       emitted.clear();
       return r;
+    }
+
+    synchronized void put(Result r) {
+      results.add(r);
+      notifyAll();
+    }
+
+    /** The result of this partition's oldest batch not yet taken, once it is ready. */
+    synchronized Result take() {
+      while (results.isEmpty()) {
+        try {
+          wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted", e);
+        }
+      }
+      return results.poll();
     }
   }
 }

@@ -134,6 +134,9 @@ final class SendExplainer {
    * RST. CLOSED's two resets (RFC 9293 3.10.7.1) are two rules, each with its own form.
    */
   private static Owed owedControl(Candidate c, TraceSegment s) {
+    if (c.owed.controls() == 0) {
+      return null; // plain ACKs only: nothing to look for
+    }
     int f = s.flags() & CONTROL;
     for (int oi = 0; oi < c.owed.size(); oi++) { // indexed: no iterator per candidate (C1 does not elide it)
       Owed o = c.owed.get(oi);

@@ -66,6 +66,10 @@ public final class TraceChecker implements FrameChecker {
   /** Closed connections kept at most: {@link ParallelTraceChecker} gives each of its checkers a share of {@link #MAX_RETIRING}. */
   int maxRetiring = MAX_RETIRING;
   private final FlowTable<Conn> open = new FlowTable<>();
+  private static final int NAME_BITS = 8;
+  /** {@link #name(TcpFrame, boolean)}'s cache: an IPv4 address and port ({@code ip << 16 | port}, -1 for none) and its name. */
+  private final long[] nameKeys = filled(1 << NAME_BITS, -1);
+  private final String[] names = new String[1 << NAME_BITS];
   private final ArrayDeque<Conn> retiring = new ArrayDeque<>();
   private long connections;
   private long tcpFrames;
@@ -175,7 +179,7 @@ public final class TraceChecker implements FrameChecker {
     }
     if (c == null) {
       s = t.segment();
-      c = new Conn(addrs, ports, key, t.src6(), s4, t.srcPort(), new TieredCheck(explainer, name(t.src(), t.srcPort()), name(t.dst(), t.dstPort()), s,
+      c = new Conn(addrs, ports, key, t.src6(), s4, t.srcPort(), new TieredCheck(explainer, name(t, true), name(t, false), s,
           replayBudget, replayFrames, reference, mode == Mode.TIERED));
       if (key == null) {
         open.put(addrs, ports, c);
@@ -299,6 +303,32 @@ public final class TraceChecker implements FrameChecker {
     boolean bad = f.checksum() == Frame.ChecksumStatus.BAD || !f.ip().headerChecksumOk();
     return new TraceSegment(frameNumber, fromA, seg.flags(), seg.seq() & 0xFFFF_FFFFL, seg.ack() & 0xFFFF_FFFFL, seg.window(), wscale,
         f.tcpLength(), bad);
+  }
+
+  /**
+   * The name of {@code t}'s source or destination: for IPv4 from a small cache of recent ones, since
+   * a server's address and port start many connections of a capture (two names per connection were
+   * a twentieth of the checker's time).
+   */
+  private String name(TcpFrame t, boolean source) {
+    if (!t.ipv4()) {
+      return source ? name(t.src6(), t.srcPort()) : name(t.dst6(), t.dstPort());
+    }
+    int ip = source ? t.src4() : t.dst4();
+    int port = source ? t.srcPort() : t.dstPort();
+    long key = (long) ip << 16 | port; // never -1: ports are 16 bits
+    int slot = (int) ((key * 0x9E37_79B9_7F4A_7C15L) >>> (64 - NAME_BITS));
+    if (nameKeys[slot] != key) {
+      nameKeys[slot] = key;
+      names[slot] = name(TcpFrame.bytes(ip), port);
+    }
+    return names[slot];
+  }
+
+  private static long[] filled(int n, long v) {
+    long[] a = new long[n];
+    java.util.Arrays.fill(a, v);
+    return a;
   }
 
   /** {@code 10.0.0.1:80}, {@code [2001:db8::1]:80}. */

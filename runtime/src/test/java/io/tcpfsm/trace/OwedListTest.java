@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tcpfsm.machine.TcpRule;
 import io.tcpfsm.machine.TcpState;
 import io.tcpfsm.wire.Segment;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,5 +58,38 @@ class OwedListTest {
     c.removeOwedAt(0);
     assertThat(c.owed).isSameAs(OwedList.EMPTY);
     assertThat(OwedList.EMPTY.hashCode()).isEqualTo(List.of().hashCode());
+  }
+
+  /**
+   * The count of segments other than a plain ACK, which the explainer reads instead of scanning, is
+   * the count over the list (the answer key: a plain list changed the same way), through random
+   * adds past the list's bound (the oldest dropped), removals, and copies that share the list.
+   */
+  @Test
+  void theControlCountIsTheListsWhateverTheChanges() {
+    Owed syn = new Owed(Segment.SYN | Segment.ACK, -1, 7, RULE);
+    Owed rst = new Owed(Segment.RST, 5, -1, RULE);
+    Owed fin = new Owed(Segment.FIN | Segment.ACK, 9, 7, RULE);
+    List<Owed> kinds = List.of(O1, O2, O3, syn, rst, fin);
+    Random rnd = new Random(1);
+    Candidate c = new Candidate(TcpState.ESTABLISHED, 0);
+    List<Owed> expected = new ArrayList<>();
+    for (int step = 0; step < 5000; step++) {
+      int r = rnd.nextInt(10);
+      if (r < 6) {
+        Owed o = kinds.get(rnd.nextInt(kinds.size()));
+        c.addOwed(o);
+        expected.add(o);
+      } else if (r < 9 && !expected.isEmpty()) {
+        int i = rnd.nextInt(expected.size());
+        c.removeOwedAt(i);
+        expected.remove(i);
+      } else {
+        c = c.copy(); // the list is shared now: the next change makes a new one
+      }
+      expected.subList(0, Math.max(0, expected.size() - c.owed.size())).clear(); // the oldest dropped at the bound
+      assertThat(c.owed).containsExactlyElementsOf(expected);
+      assertThat(c.owed.controls()).as("step %d", step).isEqualTo((int) expected.stream().filter(o -> o.flags() != Segment.ACK).count());
+    }
   }
 }

@@ -117,6 +117,16 @@ class ParallelTraceCheckerTest {
     }
   }
 
+  /** Connections are split among fixed partitions, not among threads: one thread and three give the same verdicts in the same order. */
+  @Test
+  void theOutputDoesNotDependOnTheNumberOfThreads() {
+    for (TcpProfile p : TcpProfile.values()) {
+      List<Verdict> one = parallel(p, 1, 7);
+      assertThat(parallel(p, 3, 7)).as("%s", p).isEqualTo(one);
+      assertThat(parallel(p, 2, 7)).as("%s", p).isEqualTo(one);
+    }
+  }
+
   @Test
   void coverageIsEverythingTheThreadsSaw() {
     TraceChecker one = new TraceChecker(TcpProfile.RFC9293, v -> {});
