@@ -25,8 +25,8 @@ final class CandidateList extends AbstractList<Candidate> implements RandomAcces
    * {@link TieredCheck}'s tier 0 cannot vouch for, so it replays.
    */
   boolean tiesDiffer;
-  /** The first candidate's hash is not computed yet ({@link #only}: most such lists never take a second candidate). */
-  private boolean firstUnhashed;
+  /** Candidates whose hashes are computed, from the first: {@link #only} and {@link #of} leave them to the first merge (most such lists never take another candidate). */
+  private int hashed;
   /** Up to this many candidates a scan of the hashes is as fast as a table (most frames have fewer than 8). */
   private static final int SCAN = 8;
 
@@ -46,12 +46,15 @@ final class CandidateList extends AbstractList<Candidate> implements RandomAcces
     this.plain = plain;
   }
 
-  /** A list of {@code cs}, merged in order. */
+  /** A list of {@code cs}, which must differ from one another (a connection's first hypotheses): listed as merging them would, their hashes left until a merge needs them. */
   static CandidateList of(Candidate... cs) {
     CandidateList l = new CandidateList(cs.length);
-    for (Candidate c : cs) {
-      l.merge(c);
+    if (cs.length > l.items.length) {
+      l.items = new Candidate[cs.length];
+      l.hashes = new int[cs.length];
     }
+    System.arraycopy(cs, 0, l.items, 0, cs.length);
+    l.size = cs.length;
     return l;
   }
 
@@ -61,9 +64,8 @@ final class CandidateList extends AbstractList<Candidate> implements RandomAcces
       mergePlain(c);
       return;
     }
-    if (firstUnhashed) {
-      hashes[0] = items[0].hashCode();
-      firstUnhashed = false;
+    for (; hashed < size; hashed++) {
+      hashes[hashed] = items[hashed].hashCode();
     }
     int h = c.hashCode();
     int i = find(c, h);
@@ -82,6 +84,7 @@ final class CandidateList extends AbstractList<Candidate> implements RandomAcces
     items[size] = c;
     hashes[size] = h;
     size++;
+    hashed = size;
     if (table != null && !stale) {
       index(size - 1);
     }
@@ -169,6 +172,7 @@ final class CandidateList extends AbstractList<Candidate> implements RandomAcces
     if (n < size) {
       Arrays.fill(items, n, size, null);
       size = n;
+      hashed = Math.min(hashed, n);
       stale = true;
     }
   }
@@ -177,7 +181,6 @@ final class CandidateList extends AbstractList<Candidate> implements RandomAcces
   void only(Candidate c) {
     clear();
     items[0] = c;
-    firstUnhashed = true;
     size = 1;
   }
 
@@ -189,7 +192,7 @@ final class CandidateList extends AbstractList<Candidate> implements RandomAcces
     table = null;
     stale = false;
     tiesDiffer = false;
-    firstUnhashed = false;
+    hashed = 0;
   }
 
   @Override

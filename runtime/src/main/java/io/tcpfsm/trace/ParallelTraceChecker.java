@@ -15,10 +15,11 @@ import java.util.function.Consumer;
  * A capture checked on several cores while the caller's thread reads and decodes it: connections are
  * split by the 4-tuple's hash (the same both ways) among {@link #PARTITIONS} checkers, each a
  * {@link TraceChecker} fed its frames in capture order, and a pool of threads runs whichever
- * partition has frames waiting. More partitions than threads keep every thread busy: with one
- * checker per thread, a thread that fell behind (its core shared with the reader for a while) left
- * the other waiting for frames the reader could not hand out until the slow one caught up, 15 % of
- * the two cores idle on capture B (BENCHMARKS.md, "Trace checking").
+ * partition has frames waiting; so does the caller's thread while it waits for a batch's verdicts.
+ * More partitions than threads keep every thread busy: with one checker per thread, a thread that
+ * fell behind (its core shared with the reader for a while) left the other waiting for frames the
+ * reader could not hand out until the slow one caught up, 15 % of the two cores idle on capture B
+ * (BENCHMARKS.md, "Trace checking").
  *
  * <p>The output depends neither on thread timing nor on the number of threads: frames go out in
  * batches ({@link #BATCH} frames), and each batch's verdicts are handed to {@code out} on the
@@ -169,7 +170,7 @@ public final class ParallelTraceChecker implements FrameChecker {
     long frames = 0;
     long ign = 0;
     for (Partition p : partitions) {
-      Result r = p.take();
+      Result r = take(p);
       if (r.failure() != null) {
         close();
         throw new IllegalStateException("a checker thread failed: " + r.failure(), r.failure());
@@ -205,7 +206,7 @@ public final class ParallelTraceChecker implements FrameChecker {
     // The last results: each partition's remaining verdicts, which a single checker orders by first frame.
     List<Emitted> all = new ArrayList<>();
     for (Partition p : partitions) {
-      Result r = p.take();
+      Result r = take(p);
       if (r.failure() != null) {
         close();
         throw new IllegalStateException("a checker thread failed: " + r.failure(), r.failure());
@@ -262,25 +263,49 @@ public final class ParallelTraceChecker implements FrameChecker {
     }
   }
 
-  /** A pool thread: runs a ready partition's waiting batches, in order, until none is left; then the next partition. */
+  /**
+   * The result of {@code p}'s oldest batch not yet taken. Until it is ready the caller's thread checks
+   * too, running partitions that wait for a thread, rather than sleep while there is work: the
+   * reader's thread is then never idle, and one pool thread keeps a second core busy. Only this
+   * thread lists partitions as ready, so once none is, it can wait for {@code p} without missing work.
+   */
+  private Result take(Partition p) {
+    while (true) {
+      Result r = p.poll();
+      if (r != null) {
+        return r;
+      }
+      Partition q = ready.poll();
+      if (q == null) {
+        return p.take();
+      }
+      runAll(q);
+    }
+  }
+
+  /** A pool thread: runs ready partitions until closed. */
   private void work() {
     try {
       while (true) {
-        Partition p = ready.take();
-        while (true) {
-          TcpFrame[] frames;
-          synchronized (p) {
-            frames = p.inbox.poll();
-            if (frames == null) {
-              p.scheduled = false;
-              break;
-            }
-          }
-          p.put(p.run(frames));
-        }
+        runAll(ready.take());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // closed
+    }
+  }
+
+  /** Runs {@code p}'s waiting batches, in order, until none is left (it is then no longer listed). */
+  private static void runAll(Partition p) {
+    while (true) {
+      TcpFrame[] frames;
+      synchronized (p) {
+        frames = p.inbox.poll();
+        if (frames == null) {
+          p.scheduled = false;
+          return;
+        }
+      }
+      p.put(p.run(frames));
     }
   }
 
@@ -332,6 +357,11 @@ public final class ParallelTraceChecker implements FrameChecker {
     synchronized void put(Result r) {
       results.add(r);
       notifyAll();
+    }
+
+    /** The result of this partition's oldest batch not yet taken, or null if it is not ready. */
+    synchronized Result poll() {
+      return results.poll();
     }
 
     /** The result of this partition's oldest batch not yet taken, once it is ready. */
