@@ -17,9 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
@@ -142,17 +140,28 @@ final class TraceCommand implements Callable<Integer> {
       err.println("tcpfsm: trace: --time-wait takes seconds, from 0 to 1000000000, not " + timeWait);
       return Main.EXIT_USAGE;
     }
-    Map<Verdict.Kind, Long> counts = new EnumMap<>(Verdict.Kind.class);
-    for (Verdict.Kind k : Verdict.Kind.values()) {
-      counts.put(k, 0L);
-    }
+    long[] counts = new long[Verdict.Kind.values().length]; // by ordinal: no boxing per connection
+    StringBuilder line = new StringBuilder(160);
+    char[][] chars = {new char[160]};
     boolean unreadable = false;
     Coverage all = null;
     for (Path file : files) {
       String name = file.toString().equals("-") ? "<stdin>" : file.toString();
       Consumer<Verdict> print = v -> {
-        counts.merge(v.kind(), 1L, Long::sum);
-        out.println(json ? TraceFormat.json(name, v) : TraceFormat.text(name, v));
+        counts[v.kind().ordinal()]++;
+        if (json) {
+          out.println(TraceFormat.json(name, v));
+          return;
+        }
+        // The line through one reused buffer, not a String per connection: a hundred thousand lines on capture B.
+        line.setLength(0);
+        TraceFormat.text(line, name, v);
+        if (line.length() > chars[0].length) {
+          chars[0] = new char[line.length() * 2];
+        }
+        line.getChars(0, line.length(), chars[0], 0);
+        out.write(chars[0], 0, line.length());
+        out.println();
       };
       FrameChecker checker = Checker.of(p, threads(), print, coverage).minTimeWait(Math.round(timeWait * 1e9));
       try (checker; Progress progress = Progress.onTerminal(err, quiet, name)) {
@@ -166,16 +175,16 @@ final class TraceCommand implements Callable<Integer> {
         out.println(json ? TraceFormat.json(name, p.specName(), all.report()) : TraceFormat.text(name, p.specName(), all.report()));
       }
     }
-    String summary = "summary: " + (counts.values().stream().mapToLong(Long::longValue).sum()) + " connections: "
-        + counts.get(Verdict.Kind.CONFORMS) + " conform, " + counts.get(Verdict.Kind.DEVIATES) + " deviate, "
-        + counts.get(Verdict.Kind.INCONCLUSIVE) + " inconclusive";
+    String summary = "summary: " + java.util.Arrays.stream(counts).sum() + " connections: "
+        + counts[Verdict.Kind.CONFORMS.ordinal()] + " conform, " + counts[Verdict.Kind.DEVIATES.ordinal()] + " deviate, "
+        + counts[Verdict.Kind.INCONCLUSIVE.ordinal()] + " inconclusive";
     (json ? err : out).println(summary);
     out.flush();
     err.flush();
     if (unreadable) {
       return Main.EXIT_USAGE;
     }
-    return counts.get(Verdict.Kind.DEVIATES) > 0 ? Main.EXIT_PROBLEMS : 0;
+    return counts[Verdict.Kind.DEVIATES.ordinal()] > 0 ? Main.EXIT_PROBLEMS : 0;
   }
 
   /**

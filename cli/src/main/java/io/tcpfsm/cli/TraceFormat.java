@@ -11,6 +11,12 @@ final class TraceFormat {
 
   static String text(String file, Verdict v) {
     StringBuilder sb = new StringBuilder();
+    text(sb, file, v);
+    return sb.toString();
+  }
+
+  /** The line {@link #text(String, Verdict)} returns, appended to {@code sb}. */
+  static void text(StringBuilder sb, String file, Verdict v) {
     sb.append(file).append(": ").append(v.a()).append('-').append(v.b()).append(": ").append(v.frames()).append(" frames, ")
         .append(v.kind().word());
     Verdict.Deviation d = v.deviation();
@@ -25,7 +31,6 @@ final class TraceFormat {
       sb.append(" (").append(v.reason()).append(')');
     }
     sb.append("; final ").append(v.a()).append(' ').append(v.finalA()).append(", ").append(v.b()).append(' ').append(v.finalB());
-    return sb.toString();
   }
 
   static String json(String file, Verdict v) {
