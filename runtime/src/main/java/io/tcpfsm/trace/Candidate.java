@@ -364,10 +364,10 @@ final class Candidate implements ToLongFunction<TcpVariable> {
     // connection was opened have the same future (half of a bulk transfer's hypotheses were such pairs).
     return state == c.state && unknown == c.unknown && iss == c.iss && irs == c.irs && sndNxt == c.sndNxt && rcvNxt == c.rcvNxt
         && (passiveOpen == c.passiveOpen || state != TcpState.SYN_RECV) && finSent == c.finSent && finSeq == c.finSeq && rcvHigh == c.rcvHigh
-        && held.equals(c.held)
-        && heldFin == c.heldFin && afterClose == c.afterClose && historySize == c.historySize
-        && Arrays.equals(rcvHistory, historyStart, historyStart + historySize, c.rcvHistory, c.historyStart, c.historyStart + c.historySize) && lastAckSent == c.lastAckSent
-        && owed.same(c.owed) && (state != TcpState.TIME_WAIT || timeWaitSince == c.timeWaitSince);
+        && heldFin == c.heldFin && afterClose == c.afterClose && lastAckSent == c.lastAckSent && historySize == c.historySize
+        && (state != TcpState.TIME_WAIT || timeWaitSince == c.timeWaitSince)
+        && owed.same(c.owed) && held.equals(c.held) // the lists last, their hashes first
+        && Arrays.equals(rcvHistory, historyStart, historyStart + historySize, c.rcvHistory, c.historyStart, c.historyStart + c.historySize);
   }
 
   /**
