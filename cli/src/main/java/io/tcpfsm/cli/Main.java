@@ -64,7 +64,7 @@ public final class Main implements Runnable {
     try {
       Integer quick = DecodeCommand.quick(args, stdout, stderr);
       if (quick == null) {
-        quick = TraceCommand.quick(args, new PrintWriter(new BufferedWriter(new OutputStreamWriter(stdout, Charset.defaultCharset()), 1 << 16), false), stderr);
+        quick = TraceCommand.quick(args, stdout, stderr);
       }
       code = quick != null ? quick : run(args);
     } catch (OutOfMemoryError e) {

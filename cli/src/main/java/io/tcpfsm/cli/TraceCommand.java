@@ -73,7 +73,7 @@ final class TraceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    return trace(spec.commandLine().getOut(), spec.commandLine().getErr());
+    return trace(VerdictLines.of(spec.commandLine().getOut()), spec.commandLine().getErr());
   }
 
   /**
@@ -82,6 +82,15 @@ final class TraceCommand implements Callable<Integer> {
    * for anything else (help, an unknown option, a FILE starting with - or @): picocli answers those.
    */
   static Integer quick(String[] args, PrintWriter out, PrintWriter err) {
+    return quick(args, VerdictLines.of(out), err);
+  }
+
+  /** As above, standard output's lines written as bytes to {@code stdout} in the default charset (the command line's way). */
+  static Integer quick(String[] args, java.io.OutputStream stdout, PrintWriter err) {
+    return quick(args, VerdictLines.of(stdout, java.nio.charset.Charset.defaultCharset()), err);
+  }
+
+  private static Integer quick(String[] args, VerdictLines out, PrintWriter err) {
     if (args.length < 2 || !args[0].equals("trace") || System.getProperty("picocli.trace") != null) {
       return null;
     }
@@ -129,7 +138,16 @@ final class TraceCommand implements Callable<Integer> {
     }
   }
 
-  private int trace(PrintWriter out, PrintWriter err) {
+  private int trace(VerdictLines out, PrintWriter err) {
+    try {
+      return lines(out, err);
+    } finally {
+      out.flush(); // what was written, also when checking failed
+      err.flush();
+    }
+  }
+
+  private int lines(VerdictLines out, PrintWriter err) {
     TcpProfile p = TcpProfile.named(profile).orElse(null);
     if (p == null) {
       err.println("tcpfsm: trace: no profile '" + profile + "'; profiles are "
@@ -141,8 +159,6 @@ final class TraceCommand implements Callable<Integer> {
       return Main.EXIT_USAGE;
     }
     long[] counts = new long[Verdict.Kind.values().length]; // by ordinal: no boxing per connection
-    StringBuilder line = new StringBuilder(160);
-    char[][] chars = {new char[160]};
     boolean unreadable = false;
     Coverage all = null;
     for (Path file : files) {
@@ -150,18 +166,10 @@ final class TraceCommand implements Callable<Integer> {
       Consumer<Verdict> print = v -> {
         counts[v.kind().ordinal()]++;
         if (json) {
-          out.println(TraceFormat.json(name, v));
-          return;
+          out.line(TraceFormat.json(name, v));
+        } else {
+          out.verdict(name, v);
         }
-        // The line through one reused buffer, not a String per connection: a hundred thousand lines on capture B.
-        line.setLength(0);
-        TraceFormat.text(line, name, v);
-        if (line.length() > chars[0].length) {
-          chars[0] = new char[line.length() * 2];
-        }
-        line.getChars(0, line.length(), chars[0], 0);
-        out.write(chars[0], 0, line.length());
-        out.println();
       };
       FrameChecker checker = Checker.of(p, threads(), print, coverage).minTimeWait(Math.round(timeWait * 1e9));
       try (checker; Progress progress = Progress.onTerminal(err, quiet, name)) {
@@ -172,15 +180,17 @@ final class TraceCommand implements Callable<Integer> {
       }
       if (coverage) {
         all = checker.coverage(); // per file: each file's checker counts what it saw
-        out.println(json ? TraceFormat.json(name, p.specName(), all.report()) : TraceFormat.text(name, p.specName(), all.report()));
+        out.line(json ? TraceFormat.json(name, p.specName(), all.report()) : TraceFormat.text(name, p.specName(), all.report()));
       }
     }
     String summary = "summary: " + java.util.Arrays.stream(counts).sum() + " connections: "
         + counts[Verdict.Kind.CONFORMS.ordinal()] + " conform, " + counts[Verdict.Kind.DEVIATES.ordinal()] + " deviate, "
         + counts[Verdict.Kind.INCONCLUSIVE.ordinal()] + " inconclusive";
-    (json ? err : out).println(summary);
-    out.flush();
-    err.flush();
+    if (json) {
+      err.println(summary);
+    } else {
+      out.line(summary);
+    }
     if (unreadable) {
       return Main.EXIT_USAGE;
     }
