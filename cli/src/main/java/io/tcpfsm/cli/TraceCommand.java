@@ -199,11 +199,11 @@ final class TraceCommand implements Callable<Integer> {
 
   /**
    * Checker threads: two where the machine has two cores or more ({@code ParallelTraceChecker}: the
-   * main thread reads while they check), none on one core (all on this thread), or as
-   * {@code -Dtcpfsm.trace.threads=N} asks. Measured on a quiet 2-core machine since tier 0 made
-   * checking cheap: two threads took 3.5 to 3.8 s against 5.5 to 7.1 s on one (capture B of
-   * BENCHMARKS.md, "Trace checking"), for the same CPU; under load from other work the two were even.
-   * More than two was not measured on more cores, so two stays the default there too.
+   * main thread reads while they check, and checks too while it waits for them), none on one core
+   * (all on this thread), or as {@code -Dtcpfsm.trace.threads=N} asks. Measured on a 2-core machine
+   * (capture B of BENCHMARKS.md, "Trace checking"): with the reading thread helping, two threads
+   * took 1.43 to 1.58 s against 1.48 to 1.57 s for one, in alternating runs; three were no faster.
+   * More cores were not measured, so two stays the default there too.
    */
   static int threads() {
     String forced = System.getProperty("tcpfsm.trace.threads"); // TCPFSM_JAVA_OPTS=-Dtcpfsm.trace.threads=0
