@@ -53,7 +53,7 @@ final class ConnectionCheck {
   private final End endB = new End();
   long lastTime;
   private final boolean midStart;
-  /** Each end's hypotheses: always a {@link CandidateList}, so that C1 binds their calls statically (an interface call per read cost a tenth of a frame's time). */
+  /** Each end's hypotheses: always a {@link CandidateList}, so that C1 binds their calls statically (through the {@code List} interface each went through an itable stub). */
   private CandidateList a;
   private CandidateList b;
   /** Per end, its last frames' signatures ({@link #duplicate}), then its last ACK and window pairs ({@link #newAckWindow}): one array, not four. */
