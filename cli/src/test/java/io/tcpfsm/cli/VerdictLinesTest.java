@@ -89,13 +89,20 @@ class VerdictLinesTest {
     try (Stream<Path> s = Files.list(CliRun.capture("linux").getParent())) {
       s.filter(p -> p.toString().matches(".*\\.pcap(ng)?$")).sorted().forEach(p -> args.add(p.toString()));
     }
-    String[] a = args.toArray(String[]::new);
-    StringWriter text = new StringWriter();
-    Integer byWriter = TraceCommand.quick(a, new PrintWriter(text), new PrintWriter(new StringWriter()));
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    Integer byBytes = TraceCommand.quick(a, bytes, new PrintWriter(new StringWriter()));
-    assertThat(byBytes).isEqualTo(byWriter);
-    assertThat(text.toString()).contains("conforms").contains("summary: ");
-    assertThat(bytes.toString(Charset.defaultCharset())).isEqualTo(text.toString());
+    for (String extra : List.of("--quiet", "--json", "--coverage")) {
+      List<String> with = new ArrayList<>(args);
+      with.add(1, extra);
+      String[] a = with.toArray(String[]::new);
+      StringWriter text = new StringWriter();
+      StringWriter textErr = new StringWriter();
+      Integer byWriter = TraceCommand.quick(a, new PrintWriter(text), new PrintWriter(textErr));
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      StringWriter bytesErr = new StringWriter();
+      Integer byBytes = TraceCommand.quick(a, bytes, new PrintWriter(bytesErr));
+      assertThat(byBytes).as(extra).isEqualTo(byWriter);
+      assertThat(text.toString()).as(extra).contains("conforms");
+      assertThat(bytes.toString(Charset.defaultCharset())).as(extra).isEqualTo(text.toString());
+      assertThat(bytesErr.toString()).as(extra).isEqualTo(textErr.toString()); // the summary, for --json
+    }
   }
 }
