@@ -5,8 +5,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Decode's output: lines are formatted straight into a byte buffer (every character is ASCII),
- * which goes to an {@link OutputStream} when full; no String, char or encoder per line.
+ * Decode's and trace's output: lines are formatted straight into a byte buffer (every character is
+ * ASCII), which goes to an {@link OutputStream} when full; no String, char or encoder per line.
  */
 final class AsciiOut {
   private static final int SIZE = 1 << 16;
@@ -108,6 +108,17 @@ final class AsciiOut {
     }
     put8(digits8(v) >>> ((8 - width) << 3));
     n += width;
+  }
+
+  /** Puts bytes already encoded, of any length. */
+  void write(byte[] s) {
+    if (b.length - n < s.length) {
+      flushBuffer();
+      if (s.length > b.length) {
+        b = new byte[s.length]; // a line longer than the buffer: it grows to hold it
+      }
+    }
+    put(s);
   }
 
   /** Puts any text, e.g. a line the general formatters made; non-ASCII (never expected) as UTF-8. */

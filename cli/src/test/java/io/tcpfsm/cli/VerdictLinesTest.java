@@ -79,6 +79,32 @@ class VerdictLinesTest {
     }
   }
 
+  /** A closed pipe ({@code tcpfsm trace big.pcap | head}): the rest of the output is dropped, as a writer drops it, and nothing is thrown. */
+  @Test
+  void aFailedWriteDropsTheRestWithoutThrowing() {
+    int[] attempts = {0};
+    java.io.OutputStream closed = new java.io.OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        attempts[0]++;
+        throw new IOException("Broken pipe");
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        attempts[0]++;
+        throw new IOException("Broken pipe");
+      }
+    };
+    VerdictLines w = VerdictLines.of(closed, StandardCharsets.UTF_8);
+    for (int i = 0; i < 3000; i++) { // past the buffer: written, failed, then dropped
+      w.verdict("b.pcap", VERDICTS.get(i % VERDICTS.size()));
+    }
+    w.line("summary: 3000");
+    w.flush();
+    assertThat(attempts[0]).isEqualTo(1);
+  }
+
   /** The command line's quick path to bytes prints what its writer path prints, on every bundled capture, Linux's too. */
   @Test
   void theCommandLinesBytesAreTheWritersText() throws IOException {
