@@ -209,7 +209,7 @@ final class ConnectionCheck {
         if (copy && maxCost > 0) {
           Candidate kept = c.copy();
           kept.copies++;
-          add(next, kept);
+          next.merge(kept);
         }
         if (maybeCorrupted && maxCost > 0) {
           // Or it was corrupted on the way (what its sender really sent is not known) and its receiver
@@ -217,17 +217,17 @@ final class ConnectionCheck {
           Candidate kept = c.copy();
           kept.losses++;
           kept.corrupted++;
-          add(next, kept);
+          next.merge(kept);
           if ((s.flags() & TraceSegment.CONTROL) == io.tcpfsm.wire.Segment.SYN && c.state == TcpState.CLOSED && !c.afterClose) {
             // A corrupted SYN was still a SYN sent: its sender opened (RFC 9293 3.10.1), with an ISS the
             // corruption hid; its next segment (the SYN again, or a SYN,ACK of a simultaneous open) shows it.
-            add(next, openedUnseen(c));
+            next.merge(openedUnseen(c));
           }
         }
         if (r != null && r.cost() > maxCost) {
           // tier 0: it sent this only with a hidden event (a loss before the capture point)
         } else if (r != null) {
-          add(next, r);
+          next.merge(r);
         } else if (maxCost > 0) { // tier 0 never reports a deviation: the full checker does, on a replay
           if (whys == null) {
             whys = new ArrayList<>();
@@ -280,12 +280,12 @@ final class ConnectionCheck {
         Candidate gone = c.state == TcpState.TIME_WAIT && expired(c) ? goneArrival(c, s, rcvWnd, segWnd) : null; // costs nothing: a timeout is no hidden event of the network
         // The window's hidden low bits: as wide as the field allows too (costs nothing, as the field's rounding is no event).
         Candidate wide = atHiddenEdge(c, s, rcvWnd, slack) ? Arrival.arrive(machine, rfc5961, c, s, rcvWnd + slack, segWnd, coverage) : null;
-        add(next, Arrival.arriveAt(machine, rfc5961, c, s, rcvWnd, segWnd, coverage));
+        next.merge(Arrival.arriveAt(machine, rfc5961, c, s, rcvWnd, segWnd, coverage));
         if (wide != null) {
-          add(next, wide);
+          next.merge(wide);
         }
         if (gone != null) {
-          add(next, gone);
+          next.merge(gone);
         }
         continue;
       }
@@ -305,13 +305,13 @@ final class ConnectionCheck {
       // cost), unless it is the very snapshot the arrivals keep as their state before.
       Candidate lost = plainLists || before == c ? c.copy() : c;
       lost.losses++;
-      add(next, lost);
-      add(next, arrived);
+      next.merge(lost);
+      next.merge(arrived);
       if (wide != null) {
-        add(next, wide);
+        next.merge(wide);
       }
       if (goneArrived != null) {
-        add(next, goneArrived);
+        next.merge(goneArrived);
       }
     }
     if (next.size() > maxCandidates) {
@@ -363,20 +363,9 @@ final class ConnectionCheck {
     Candidate y = (side == 0 ? b : a).get(0);
     y.now = now;
     Candidate arrived = Arrival.arriveAt(machine, rfc5961, y, s, rcvWnd, segWnd, coverage);
-    if (side == 0) {
-      a = only(a, r);
-      b = only(b, arrived);
-    } else {
-      b = only(b, r);
-      a = only(a, arrived);
-    }
+    (side == 0 ? a : b).only(r);
+    (side == 0 ? b : a).only(arrived);
     return true;
-  }
-
-  /** {@code l} holding just {@code c}: the same list where it is tier 0's own, else a new one. */
-  private static CandidateList only(CandidateList l, Candidate c) {
-    l.only(c);
-    return l;
   }
 
   /** Tier 0 keeps the list {@code l} for the next frame's successors: nothing else refers to it (no hypothesis keeps its state before an arrival there). */
@@ -456,7 +445,7 @@ final class ConnectionCheck {
         r.beforeArrival = null;
         r.laterSends = null;
         r.crossings++;
-        add(next, r);
+        next.merge(r);
       }
     }
   }
@@ -543,7 +532,7 @@ final class ConnectionCheck {
     return false;
   }
 
-  /** A list for a frame's successors: {@link CandidateList} merges as {@link #add} does, faster; {@link #plainLists} for the reference. */
+  /** A list for a frame's successors, merging duplicates ({@link CandidateList#merge}); with {@link #plainLists}, by the plain scan the hashed merge is tested against. */
   private CandidateList successors(int capacity) {
     if (spare != null && maxCost == 0) {
       CandidateList l = spare;
@@ -551,10 +540,6 @@ final class ConnectionCheck {
       return l;
     }
     return new CandidateList(capacity, plainLists);
-  }
-
-  private static void add(CandidateList list, Candidate c) {
-    list.merge(c);
   }
 
   /** The deviation at {@code s}: the expectations of the hypotheses assuming the fewest losses first. */
