@@ -113,13 +113,7 @@ public final class ParallelTraceChecker implements FrameChecker {
   /** As {@link TraceChecker#accept}: decoded here, checked by the connection's partition. */
   @Override
   public void accept(Frame f, long frameNumber, long time) {
-    TcpFrame t = TcpFrame.of(f, frameNumber, time);
-    if (t != null) {
-      pending.get(partition(t)).add(t);
-    }
-    if (++inBatch == batch) {
-      flush();
-    }
+    enqueue(TcpFrame.of(f, frameNumber, time));
   }
 
   /** As {@link TraceChecker#accept(RecordView, long)}: false, having done nothing, for a frame the caller must decode. */
@@ -129,15 +123,18 @@ public final class ParallelTraceChecker implements FrameChecker {
     if (t == null) {
       return false;
     }
-    pending.get(partition(t)).add(t);
-    if (++inBatch == batch) {
-      flush();
-    }
+    enqueue(t);
     return true;
   }
 
-  private static int partition(TcpFrame t) {
-    return t.flowHash() & (PARTITIONS - 1);
+  /** {@code t} (null: a frame that is not TCP, still counted in the batch) to its connection's partition. */
+  private void enqueue(TcpFrame t) {
+    if (t != null) {
+      pending.get(t.flowHash() & (PARTITIONS - 1)).add(t);
+    }
+    if (++inBatch == batch) {
+      flush();
+    }
   }
 
   private void flush() {
