@@ -110,6 +110,14 @@ public final class ParallelTraceChecker implements FrameChecker {
     return this;
   }
 
+  /** Closed connections kept for late segments, {@code total} for all partitions (tests use few, so that the bound decides when verdicts go out); before the first frame. */
+  ParallelTraceChecker maxRetiring(int total) {
+    for (Partition p : partitions) {
+      p.checker.maxRetiring = Math.max(1, total / PARTITIONS);
+    }
+    return this;
+  }
+
   /** As {@link TraceChecker#accept}: decoded here, checked by the connection's partition. */
   @Override
   public void accept(Frame f, long frameNumber, long time) {
